@@ -1,0 +1,86 @@
+"""Settings declared as data: paths, rings, cut-offs, scales and chart geometry.
+
+Everything a municipality might want to tune lives here, each with a default and a
+help text, so the method page can show the values actually in force.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+#: One environment variable moves the data folder (seed files and the DuckDB file).
+DATA_DIR = Path(os.environ.get("TEKNOLOGIRADAR_DATA", PROJECT_DIR / "data"))
+SEED_DIR = DATA_DIR / "seed"
+
+
+def db_path() -> Path:
+    """Path of the DuckDB file; TEKNOLOGIRADAR_DB overrides the default in DATA_DIR."""
+    return Path(os.environ.get("TEKNOLOGIRADAR_DB", DATA_DIR / "radar.duckdb"))
+
+
+@dataclass(frozen=True)
+class Ring:
+    """One ring of the radar, innermost first."""
+
+    key: str
+    index: int
+    cutoff: float  # lowest score that still lands in this ring
+    color: str  # subtle band fill
+    help_key: str
+
+
+# Rings, innermost first. KL's own cut-offs are not public; these are ours (PRODUCT.md §4).
+RINGS: tuple[Ring, ...] = (
+    Ring("klar", 0, 0.70, "rgba(0, 114, 178, 0.16)", "ring_klar_help"),
+    Ring("afproev", 1, 0.50, "rgba(0, 114, 178, 0.10)", "ring_afproev_help"),
+    Ring("hold_oeje", 2, 0.30, "rgba(0, 114, 178, 0.06)", "ring_hold_oeje_help"),
+    Ring("afvent", 3, 0.0, "rgba(0, 114, 178, 0.03)", "ring_afvent_help"),
+)
+RING_KEYS: tuple[str, ...] = tuple(r.key for r in RINGS)
+DEFAULT_CUTOFFS: dict[str, float] = {r.key: r.cutoff for r in RINGS}
+
+#: Technical maturity 1..5 (municipal TRL); labels live in the catalogue as maturity_<n>.
+MATURITY_LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
+#: Adoption stages 0..3; "ved ikke" is stored as NULL and counts as no answer.
+ADOPTION_STAGES: tuple[int, ...] = (0, 1, 2, 3)
+MAX_STAGE = 3
+
+#: Below this many respondents a value is flagged as resting on few answers.
+LOW_N = 10
+
+MOVEMENTS: tuple[str, ...] = ("new", "moved_in", "moved_out", "unchanged")
+
+# Colour-blind-safe (Okabe-Ito) palette, one colour per category sector.
+CATEGORY_COLORS: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#000000",
+    "#F0E442",
+)
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Chart geometry in data units: the radar's outer edge has radius 1."""
+
+    ring_count: int = 4
+    #: Preferred distance between two blip centres, as a share of the radius.
+    blip_diameter: float = 0.075
+    #: Smallest blip diameter we shrink to when a cell is crowded.
+    min_blip_diameter: float = 0.012
+    #: Angular gap kept free at each sector edge, as a share of the blip diameter.
+    edge_gap: float = 0.6
+    figure_height: int = 680
+    #: Pixels per data unit, used to size markers from blip_diameter.
+    pixels_per_unit: float = 290.0
+
+
+GEOMETRY = Geometry()
