@@ -84,3 +84,13 @@ class Geometry:
 
 
 GEOMETRY = Geometry()
+
+
+def ring_score_bands(cutoffs: dict[str, float] | None = None) -> list[tuple[float, float]]:
+    """(lowest, upper) score of each ring, innermost first; KLAR's upper bound is 1.0."""
+    cutoffs = cutoffs or DEFAULT_CUTOFFS
+    bands, upper = [], 1.0
+    for ring in RINGS:
+        bands.append((cutoffs[ring.key], upper))
+        upper = cutoffs[ring.key]
+    return bands

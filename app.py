@@ -1,0 +1,17 @@
+"""Entry point: page config, navigation and the language switch. No data work here."""
+
+import streamlit as st
+
+from radar import ui
+
+st.set_page_config(page_title="Teknologiradar", page_icon=":material/radar:", layout="wide")
+ui.language_switch()
+ui.page_style()
+
+pages = [
+    st.Page("pages/samlet.py", title=ui.tr("nav_combined"), icon=":material/radar:", url_path="samlet", default=True),
+    st.Page("pages/fagomraader.py", title=ui.tr("nav_domains"), icon=":material/category:", url_path="fagomraader"),
+    st.Page("pages/teknologi.py", title=ui.tr("nav_technology"), icon=":material/memory:", url_path="teknologi"),
+    st.Page("pages/om.py", title=ui.tr("nav_about"), icon=":material/help:", url_path="om"),
+]
+st.navigation(pages).run()

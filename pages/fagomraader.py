@@ -1,0 +1,21 @@
+"""Fagområder: one domain's radar, and a technology × domain comparison."""
+
+import streamlit as st
+
+from radar import chart, ui
+
+st.title(ui.tr("domains_title"))
+st.caption(ui.tr("domains_intro"))
+ui.sample_notice()
+left, right = st.columns(2)
+with left:
+    domain = ui.domain_picker()
+with right:
+    edition = ui.edition_picker()
+tab_radar, tab_compare = st.tabs([ui.tr("nav_domains"), ui.tr("tab_compare")])
+with tab_radar:
+    ui.radar_explorer(edition, domain=domain)
+with tab_compare:
+    st.caption(ui.tr("compare_intro"))
+    matrix = ui.load("domain_matrix", edition, ui.lang())
+    st.plotly_chart(chart.heatmap_figure(matrix, ui.lang()), theme=None, config=ui.PLOTLY_CONFIG, key="compare")

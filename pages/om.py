@@ -1,0 +1,31 @@
+"""Om radaren: the method, scales, cut-offs and data behind every number."""
+
+import streamlit as st
+
+from radar import config, ui
+
+st.title(ui.tr("about_title"))
+st.write(ui.tr("about_intro"))
+ui.sample_notice()
+st.header(ui.tr("about_rings_heading"))
+for ring in config.RINGS:
+    st.markdown(f"**{ui.tr('ring_' + ring.key)}** — {ui.tr(ring.help_key)}")
+st.header(ui.tr("about_method_heading"))
+st.markdown(ui.tr("about_method", low_n=config.LOW_N))
+st.subheader(ui.tr("about_cutoffs_heading"))
+for ring, (low, high) in zip(config.RINGS, config.ring_score_bands(), strict=True):
+    st.markdown(f"- **{ui.tr('ring_' + ring.key)}**: {ui.tr('about_cutoff_row', low=low, high=high)}")
+st.caption(ui.tr("about_cutoffs_note"))
+left, right = st.columns(2)
+with left:
+    st.subheader(ui.tr("about_maturity_heading"))
+    st.markdown("\n".join(f"- {ui.tr(f'maturity_{m}')}" for m in config.MATURITY_LEVELS))
+with right:
+    st.subheader(ui.tr("about_stages_heading"))
+    stages = [*(f"stage_{s}" for s in config.ADOPTION_STAGES), "stage_dont_know"]
+    st.markdown("\n".join(f"- {ui.tr(k)}" for k in stages))
+st.subheader(ui.tr("about_data_heading"))
+for _, row in ui.load("editions").iterrows():
+    st.markdown(f"- {ui.tr('about_data_row', year=row['year'], respondents=row['respondents'], municipalities=row['municipalities'])}")
+st.subheader(ui.tr("about_sample_heading"))
+st.write(ui.tr("about_sample"))

@@ -1,0 +1,18 @@
+"""One technology in detail; ?tech=<id> opens it directly."""
+
+import streamlit as st
+
+from radar import ui
+
+st.title(ui.tr("detail_title"))
+ui.sample_notice()
+techs = ui.load("technologies", ui.lang())
+names = dict(zip(techs["id"], techs["name"], strict=True))
+ui.url_state("tech", "tech", lambda raw: raw if raw in names else next(iter(names)))
+left, right = st.columns(2)
+with left:
+    technology = st.selectbox(ui.tr("choose_technology"), list(names), key="tech", format_func=names.get)
+with right:
+    edition = ui.edition_picker()
+ui.url_write("tech", technology)
+ui.technology_panel(technology, edition)

@@ -1,0 +1,283 @@
+"""Pure Plotly figure builders: radar, heatmap, stage bars. No Streamlit, no I/O.
+
+Geometry (where a blip sits) comes from radar.layout; this module only draws. The radar
+uses a polar subplot with angular rotation 90 and clockwise direction, so sector 0 starts
+at twelve o'clock, matching layout.place_blips.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from radar.config import CATEGORY_COLORS, GEOMETRY, RINGS, Geometry
+from radar.i18n import t
+from radar.layout import ring_bounds, sector_bounds, sector_midpoints
+
+MOVEMENT_SYMBOLS: dict[str | None, str] = {
+    "new": "star",
+    "moved_in": "triangle-up",
+    "moved_out": "triangle-down",
+    "unchanged": "circle",
+    None: "circle",
+}
+FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+
+
+def category_colors(categories: list[str]) -> dict[str, str]:
+    """A colour-blind-safe colour per category, stable by category order."""
+    return {c: CATEGORY_COLORS[i % len(CATEGORY_COLORS)] for i, c in enumerate(categories)}
+
+
+def _pct(value: float) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:.0%}"
+
+
+def _num(value: float, digits: int = 2) -> str:
+    return "–" if value is None or pd.isna(value) else f"{value:.{digits}f}"
+
+
+def hover_text(row: pd.Series, lang: str) -> str:
+    """The hover card of one blip: name, ring, score and the numbers behind it."""
+    movement = t(f"movement_{row['movement']}", lang) if row.get("movement") else t("movement_none", lang)
+    maturity = "–" if pd.isna(row.get("maturity")) else t(f"maturity_{int(row['maturity'])}", lang)
+    low = f" ⚠ {t('low_n_flag', lang)}" if row.get("low_n") else ""
+    return (
+        f"<b>{row['number']}. {row['name']}</b><br>"
+        f"{t('col_ring', lang)}: <b>{t('ring_' + row['ring'], lang)}</b><br>"
+        f"{t('hover_score', lang)}: {_num(row['score'])}<br>"
+        f"{t('hover_maturity', lang)}: {maturity}<br>"
+        f"{t('hover_adoption', lang)}: {_num(row.get('adoption'))}<br>"
+        f"{t('hover_relevance', lang)}: {_pct(row.get('relevance'))}<br>"
+        f"n = {row.get('n', '–')}{low}<br>"
+        f"{t('hover_movement', lang)}: {movement}"
+    )
+
+
+def _ring_bands(geometry: Geometry, lang: str, font_size: int) -> list[go.BasePlotlyType]:
+    traces: list[go.BasePlotlyType] = []
+    for ring in RINGS:
+        inner, outer = ring_bounds(ring.index, geometry)
+        traces.append(
+            go.Barpolar(
+                r=[outer - inner], base=[inner], theta=[180], width=[360],
+                marker={"color": ring.color, "line": {"width": 0}},
+                hoverinfo="skip", showlegend=False, name=t("ring_" + ring.key, lang),
+            )
+        )
+    circle = [i * 3 for i in range(121)]
+    for ring in RINGS:
+        _, outer = ring_bounds(ring.index, geometry)
+        traces.append(
+            go.Scatterpolar(
+                r=[outer] * len(circle), theta=circle, mode="lines",
+                line={"color": "rgba(40, 60, 90, 0.35)", "width": 1.2}, hoverinfo="skip", showlegend=False,
+            )
+        )
+    mids = [sum(ring_bounds(r.index, geometry)) / 2 for r in RINGS]
+    traces.append(
+        go.Scatterpolar(
+            r=mids, theta=[0] * len(mids), mode="text",
+            text=[f"<b>{t('ring_' + r.key, lang)}</b>" for r in RINGS],
+            textfont={"size": font_size, "color": "rgba(20, 40, 70, 0.75)", "family": FONT},
+            hoverinfo="skip", showlegend=False,
+        )
+    )
+    return traces
+
+
+def _sector_lines(n_categories: int) -> go.Scatterpolar:
+    r: list[float | None] = []
+    theta: list[float | None] = []
+    for k in range(n_categories):
+        start, _ = sector_bounds(k, n_categories)
+        r += [0, 1, None]
+        theta += [start, start, None]
+    return go.Scatterpolar(
+        r=r, theta=theta, mode="lines", line={"color": "rgba(40, 60, 90, 0.35)", "width": 1.2},
+        hoverinfo="skip", showlegend=False, connectgaps=False,
+    )
+
+
+def radar_figure(
+    blips: pd.DataFrame,
+    categories: pd.DataFrame,
+    lang: str,
+    geometry: Geometry = GEOMETRY,
+    presentation: bool = False,
+    ghosts: pd.DataFrame | None = None,
+) -> go.Figure:
+    """The radar: ring bands, sector labels, numbered blips coloured by category, symbol by movement.
+
+    `blips` comes from pipeline + layout (columns technology, number, name, category, ring,
+    score, r, theta, diameter, movement and the measures shown on hover). `categories` has
+    id and name. `ghosts` (optional, same columns r/theta/technology) are drawn as faint
+    markers joined to their blip, e.g. the national position next to a local one.
+    """
+    cat_ids = categories["id"].tolist()
+    cat_names = dict(zip(categories["id"], categories["name"], strict=True))
+    colors = category_colors(cat_ids)
+    font_size = 20 if presentation else 15
+    fig = go.Figure()
+    for trace in [*_ring_bands(geometry, lang, font_size - 1), _sector_lines(len(cat_ids))]:
+        fig.add_trace(trace)
+    diameter = float(blips["diameter"].iloc[0]) if len(blips) else geometry.blip_diameter
+    ppu = geometry.pixels_per_unit * (1.25 if presentation else 1.0)
+    marker_px = max(8.0, min(diameter * ppu * 0.92, 30.0))
+    if ghosts is not None and len(ghosts):
+        _add_ghosts(fig, blips, ghosts, marker_px)
+    for cat in cat_ids:
+        part = blips[blips["category"] == cat]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=part["r"], theta=part["theta"], mode="markers+text",
+                name=cat_names[cat], legendgroup="category",
+                legendgrouptitle={"text": t("category_legend", lang)},
+                text=part["number"].astype(str),
+                textfont={"color": "white", "size": max(9, int(marker_px * 0.5)), "family": FONT},
+                marker={
+                    "size": marker_px, "color": colors[cat],
+                    "symbol": [MOVEMENT_SYMBOLS.get(m, "circle") for m in part["movement"]],
+                    "line": {"color": "white", "width": 1},
+                },
+                customdata=part["technology"],
+                hovertext=[hover_text(row, lang) for _, row in part.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=True,
+            )
+        )
+    for movement in ("new", "moved_in", "moved_out"):
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[None], theta=[None], mode="markers", name=t(f"movement_{movement}", lang),
+                legendgroup="movement", legendgrouptitle={"text": t("movement_legend", lang)},
+                marker={"symbol": MOVEMENT_SYMBOLS[movement], "size": 14, "color": "#555"},
+                hoverinfo="skip",
+            )
+        )
+    mids = sector_midpoints(cat_ids)
+    fig.update_layout(
+        height=int(geometry.figure_height * (1.25 if presentation else 1.0)),
+        margin={"l": 90, "r": 30, "t": 50, "b": 50},
+        font={"family": FONT, "size": font_size, "color": "#1b2a41"},
+        paper_bgcolor="white",
+        showlegend=True,
+        legend={"orientation": "v", "x": 1.02, "y": 1.0, "font": {"size": font_size - 1}, "itemclick": False,
+                "itemdoubleclick": False, "groupclick": "toggleitem"},
+        polar={
+            "bgcolor": "white",
+            "radialaxis": {"range": [0, 1.0], "visible": False},
+            "angularaxis": {
+                "rotation": 90, "direction": "clockwise", "tickmode": "array",
+                "tickvals": mids, "ticktext": [f"<b>{_wrap(cat_names[c])}</b>" for c in cat_ids],
+                "showgrid": False, "showline": False, "ticks": "",
+                "tickfont": {"size": font_size, "color": "#1b2a41"},
+            },
+        },
+        dragmode=False,
+        hoverlabel={"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
+        clickmode="event+select",
+    )
+    return fig
+
+
+def _wrap(text: str, width: int = 18) -> str:
+    """Break a long sector label onto lines so it stays inside a projector-sized figure."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def _add_ghosts(fig: go.Figure, blips: pd.DataFrame, ghosts: pd.DataFrame, marker_px: float) -> None:
+    joined = blips[["technology", "r", "theta"]].merge(ghosts[["technology", "r", "theta"]], on="technology", suffixes=("", "_g"))
+    r: list[float | None] = []
+    theta: list[float | None] = []
+    for _, row in joined.iterrows():
+        r += [row["r_g"], row["r"], None]
+        theta += [row["theta_g"], row["theta"], None]
+    fig.add_trace(go.Scatterpolar(r=r, theta=theta, mode="lines", line={"color": "rgba(90,90,90,0.45)", "width": 1, "dash": "dot"}, hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        go.Scatterpolar(
+            r=ghosts["r"], theta=ghosts["theta"], mode="markers",
+            marker={"size": marker_px * 0.8, "color": "rgba(120,120,120,0.25)", "line": {"color": "rgba(90,90,90,0.6)", "width": 1}},
+            hoverinfo="skip", showlegend=False,
+        )
+    )
+
+
+def stage_bar_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
+    """Adoption distribution as one stacked horizontal bar per row (the four stages, in order).
+
+    `shares` has a `label` column and stage_0..stage_3 shares that sum to 1 per row.
+    """
+    colors = ("#CFD8E3", "#9DB7D5", "#4A90C2", "#0B4F8A")
+    fig = go.Figure()
+    for level, color in enumerate(colors):
+        column = f"stage_{level}"
+        fig.add_trace(
+            go.Bar(
+                y=shares["label"], x=shares[column], orientation="h", name=t(column, lang),
+                marker={"color": color}, text=[_pct(v) for v in shares[column]], textposition="inside",
+                insidetextanchor="middle", hovertemplate="%{y}: %{x:.0%}<extra>" + t(column, lang) + "</extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack", height=90 + 42 * len(shares), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"tickformat": ".0%", "range": [0, 1]}, yaxis={"autorange": "reversed"},
+        legend={"orientation": "h", "y": -0.25}, font={"family": FONT, "size": 14},
+    )
+    return fig
+
+
+def heatmap_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
+    """Technology × domain heatmap of the score with the ring name written in each cell.
+
+    `scores` is long: technology name, domain name, score, ring (keys); row and column
+    order follow the order of first appearance.
+    """
+    tech_order = list(dict.fromkeys(scores["name"]))
+    domain_order = list(dict.fromkeys(scores["domain_name"]))
+    z = scores.pivot(index="name", columns="domain_name", values="score").reindex(index=tech_order, columns=domain_order)
+    rings = scores.pivot(index="name", columns="domain_name", values="ring").reindex(index=tech_order, columns=domain_order)
+    text = [[t("ring_" + r, lang) if isinstance(r, str) else "–" for r in row] for row in rings.to_numpy()]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.to_numpy(), x=domain_order, y=tech_order, text=text, texttemplate="%{text}",
+            textfont={"size": 12}, colorscale="Blues", zmin=0, zmax=1,
+            colorbar={"title": {"text": t("col_score", lang)}},
+            hovertemplate="%{y} · %{x}<br>" + t("col_score", lang) + ": %{z:.2f}<br>%{text}<extra></extra>",
+            xgap=2, ygap=2,
+        )
+    )
+    fig.update_layout(
+        height=max(420, 30 * len(tech_order) + 140), margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        xaxis={"side": "top"}, yaxis={"autorange": "reversed"}, font={"family": FONT, "size": 14},
+    )
+    return fig
+
+
+def history_figure(history: pd.DataFrame, lang: str) -> go.Figure:
+    """Ring per edition as a step line (KLAR at the top), one line per scope."""
+    fig = go.Figure()
+    order = {r.key: i for i, r in enumerate(RINGS)}
+    for scope, part in history.groupby("scope_name", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["edition"].astype(str), y=[order.get(r, math.nan) for r in part["ring"]],
+                mode="lines+markers", name=str(scope), line={"shape": "hv"},
+            )
+        )
+    fig.update_layout(
+        height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"family": FONT, "size": 14},
+        yaxis={"tickvals": list(order.values()), "ticktext": [t("ring_" + k, lang) for k in order], "autorange": "reversed", "range": [-0.5, 3.5]},
+        xaxis={"type": "category"}, legend={"orientation": "h", "y": -0.2},
+    )
+    return fig

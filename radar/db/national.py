@@ -1,0 +1,197 @@
+"""Schema, build and queries of the national radar database (data/radar.duckdb)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from radar.errors import DataError
+
+from . import connect, shared_cursor
+
+SCHEMA = """
+CREATE TABLE categories (
+    id VARCHAR PRIMARY KEY, sort INTEGER NOT NULL,
+    name_da VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+    description_da VARCHAR NOT NULL, description_en VARCHAR NOT NULL
+);
+CREATE TABLE domains (
+    id VARCHAR PRIMARY KEY, sort INTEGER NOT NULL,
+    name_da VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+    description_da VARCHAR NOT NULL, description_en VARCHAR NOT NULL
+);
+CREATE TABLE technologies (
+    id VARCHAR PRIMARY KEY, sort INTEGER NOT NULL,
+    name_da VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+    category VARCHAR NOT NULL REFERENCES categories (id),
+    description_da VARCHAR NOT NULL, description_en VARCHAR NOT NULL
+);
+CREATE TABLE municipalities (code INTEGER PRIMARY KEY, name VARCHAR NOT NULL UNIQUE, region VARCHAR NOT NULL);
+CREATE TABLE editions (year INTEGER PRIMARY KEY, sample BOOLEAN NOT NULL);
+CREATE TABLE maturity (
+    edition INTEGER NOT NULL REFERENCES editions (year),
+    technology VARCHAR NOT NULL REFERENCES technologies (id),
+    maturity INTEGER NOT NULL CHECK (maturity BETWEEN 1 AND 5),
+    PRIMARY KEY (edition, technology)
+);
+CREATE TABLE respondents (
+    edition INTEGER NOT NULL REFERENCES editions (year),
+    respondent_id VARCHAR NOT NULL,
+    municipality_code INTEGER NOT NULL REFERENCES municipalities (code),
+    domain VARCHAR NOT NULL REFERENCES domains (id),
+    PRIMARY KEY (edition, respondent_id)
+);
+-- stage: 0 overvejer ikke, 1 overvejer, 2 afprøver, 3 i drift; NULL = "ved ikke".
+CREATE TABLE answers (
+    edition INTEGER NOT NULL,
+    respondent_id VARCHAR NOT NULL,
+    technology VARCHAR NOT NULL REFERENCES technologies (id),
+    stage TINYINT CHECK (stage BETWEEN 0 AND 3),
+    relevant BOOLEAN,
+    PRIMARY KEY (edition, respondent_id, technology),
+    FOREIGN KEY (edition, respondent_id) REFERENCES respondents (edition, respondent_id)
+);
+CREATE TABLE use_cases (
+    technology VARCHAR NOT NULL REFERENCES technologies (id),
+    domain VARCHAR NOT NULL REFERENCES domains (id),
+    text_da VARCHAR NOT NULL, text_en VARCHAR NOT NULL
+);
+"""
+
+#: Seed file -> (table, columns in table order). Row order of the file gives `sort`.
+SEED_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("categories.csv", "categories", ("id", "sort", "name_da", "name_en", "description_da", "description_en")),
+    ("domains.csv", "domains", ("id", "sort", "name_da", "name_en", "description_da", "description_en")),
+    (
+        "technologies.csv",
+        "technologies",
+        ("id", "sort", "name_da", "name_en", "category", "description_da", "description_en"),
+    ),
+    ("municipalities.csv", "municipalities", ("code", "name", "region")),
+    ("editions.csv", "editions", ("year", "sample")),
+    ("maturity.csv", "maturity", ("edition", "technology", "maturity")),
+    ("respondents.csv", "respondents", ("edition", "respondent_id", "municipality_code", "domain")),
+    ("answers.csv", "answers", ("edition", "respondent_id", "technology", "stage", "relevant")),
+    ("use_cases.csv", "use_cases", ("technology", "domain", "text_da", "text_en")),
+)
+
+
+def read_seed(seed_dir: Path) -> dict[str, pd.DataFrame]:
+    """The seed CSV files as frames keyed by table name, with `sort` from file order."""
+    frames: dict[str, pd.DataFrame] = {}
+    for filename, table, columns in SEED_TABLES:
+        path = seed_dir / filename
+        if not path.exists():
+            raise DataError("error_seed_missing", file=str(path))
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        if "sort" in columns:
+            frame["sort"] = range(len(frame))
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            raise DataError("error_seed_columns", file=filename, columns=", ".join(missing))
+        frames[table] = frame[list(columns)].replace("", None)
+    return frames
+
+
+def write_tables(con: duckdb.DuckDBPyConnection, frames: dict[str, pd.DataFrame]) -> None:
+    """Create the schema and insert the frames; DuckDB casts and checks every constraint."""
+    con.execute(SCHEMA)
+    for _, table, columns in SEED_TABLES:
+        frame = frames[table]
+        con.register("incoming", frame)
+        try:
+            con.execute(f"INSERT INTO {table} SELECT {', '.join(columns)} FROM incoming")  # noqa: S608 - names from SEED_TABLES
+        finally:
+            con.unregister("incoming")
+
+
+def build_database(seed_dir: Path, target: Path) -> Path:
+    """Write the national database from seed files atomically: temp file, then rename."""
+    frames = read_seed(seed_dir)
+    replace_database(target, frames)
+    return target
+
+
+def replace_database(target: Path, frames: dict[str, pd.DataFrame]) -> None:
+    """Write `frames` to a temp file next to `target` and rename it over; a failure changes nothing."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = connect(tmp)
+        try:
+            with con:
+                write_tables(con, frames)
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+def export_tables(path: Path) -> dict[str, pd.DataFrame]:
+    """Every seed table of an existing database as frames (for rewriting with a new edition)."""
+    con = shared_cursor(path)
+    return {table: con.execute(f"SELECT {', '.join(cols)} FROM {table}").df() for _, table, cols in SEED_TABLES}  # noqa: S608
+
+
+def _query(path: Path, sql: str, params: list | None = None) -> pd.DataFrame:
+    if not path.exists():
+        raise DataError("error_db_missing", path=str(path))
+    return shared_cursor(path).execute(sql, params or []).df()
+
+
+def load_categories(path: Path) -> pd.DataFrame:
+    """Radar sectors in drawing order."""
+    return _query(path, "SELECT * FROM categories ORDER BY sort")
+
+
+def load_domains(path: Path) -> pd.DataFrame:
+    """Municipal domains in display order."""
+    return _query(path, "SELECT * FROM domains ORDER BY sort")
+
+
+def load_technologies(path: Path) -> pd.DataFrame:
+    """The technology catalogue with category, in catalogue order."""
+    return _query(path, "SELECT * FROM technologies ORDER BY sort")
+
+
+def load_editions(path: Path) -> pd.DataFrame:
+    """Editions, newest first, with respondent counts."""
+    return _query(
+        path,
+        """SELECT e.year, e.sample, count(r.respondent_id) AS respondents,
+                  count(DISTINCT r.municipality_code) AS municipalities
+           FROM editions e LEFT JOIN respondents r ON r.edition = e.year
+           GROUP BY e.year, e.sample ORDER BY e.year DESC""",
+    )
+
+
+def load_maturity(path: Path, edition: int) -> pd.DataFrame:
+    """Expert technical maturity (1-5) per technology for one edition."""
+    return _query(path, "SELECT technology, maturity FROM maturity WHERE edition = ?", [edition])
+
+
+def load_answers(path: Path, edition: int, domain: str | None = None) -> pd.DataFrame:
+    """Survey answers of one edition, all domains pooled or one domain's respondents."""
+    return _query(
+        path,
+        """SELECT a.respondent_id, r.domain, r.municipality_code, a.technology, a.stage, a.relevant
+           FROM answers a JOIN respondents r USING (edition, respondent_id)
+           WHERE a.edition = ? AND (CAST(? AS VARCHAR) IS NULL OR r.domain = ?)
+           ORDER BY a.respondent_id, a.technology""",
+        [edition, domain, domain],
+    )
+
+
+def load_use_cases(path: Path) -> pd.DataFrame:
+    """Use cases per technology and domain."""
+    return _query(
+        path,
+        """SELECT u.technology, u.domain, u.text_da, u.text_en FROM use_cases u
+           JOIN domains d ON d.id = u.domain ORDER BY u.technology, d.sort""",
+    )

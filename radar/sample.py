@@ -1,0 +1,87 @@
+"""Deterministic generator of the embedded sample survey (Eksempeldata, not KL's figures).
+
+The answers are drawn from documented target mixes in data/seed/targets.csv:
+for each technology an expected adoption index per edition (pooled over domains), a
+relevance share and a share of "ved ikke"; per domain an additive offset to both. Each
+municipality also gets a small "frontrunner or follower" offset per edition. A respondent's
+stage is Binomial(3, p), so the expected adoption index mean(stage)/3 equals p. A fixed seed
+makes the output byte-for-byte the same on every run and machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+SAMPLE_SEED = 20_260_401
+#: Respondents per edition; 2023's real survey had 554 answers from all 98 municipalities.
+RESPONDENTS_PER_EDITION: dict[int, int] = {2025: 512, 2026: 554}
+MUNICIPALITY_SPREAD = 0.05
+
+
+def _probability(value: float) -> float:
+    return float(min(max(value, 0.0), 1.0))
+
+
+def generate_survey(
+    targets: pd.DataFrame,
+    municipalities: pd.DataFrame,
+    domains: list[str],
+    seed: int = SAMPLE_SEED,
+    respondents_per_edition: dict[int, int] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Sample respondents and answers: (respondents, answers) frames, deterministic for a seed."""
+    rng = np.random.default_rng(seed)
+    sizes = respondents_per_edition or RESPONDENTS_PER_EDITION
+    codes = municipalities["code"].astype(int).tolist()
+    targets = targets.set_index("technology")
+    respondent_rows: list[tuple] = []
+    answer_rows: list[tuple] = []
+    for edition, size in sorted(sizes.items()):
+        # Every municipality and every domain answers at least once, as in KL's survey.
+        muni_order = codes + rng.choice(codes, size=max(size - len(codes), 0)).tolist()
+        domain_order = [domains[i % len(domains)] for i in range(size)]
+        rng.shuffle(domain_order)
+        muni_effect = dict(zip(codes, rng.normal(0.0, MUNICIPALITY_SPREAD, len(codes)), strict=True))
+        for i in range(size):
+            rid = f"R{edition}-{i + 1:04d}"
+            muni, domain = muni_order[i], domain_order[i]
+            respondent_rows.append((edition, rid, muni, domain))
+            for tech, row in targets.iterrows():
+                offset = float(row[domain])
+                p = _probability(row[f"adoption_{edition}"] + offset + muni_effect[muni] * (row[f"adoption_{edition}"] > 0.02))
+                dont_know = rng.random() < row["dont_know"]
+                stage = "" if dont_know else str(int(rng.binomial(3, p)))
+                relevant = int(rng.random() < _probability(row["relevance"] + offset))
+                answer_rows.append((edition, rid, tech, stage, relevant))
+    respondents = pd.DataFrame(respondent_rows, columns=["edition", "respondent_id", "municipality_code", "domain"])
+    answers = pd.DataFrame(answer_rows, columns=["edition", "respondent_id", "technology", "stage", "relevant"])
+    return respondents, answers
+
+
+def frame_to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV bytes written by the csv module with LF line ends, so output is byte-stable."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(frame.columns)
+    writer.writerows(frame.itertuples(index=False, name=None))
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_sample(seed_dir: Path, out_dir: Path | None = None, seed: int = SAMPLE_SEED) -> list[Path]:
+    """Generate respondents.csv and answers.csv from the seed folder's targets; returns the paths."""
+    out_dir = out_dir or seed_dir
+    targets = pd.read_csv(seed_dir / "targets.csv")
+    municipalities = pd.read_csv(seed_dir / "municipalities.csv")
+    domains = pd.read_csv(seed_dir / "domains.csv")["id"].tolist()
+    respondents, answers = generate_survey(targets, municipalities, domains, seed)
+    paths = []
+    for name, frame in (("respondents.csv", respondents), ("answers.csv", answers)):
+        path = out_dir / name
+        path.write_bytes(frame_to_csv_bytes(frame))
+        paths.append(path)
+    return paths

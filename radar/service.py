@@ -1,0 +1,149 @@
+"""The national radar assembled: queries from radar.db, method from radar.pipeline, places from radar.layout.
+
+Pure of Streamlit; radar.ui caches these by plain values (path, edition, domain, language).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from radar import pipeline
+from radar.db import national as db
+from radar.errors import DataError
+from radar.layout import place_blips
+
+
+def localise(frame: pd.DataFrame, lang: str, columns: Iterable[str] = ("name", "description")) -> pd.DataFrame:
+    """Copy of `frame` with plain `name`/`description` columns taken from the `_da`/`_en` pair."""
+    out = frame.copy()
+    for column in columns:
+        if f"{column}_{lang}" in out:
+            out[column] = out[f"{column}_{lang}"]
+    return out
+
+
+def categories(path: Path, lang: str) -> pd.DataFrame:
+    """Categories with localised name and description, in sector order."""
+    return localise(db.load_categories(path), lang)
+
+
+def domains(path: Path, lang: str) -> pd.DataFrame:
+    """Domains with localised name, in display order."""
+    return localise(db.load_domains(path), lang)
+
+
+def technologies(path: Path, lang: str) -> pd.DataFrame:
+    """The catalogue with localised name and description."""
+    return localise(db.load_technologies(path), lang)
+
+
+def editions(path: Path) -> pd.DataFrame:
+    """Editions newest first with respondent counts."""
+    return db.load_editions(path)
+
+
+def previous_edition(path: Path, edition: int) -> int | None:
+    """The newest edition before `edition`, or None."""
+    years = [int(y) for y in editions(path)["year"] if int(y) < edition]
+    return max(years) if years else None
+
+
+def scores(path: Path, edition: int, domain: str | None = None) -> pd.DataFrame:
+    """Scores and rings of one edition, pooled or for one domain."""
+    known = set(db.load_domains(path)["id"])
+    if domain is not None and domain not in known:
+        raise DataError("error_unknown_domain", domain=domain)
+    return pipeline.score_technologies(db.load_answers(path, edition, domain), db.load_maturity(path, edition))
+
+
+def radar_blips(path: Path, edition: int, domain: str | None, lang: str) -> pd.DataFrame:
+    """Everything the radar and its list draw: scores, movement, numbers, names and positions."""
+    current = scores(path, edition, domain)
+    before = previous_edition(path, edition)
+    previous = scores(path, before, domain) if before is not None else None
+    table = pipeline.radar_table(current, db.load_technologies(path), previous)
+    table = pipeline.number_blips(table[table["ring"].notna()].reset_index(drop=True))
+    table["name"] = table[f"name_{lang}"]
+    cats = db.load_categories(path)
+    table = place_blips(table.rename(columns={"technology": "id"}), cats["id"].tolist()).rename(columns={"id": "technology"})
+    table["technology_id"] = table["technology"]
+    return table
+
+
+def unplaced(path: Path, edition: int, domain: str | None) -> list[str]:
+    """Technologies of the edition without a score (no answers or no maturity rating)."""
+    current = scores(path, edition, domain)
+    return current.loc[current["ring"].isna(), "technology"].tolist()
+
+
+def filter_blips(
+    blips: pd.DataFrame,
+    search: str = "",
+    categories: Iterable[str] = (),
+    rings: Iterable[str] = (),
+    movements: Iterable[str] = (),
+) -> pd.DataFrame:
+    """Blips matching a name search and the chosen categories, rings and movements (empty = all)."""
+    mask = pd.Series(True, index=blips.index)
+    needle = search.strip().casefold()
+    if needle:
+        mask &= blips["name_da"].str.casefold().str.contains(needle, regex=False) | blips["name_en"].str.casefold().str.contains(
+            needle, regex=False
+        )
+    for column, chosen in (("category", categories), ("ring", rings), ("movement", movements)):
+        chosen = list(chosen)
+        if chosen:
+            mask &= blips[column].isin(chosen)
+    return blips[mask]
+
+
+def domain_matrix(path: Path, edition: int, lang: str) -> pd.DataFrame:
+    """Long table technology × (combined + each domain): score and ring, for the heatmap."""
+    techs = technologies(path, lang)
+    names = dict(zip(techs["id"], techs["name"], strict=True))
+    rows = []
+    doms = domains(path, lang)
+    scopes = [(None, "combined")] + list(zip(doms["id"], doms["name"], strict=True))
+    for domain_id, domain_name in scopes:
+        part = scores(path, edition, domain_id)
+        part = part.assign(domain=domain_id, domain_name=domain_name, name=part["technology"].map(names))
+        rows.append(part[["technology", "name", "domain", "domain_name", "score", "ring", "n"]])
+    matrix = pd.concat(rows, ignore_index=True)
+    order = matrix[matrix["domain"].isna()].sort_values("score", ascending=False)["technology"].tolist()
+    matrix["_order"] = matrix["technology"].map({tech: i for i, tech in enumerate(order)})
+    return matrix.sort_values(["_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def technology_detail(path: Path, technology: str, edition: int, lang: str) -> dict:
+    """All a detail panel shows for one technology: text, maturity, stage shares, rings, use cases, history."""
+    techs = technologies(path, lang)
+    if technology not in set(techs["id"]):
+        raise DataError("error_unknown_technology", technology=technology)
+    info = techs.set_index("id").loc[technology]
+    doms = domains(path, lang)
+    scope_rows = []
+    for domain_id, domain_name in [(None, None), *zip(doms["id"], doms["name"], strict=True)]:
+        row = scores(path, edition, domain_id).set_index("technology").loc[technology]
+        scope_rows.append({"domain": domain_id, "scope_name": domain_name, **row.to_dict()})
+    by_scope = pd.DataFrame(scope_rows)
+    use_cases = db.load_use_cases(path)
+    use_cases = use_cases[use_cases["technology"] == technology].merge(
+        doms[["id", "name"]].rename(columns={"id": "domain", "name": "domain_name"}), on="domain"
+    )
+    history = []
+    for year in sorted(int(y) for y in editions(path)["year"]):
+        row = scores(path, year, None).set_index("technology")
+        if technology in row.index:
+            history.append({"edition": year, "ring": row.loc[technology, "ring"], "score": row.loc[technology, "score"]})
+    return {
+        "id": technology,
+        "name": info["name"],
+        "description": info["description"],
+        "category": info["category"],
+        "by_scope": by_scope,
+        "use_cases": use_cases.assign(text=use_cases[f"text_{lang}"])[["domain", "domain_name", "text"]],
+        "history": pd.DataFrame(history, columns=["edition", "ring", "score"]),
+    }

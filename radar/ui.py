@@ -1,0 +1,307 @@
+"""Streamlit glue: language, cached loaders keyed on plain values, shared widgets, show_error.
+
+The only module of radar/ that imports streamlit. Pages call these and stay short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from radar import chart, config, service
+from radar.errors import RadarError
+from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d"]}
+
+
+# --- language -----------------------------------------------------------------------------
+def lang() -> str:
+    """The current UI language: the switch's value, seeded from ?lang= on first load."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+    return st.session_state["lang"]
+
+
+def tr(key: str, **params: object) -> str:
+    """`key` translated into the current language."""
+    return t(key, lang(), **params)
+
+
+def language_switch() -> None:
+    """The Dansk/English switch in the sidebar; keeps ?lang= in the URL."""
+    lang()
+    st.sidebar.segmented_control(
+        tr("language"), options=list(LANGUAGES), key="lang", format_func=lambda code: t(f"lang_{code}", code),
+        selection_mode="single", required=True,
+    )
+    if st.session_state["lang"] == DEFAULT_LANGUAGE:
+        st.query_params.pop("lang", None)
+    else:
+        st.query_params["lang"] = st.session_state["lang"]
+
+
+def show_error(error: RadarError) -> None:
+    """Show a typed error as a translated message; the page keeps its last good state."""
+    st.error(tr(error.key, **error.params))
+
+
+# --- cached data ------------------------------------------------------------------------------
+def db_file() -> Path:
+    """The national database in use."""
+    return config.db_path()
+
+
+def _stamp(path: Path) -> float:
+    return path.stat().st_mtime if path.exists() else -1.0
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached(name: str, path: str, stamp: float, *args: object) -> object:
+    return getattr(service, name)(Path(path), *args)
+
+
+def load(name: str, *args: object) -> object:
+    """service.<name>(db, *args), cached on the database file's path and modification time."""
+    path = db_file()
+    return _cached(name, str(path), _stamp(path), *args)
+
+
+def sample_notice() -> None:
+    """The plain notice that the numbers shown are sample data (while the edition is sample)."""
+    eds = load("editions")
+    if bool(eds["sample"].any()):
+        st.info(tr("sample_notice"), icon=":material/info:")
+
+
+# --- URL-backed widgets -----------------------------------------------------------------------
+def url_state(key: str, param: str, parse: Callable[[str], object]) -> None:
+    """Seed session_state[key] from ?param= the first time a page is opened with it."""
+    if key not in st.session_state and param in st.query_params:
+        st.session_state[key] = parse(st.query_params[param])
+
+
+def url_write(param: str, value: object) -> None:
+    """Mirror a widget value into the URL (lists comma-separated); empty values are removed."""
+    if value in (None, "", [], ()):
+        st.query_params.pop(param, None)
+    elif isinstance(value, list | tuple):
+        st.query_params[param] = ",".join(str(v) for v in value)
+    else:
+        st.query_params[param] = str(value)
+
+
+def _split(valid: set[str]) -> Callable[[str], list[str]]:
+    return lambda raw: [v for v in raw.split(",") if v in valid]
+
+
+def edition_picker() -> int:
+    """Edition selector, newest by default, kept in ?edition=."""
+    eds = load("editions")
+    years = [int(y) for y in eds["year"]]
+    counts = dict(zip(years, eds["respondents"], strict=True))
+    url_state("edition", "edition", lambda raw: int(raw) if raw.isdigit() and int(raw) in years else years[0])
+    year = st.selectbox(
+        tr("edition"), years, key="edition", format_func=lambda y: tr("edition_label", year=y, respondents=counts[y])
+    )
+    url_write("edition", None if year == years[0] else year)
+    return int(year)
+
+
+def domain_picker() -> str:
+    """Domain selector kept in ?domain=<slug>, so a shared link opens that domain."""
+    doms = load("domains", lang())
+    ids = doms["id"].tolist()
+    names = dict(zip(ids, doms["name"], strict=True))
+    wanted = st.query_params.get("domain")
+    if wanted is not None and wanted not in ids:
+        st.warning(tr("error_unknown_domain", domain=wanted))
+    url_state("domain", "domain", lambda raw: raw if raw in ids else ids[0])
+    domain = st.selectbox(tr("domain"), ids, key="domain", format_func=names.get)
+    url_write("domain", domain)
+    return domain
+
+
+def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
+    """Search box and category/ring/movement filters (kept in the URL); returns the matching blips."""
+    cats = load("categories", lang())
+    cat_names = dict(zip(cats["id"], cats["name"], strict=True))
+    rings = list(config.RING_KEYS)
+    moves = list(config.MOVEMENTS)
+    url_state("f_q", "q", str)
+    url_state("f_cat", "category", _split(set(cat_names)))
+    url_state("f_ring", "ring", _split(set(rings)))
+    url_state("f_move", "movement", _split(set(moves)))
+    with st.expander(tr("filters"), expanded=any(st.session_state.get(k) for k in ("f_q", "f_cat", "f_ring", "f_move"))):
+        search = st.text_input(tr("search"), key="f_q", help=tr("search_help"))
+        c1, c2, c3 = st.columns(3)
+        chosen_cats = c1.multiselect(tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get)
+        chosen_rings = c2.multiselect(tr("filter_ring"), rings, key="f_ring", format_func=lambda k: tr("ring_" + k))
+        chosen_moves = c3.multiselect(tr("filter_movement"), moves, key="f_move", format_func=lambda k: tr("movement_" + k))
+    for param, value in (("q", search.strip()), ("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves)):
+        url_write(param, value)
+    return service.filter_blips(blips, search, chosen_cats, chosen_rings, chosen_moves)
+
+
+# --- the radar explorer -----------------------------------------------------------------------
+def radar_explorer(edition: int, domain: str | None) -> None:
+    """Radar, numbered list, table and detail for one scope (combined when domain is None)."""
+    language = lang()
+    try:
+        blips = load("radar_blips", edition, domain, language)
+    except RadarError as error:
+        show_error(error)
+        return
+    cats = load("categories", language)
+    shown = filter_controls(blips)
+    st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + tr("respondents_n", n=int(blips["n"].max()) if len(blips) else 0))
+    tab_radar, tab_table = st.tabs([tr("tab_radar"), tr("tab_table")])
+    with tab_radar:
+        left, right = st.columns([3, 1.3], gap="medium")
+        with left:
+            fig = chart.radar_figure(shown, cats, language)
+            event = st.plotly_chart(
+                fig, key=f"radar-{domain or 'all'}", on_select="rerun", selection_mode="points", theme=None, config=PLOTLY_CONFIG
+            )
+        with right:
+            ring_list(shown)
+    with tab_table:
+        radar_table(shown)
+    _pick_from_event(event, f"radar-{domain or 'all'}")
+    if len(shown) == 0:
+        st.warning(tr("nothing_matches"))
+        return
+    names = dict(zip(shown["technology"], shown["number"].astype(str) + ". " + shown["name"], strict=True))
+    if st.session_state.get("detail_pick") not in names:
+        st.session_state.pop("detail_pick", None)
+    st.caption(tr("click_hint"))
+    pick = st.selectbox(tr("open_detail"), list(names), key="detail_pick", format_func=names.get, index=None, placeholder=tr("choose_technology"))
+    if pick:
+        with st.container(border=True):
+            technology_panel(pick, edition)
+
+
+def _pick_from_event(event: object, chart_key: str) -> None:
+    points = getattr(getattr(event, "selection", None), "points", None) or (event or {}).get("selection", {}).get("points", [])
+    if not points:
+        return
+    technology = points[0].get("customdata")
+    if isinstance(technology, list):
+        technology = technology[0]
+    marker = (chart_key, technology)
+    if technology and st.session_state.get("_last_click") != marker:
+        st.session_state["_last_click"] = marker
+        st.session_state["detail_pick"] = technology
+
+
+def ring_list(blips: pd.DataFrame) -> None:
+    """The numbered list beside the radar, grouped by ring as the well-known radars do."""
+    st.markdown(f"**{tr('list_heading')}**")
+    for ring in config.RING_KEYS:
+        part = blips[blips["ring"] == ring].sort_values("number")
+        if part.empty:
+            continue
+        lines = [f"<div class='ring-head'>{tr('ring_' + ring)}</div>"]
+        for _, row in part.iterrows():
+            flag = " ⚠" if row["low_n"] else ""
+            move = {"new": " ★", "moved_in": " ▲", "moved_out": " ▼"}.get(row["movement"] or "", "")
+            lines.append(f"<div class='blip-item'><b>{row['number']}</b>&nbsp; {row['name']}{move}{flag}</div>")
+        st.html("<div class='ring-list'>" + "".join(lines) + "</div>")
+
+
+def radar_table(blips: pd.DataFrame) -> None:
+    """The accessible table view: the same information as the chart, with every column explained."""
+    cats = load("categories", lang())
+    cat_names = dict(zip(cats["id"], cats["name"], strict=True))
+    view = pd.DataFrame(
+        {
+            "number": blips["number"],
+            "name": blips["name"],
+            "category": blips["category"].map(cat_names),
+            "ring": blips["ring"].map(lambda k: tr("ring_" + k)),
+            "score": blips["score"],
+            "maturity": blips["maturity"],
+            "adoption": blips["adoption"],
+            "relevance": blips["relevance"] * 100,
+            "n": blips["n"],
+            "movement": blips["movement"].map(lambda m: tr("movement_" + m) if isinstance(m, str) else tr("movement_none")),
+            "low_n": blips["low_n"],
+        }
+    ).sort_values("number")
+    st.dataframe(
+        view, hide_index=True, width="stretch",
+        column_config={
+            "number": st.column_config.NumberColumn(tr("col_number"), width="small"),
+            "name": st.column_config.TextColumn(tr("col_technology")),
+            "category": st.column_config.TextColumn(tr("col_category")),
+            "ring": st.column_config.TextColumn(tr("col_ring")),
+            "score": st.column_config.NumberColumn(tr("col_score"), help=tr("help_score"), format="%.2f"),
+            "maturity": st.column_config.NumberColumn(tr("col_maturity"), help=tr("help_maturity"), format="%d"),
+            "adoption": st.column_config.NumberColumn(tr("col_adoption"), help=tr("help_adoption"), format="%.2f"),
+            "relevance": st.column_config.NumberColumn(tr("col_relevance"), help=tr("help_relevance"), format="%.0f%%"),
+            "n": st.column_config.NumberColumn(tr("col_n"), help=tr("help_n")),
+            "movement": st.column_config.TextColumn(tr("col_movement")),
+            "low_n": st.column_config.CheckboxColumn(tr("col_low_n"), help=tr("low_n_help", low_n=config.LOW_N)),
+        },
+    )
+
+
+def technology_panel(technology: str, edition: int) -> None:
+    """Detail of one technology: description, maturity, adoption stages, rings by domain, use cases, history."""
+    language = lang()
+    try:
+        detail = load("technology_detail", technology, edition, language)
+    except RadarError as error:
+        show_error(error)
+        return
+    by_scope = detail["by_scope"].copy()
+    by_scope["label"] = by_scope["scope_name"].fillna(tr("detail_scope_combined"))
+    combined = by_scope.iloc[0]
+    st.subheader(detail["name"])
+    st.write(detail["description"])
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(tr("col_ring"), tr("ring_" + combined["ring"]) if isinstance(combined["ring"], str) else "–", help=tr("help_score"))
+    m2.metric(tr("col_score"), f"{combined['score']:.2f}", help=tr("help_score"))
+    m3.metric(tr("col_relevance"), f"{combined['relevance']:.0%}", help=tr("help_relevance"))
+    m4.metric(tr("col_n"), int(combined["n"]), help=tr("help_n"))
+    st.markdown(tr("detail_maturity", label=tr(f"maturity_{int(combined['maturity'])}")))
+    st.markdown(f"**{tr('detail_adoption')}**")
+    st.plotly_chart(chart.stage_bar_figure(by_scope, language), theme=None, config=PLOTLY_CONFIG, key=f"stages-{technology}")
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{tr('detail_rings_by_domain')}**")
+        rings = pd.DataFrame(
+            {
+                tr("domain"): by_scope["label"],
+                tr("col_ring"): by_scope["ring"].map(lambda k: tr("ring_" + k) if isinstance(k, str) else "–"),
+                tr("col_score"): by_scope["score"].round(2),
+                tr("col_n"): by_scope["n"],
+            }
+        )
+        st.dataframe(rings, hide_index=True, width="stretch")
+    with right:
+        st.markdown(f"**{tr('detail_use_cases')}**")
+        if detail["use_cases"].empty:
+            st.caption(tr("detail_no_use_cases"))
+        for _, row in detail["use_cases"].iterrows():
+            st.markdown(f"- **{row['domain_name']}:** {row['text']}")
+    st.markdown(f"**{tr('detail_history')}**")
+    history = detail["history"].assign(scope_name=tr("detail_scope_combined"))
+    st.plotly_chart(chart.history_figure(history, language), theme=None, config=PLOTLY_CONFIG, key=f"history-{technology}")
+
+
+CSS = """
+<style>
+.ring-list .ring-head {font-weight: 700; letter-spacing: .04em; margin-top: .6rem; color: #0b4f8a;}
+.ring-list .blip-item {font-size: 1rem; line-height: 1.45;}
+</style>
+"""
+
+
+def page_style() -> None:
+    """Small CSS for the ring list; no external fonts or assets."""
+    st.html(CSS)

@@ -1,0 +1,101 @@
+"""The method of PRODUCT.md §4 on small hand-computed tables."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from radar import pipeline
+
+
+def answers(rows):
+    """Answers from (technology, stage or None, relevant) tuples."""
+    return pd.DataFrame(rows, columns=["technology", "stage", "relevant"])
+
+
+@pytest.mark.parametrize(
+    ("maturity", "expected"),
+    [(1, 0.0), (2, 0.25), (3, 0.5), (4, 0.75), (5, 1.0)],
+)
+def test_normalised_maturity(maturity, expected):
+    assert pipeline.normalised_maturity(pd.Series([maturity])).iloc[0] == expected
+
+
+def test_adoption_summary_by_hand():
+    # video: stages 3, 3, 2, and one "ved ikke" -> n = 3, a = (8 / 3) / 3 = 0.888..
+    # relevance: 3 yes of 4 -> 0.75
+    table = pipeline.adoption_summary(
+        answers([("video", 3, True), ("video", 3, True), ("video", 2, False), ("video", None, True)])
+    ).set_index("technology")
+    row = table.loc["video"]
+    assert row["n"] == 3
+    assert row["dont_know"] == 1
+    assert row["adoption"] == pytest.approx(8 / 9)
+    assert row["relevance"] == pytest.approx(0.75)
+    assert (row["stage_0"], row["stage_1"], row["stage_2"], row["stage_3"]) == pytest.approx((0, 0, 1 / 3, 2 / 3))
+
+
+@pytest.mark.parametrize(
+    ("score", "ring"),
+    [(1.0, "klar"), (0.70, "klar"), (0.6999, "afproev"), (0.50, "afproev"), (0.49, "hold_oeje"), (0.30, "hold_oeje"),
+     (0.2999, "afvent"), (0.0, "afvent"), (math.nan, None)],
+)
+def test_ring_for_score_default_cutoffs(score, ring):
+    assert pipeline.ring_for_score(score) == ring
+
+
+def test_ring_cutoffs_are_configurable():
+    strict = {"klar": 0.9, "afproev": 0.8, "hold_oeje": 0.5, "afvent": 0.0}
+    assert pipeline.ring_for_score(0.85, strict) == "afproev"
+    assert pipeline.ring_for_score(0.85) == "klar"
+
+
+def test_score_technologies_by_hand():
+    # cloud: m = 5 -> m' = 1; stages 1, 2 -> a = 1.5 / 3 = 0.5; s = 0.75 -> KLAR
+    # drone: m = 3 -> m' = 0.5; stages 0, 0 -> a = 0; s = 0.25 -> AFVENT
+    # vr: m = 2, nobody answered -> no score, no ring
+    ans = answers([("cloud", 1, True), ("cloud", 2, True), ("drone", 0, False), ("drone", 0, True)])
+    maturity = pd.DataFrame({"technology": ["cloud", "drone", "vr"], "maturity": [5, 3, 2]})
+    table = pipeline.score_technologies(ans, maturity, low_n=2).set_index("technology")
+    assert table.loc["cloud", "score"] == pytest.approx(0.75)
+    assert table.loc["cloud", "ring"] == "klar"
+    assert table.loc["drone", "score"] == pytest.approx(0.25)
+    assert table.loc["drone", "ring"] == "afvent"
+    assert table.loc["drone", "relevance"] == pytest.approx(0.5)
+    assert math.isnan(table.loc["vr", "score"])
+    assert pd.isna(table.loc["vr", "ring"])
+    assert table.loc["vr", "n"] == 0
+    assert not table.loc["cloud", "low_n"]
+    assert table.loc["vr", "low_n"]
+
+
+def test_low_n_flag_at_ten():
+    ans = answers([("apps", 3, True)] * 9 + [("video", 3, True)] * 10)
+    maturity = pd.DataFrame({"technology": ["apps", "video"], "maturity": [5, 5]})
+    table = pipeline.score_technologies(ans, maturity).set_index("technology")
+    assert table.loc["apps", "low_n"]
+    assert not table.loc["video", "low_n"]
+
+
+@pytest.mark.parametrize(
+    ("before", "now", "expected"),
+    [(None, "klar", "new"), ("afproev", "klar", "moved_in"), ("klar", "afvent", "moved_out"), ("hold_oeje", "hold_oeje", "unchanged")],
+)
+def test_movement(before, now, expected):
+    current = pd.DataFrame({"technology": ["x"], "ring": [now]})
+    previous = pd.DataFrame({"technology": ["x"] if before else [], "ring": [before] if before else []})
+    assert pipeline.movement(current, previous).iloc[0] == expected
+
+
+def test_movement_without_previous_edition_is_unknown():
+    current = pd.DataFrame({"technology": ["x"], "ring": ["klar"]})
+    assert pipeline.movement(current, None).iloc[0] is None
+
+
+def test_number_blips_reads_inner_ring_first_then_score():
+    table = pd.DataFrame(
+        {"technology": ["a", "b", "c", "d"], "ring": ["afvent", "klar", "klar", "afproev"], "score": [0.1, 0.8, 0.9, 0.6]}
+    )
+    numbered = pipeline.number_blips(table)
+    assert numbered["technology"].tolist() == ["c", "b", "d", "a"]
+    assert numbered["number"].tolist() == [1, 2, 3, 4]

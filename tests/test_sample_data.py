@@ -1,0 +1,64 @@
+"""The embedded sample data: reproducible, complete, and grounded in the public facts."""
+
+import pandas as pd
+import pytest
+
+from radar import service
+from radar.sample import write_sample
+
+NAMED_IN_SEED = [
+    "Kunstig intelligens (AI)", "Big data", "Fysiske robotter", "Droner", "Virtual reality (VR)",
+    "Augmented reality (AR)", "3D print", "Blockchain", "Chatbots", "RPA (software-robotter)", "Apps",
+    "Skærme og selvbetjening", "Digital twin", "Edge computing", "Virtuelle digitale assistenter", "Cloud",
+    "IoT og sensorer", "Video og visuel kontakt", "Autonome køretøjer", "Kvantecomputere",
+]
+
+
+def test_generator_gives_the_committed_bytes(seed_dir, tmp_path):
+    for path in write_sample(seed_dir, tmp_path):
+        assert path.read_bytes() == (seed_dir / path.name).read_bytes(), f"{path.name} differs from the generator"
+
+
+def test_catalogue_holds_the_twenty_named_technologies(national_db):
+    names = set(service.technologies(national_db, "da")["name"])
+    assert set(NAMED_IN_SEED) <= names
+    techs = service.technologies(national_db, "en")
+    assert techs["name_en"].str.len().gt(0).all() and techs["description_en"].str.len().gt(0).all()
+
+
+def test_every_edition_covers_all_municipalities_and_domains(national_db):
+    eds = service.editions(national_db)
+    assert len(eds) >= 2
+    assert (eds["respondents"] >= 500).all()
+    assert (eds["municipalities"] == 98).all()
+
+
+@pytest.fixture(scope="module")
+def domain_scores(national_db):
+    year = int(service.editions(national_db)["year"].max())
+    doms = service.domains(national_db, "da")["id"].tolist()
+    return {d: service.scores(national_db, year, d).set_index("technology") for d in doms}
+
+
+@pytest.mark.parametrize(
+    ("technology", "leading_domain"),
+    [("iot-sensorer", "teknik-miljoe"), ("fysiske-robotter", "social-sundhed"), ("apps", "dagtilbud-skole"),
+     ("rpa", "oekonomi-administration"), ("chatbots", "oekonomi-administration"), ("droner", "teknik-miljoe")],
+)
+def test_domain_profiles_follow_the_public_facts(domain_scores, technology, leading_domain):
+    adoption = {d: frame.loc[technology, "adoption"] for d, frame in domain_scores.items()}
+    assert max(adoption, key=adoption.get) == leading_domain
+
+
+def test_rings_and_movement_are_plausible(national_db):
+    years = sorted(int(y) for y in service.editions(national_db)["year"])
+    blips = service.radar_blips(national_db, years[-1], None, "da").set_index("technology")
+    assert blips.loc["video", "ring"] == "klar"
+    assert blips.loc["video", "relevance"] > 0.95
+    assert blips.loc["cloud", "relevance"] > 0.88
+    for far_out in ("kvantecomputere", "blockchain", "autonome-koeretoejer"):
+        assert blips.loc[far_out, "ring"] == "afvent"
+    assert blips.loc["cloud", "movement"] == "moved_in"
+    assert blips.loc["iot-sensorer", "movement"] == "moved_in"
+    counts = blips["ring"].value_counts()
+    assert all(counts.get(ring, 0) >= 3 for ring in ("klar", "afproev", "hold_oeje", "afvent")), counts.to_dict()
