@@ -22,6 +22,15 @@ def db_path() -> Path:
     return Path(os.environ.get("TEKNOLOGIRADAR_DB", DATA_DIR / "radar.duckdb"))
 
 
+def own_db_path() -> Path:
+    """Path of the DuckDB file with the municipalities' own radars (user work, never rebuilt).
+
+    Kept apart from the national database so rebuilding or importing an edition can never
+    touch what a meeting has typed. TEKNOLOGIRADAR_OWN_DB overrides it.
+    """
+    return Path(os.environ.get("TEKNOLOGIRADAR_OWN_DB", DATA_DIR / "egne_radarer.duckdb"))
+
+
 @dataclass(frozen=True)
 class Ring:
     """One ring of the radar, innermost first."""
