@@ -212,6 +212,139 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "error_unknown_technology": {"da": "Ukendt teknologi: {technology}", "en": "Unknown technology: {technology}"},
     # --- own radar (make your own radar) ----------------------------------------------------
     # --- formats and import -----------------------------------------------------------------
+    "import_file_too_large": {
+        "da": "Filen er for stor ({size_mb} MB). Den største fil, der kan indlæses, er {max_mb} MB.",
+        "en": "The file is too large ({size_mb} MB). The largest file that can be read is {max_mb} MB.",
+    },
+    "import_too_many_rows": {
+        "da": "Filen har mere end {max_rows} rækker. Del den op i mindre filer.",
+        "en": "The file has more than {max_rows} rows. Split it into smaller files.",
+    },
+    "import_empty_file": {"da": "Filen er tom.", "en": "The file is empty."},
+    "import_not_text": {
+        "da": "Filen kunne ikke læses som tekst. Gem den som CSV (UTF-8), Excel (.xlsx) eller JSON.",
+        "en": "The file could not be read as text. Save it as CSV (UTF-8), Excel (.xlsx) or JSON.",
+    },
+    "import_not_radar_file": {
+        "da": "Filen ligner ikke en radarfil. Brug CSV, Excel (.xlsx) eller JSON.",
+        "en": "The file does not look like a radar file. Use CSV, Excel (.xlsx) or JSON.",
+    },
+    "import_old_xls": {
+        "da": "Filen er i det gamle Excel-format (.xls). Gem den som .xlsx, og prøv igen.",
+        "en": "The file is in the old Excel format (.xls). Save it as .xlsx and try again.",
+    },
+    "import_xlsx_unreadable": {
+        "da": "Excel-filen kunne ikke åbnes. Den kan være beskadiget eller beskyttet med adgangskode.",
+        "en": "The Excel file could not be opened. It may be damaged or password-protected.",
+    },
+    "import_sheet_missing": {
+        "da": "Arket »{sheet}« findes ikke i filen. Filens ark: {sheets}.",
+        "en": "The sheet “{sheet}” is not in the file. Sheets in the file: {sheets}.",
+    },
+    "import_no_name_column": {
+        "da": "Filen har ingen kolonne med teknologiens navn (fx »name« eller »navn«). Fundne kolonner: {columns}.",
+        "en": "The file has no column with the technology's name (e.g. “name”). Columns found: {columns}.",
+    },
+    "import_csv_malformed": {
+        "da": "CSV-filen kunne ikke læses omkring linje {line}. Tjek anførselstegn og skilletegn.",
+        "en": "The CSV file could not be read around line {line}. Check quotes and separators.",
+    },
+    "import_json_invalid": {
+        "da": "JSON-filen har en fejl i linje {line}, kolonne {column}.",
+        "en": "The JSON file has an error at line {line}, column {column}.",
+    },
+    "import_json_shape": {
+        "da": "JSON-filen har ikke en form, vi kender (Teknologiradar, Build Your Own Radar, Zalando eller Backstage).",
+        "en": "The JSON file does not have a shape we know (Teknologiradar, Build Your Own Radar, Zalando or Backstage).",
+    },
+    "import_config_not_radar": {
+        "da": "Filen er opsætningen af en radar (navne på ringe og kvadranter), ikke en liste over teknologier.",
+        "en": "The file is a radar's configuration (names of rings and quadrants), not a list of technologies.",
+    },
+    "import_config_invalid": {
+        "da": "Opsætningsfilen med navne på kvadranter og ringe kunne ikke læses som JSON.",
+        "en": "The configuration file with quadrant and ring names could not be read as JSON.",
+    },
+    "import_version_unsupported": {
+        "da": "Filen er gemt i en version af formatet, vi ikke kender (version {version}).",
+        "en": "The file uses a version of the format we do not know (version {version}).",
+    },
+    "import_status_accepted": {"da": "Godkendt", "en": "Accepted"},
+    "import_status_accepted_with_change": {"da": "Godkendt med ændring", "en": "Accepted with a change"},
+    "import_status_rejected": {"da": "Afvist", "en": "Rejected"},
+    "import_row_line": {"da": "Linje {line}", "en": "Line {line}"},
+    "import_row_line_name": {"da": "Linje {line} ({name})", "en": "Line {line} ({name})"},
+    "import_summary": {
+        "da": "{format}: {rows} rækker læst – {accepted} godkendt, {changed} godkendt med ændring, "
+        "{rejected} afvist. {entries} teknologier.",
+        "en": "{format}: {rows} rows read – {accepted} accepted, {changed} accepted with a change, "
+        "{rejected} rejected. {entries} technologies.",
+    },
+    "import_trimmed": {
+        "da": "{field}: mellemrum og linjeskift er ryddet op",
+        "en": "{field}: spaces and line breaks tidied",
+    },
+    "import_markup_removed": {
+        "da": "{field}: formatering eller kode er fjernet",
+        "en": "{field}: markup or code removed",
+    },
+    "import_truncated": {"da": "{field}: forkortet til {max} tegn", "en": "{field}: shortened to {max} characters"},
+    "import_ring_mapped": {
+        "da": "ringen »{raw}« er oversat til {ring}",
+        "en": "the ring “{raw}” was translated to {ring}",
+    },
+    "import_ring_unknown": {
+        "da": "ringen »{raw}« kendes ikke – vælg en ring i næste trin",
+        "en": "the ring “{raw}” is not known – choose a ring in the next step",
+    },
+    "import_ring_missing": {"da": "ingen ring angivet", "en": "no ring given"},
+    "import_value_invalid": {
+        "da": "{field}: værdien »{value}« er ugyldig og er udeladt",
+        "en": "{field}: the value “{value}” is not valid and was left out",
+    },
+    "import_duplicate_merged": {
+        "da": "samme navn som linje {first_line} ({name}) – lagt sammen med den",
+        "en": "same name as line {first_line} ({name}) – merged into it",
+    },
+    "import_name_missing": {"da": "navnet mangler", "en": "the name is missing"},
+    "import_row_invalid": {
+        "da": "rækken kunne ikke læses (forkert form)",
+        "en": "the row could not be read (wrong shape)",
+    },
+    "import_csv_quotes_repaired": {
+        "da": "{field}: overflødige CSV-anførselstegn er fjernet",
+        "en": "{field}: leftover CSV quotes removed",
+    },
+    "import_movement_derived": {
+        "da": "bevægelsen »{value}« er ugyldig; udledt af ringskiftet: {movement}",
+        "en": "the movement “{value}” is not valid; derived from the ring change: {movement}",
+    },
+    "import_field_technology_id": {"da": "Teknologi-id", "en": "Technology id"},
+    "import_field_name": {"da": "Navn", "en": "Name"},
+    "import_field_category": {"da": "Kategori", "en": "Category"},
+    "import_field_description": {"da": "Beskrivelse", "en": "Description"},
+    "import_field_ring": {"da": "Ring", "en": "Ring"},
+    "import_field_ring_raw": {"da": "Ring i filen", "en": "Ring in the file"},
+    "import_field_ring_reason": {"da": "Begrundelse for ringen", "en": "Reason for the ring"},
+    "import_field_status": {"da": "Stadie", "en": "Adoption stage"},
+    "import_field_relevance": {"da": "Relevans", "en": "Relevance"},
+    "import_field_note": {"da": "Note", "en": "Note"},
+    "import_field_owner": {"da": "Ansvarlig", "en": "Owner"},
+    "import_field_next_step": {"da": "Næste skridt", "en": "Next step"},
+    "import_field_movement": {"da": "Bevægelse", "en": "Movement"},
+    "import_field_is_new": {"da": "Ny", "en": "New"},
+    "import_movement_new": {"da": "ny", "en": "new"},
+    "import_movement_moved_in": {"da": "flyttet ind", "en": "moved in"},
+    "import_movement_moved_out": {"da": "flyttet ud", "en": "moved out"},
+    "import_movement_unchanged": {"da": "uændret", "en": "unchanged"},
+    "import_format_teknologiradar_csv": {"da": "Teknologiradar (CSV)", "en": "Teknologiradar (CSV)"},
+    "import_format_teknologiradar_xlsx": {"da": "Teknologiradar (Excel)", "en": "Teknologiradar (Excel)"},
+    "import_format_teknologiradar_json": {"da": "Teknologiradar (JSON)", "en": "Teknologiradar (JSON)"},
+    "import_format_byor_csv": {"da": "Build Your Own Radar (CSV)", "en": "Build Your Own Radar (CSV)"},
+    "import_format_byor_xlsx": {"da": "Build Your Own Radar (Excel)", "en": "Build Your Own Radar (Excel)"},
+    "import_format_byor_json": {"da": "Build Your Own Radar (JSON)", "en": "Build Your Own Radar (JSON)"},
+    "import_format_zalando_json": {"da": "Zalando-radar (JSON)", "en": "Zalando radar (JSON)"},
+    "import_format_backstage_json": {"da": "Backstage-radar (JSON)", "en": "Backstage radar (JSON)"},
 }
 
 

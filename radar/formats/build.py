@@ -1,0 +1,189 @@
+"""Turn the raw rows a reader found into clean entries and a report row for every row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+
+from radar.config import RING_KEYS
+from radar.formats.jsonutil import cell, is_scalar
+from radar.formats.limits import (
+    MAX_DESCRIPTION_CHARS,
+    MAX_LONG_CHARS,
+    MAX_NAME_CHARS,
+    MAX_SHORT_CHARS,
+    check_rows,
+)
+from radar.formats.mapping import vocab_key
+from radar.formats.model import (
+    ACCEPTED,
+    ACCEPTED_WITH_CHANGE,
+    REJECTED,
+    Entry,
+    RadarMeta,
+    ReadResult,
+    Reason,
+    ReportRow,
+)
+from radar.formats.text import (
+    markup_was_removed,
+    normalise_newlines,
+    plain_text,
+    sanitise_description,
+    truncate,
+)
+
+# field -> (longest value, keeps line breaks)
+_PLAIN_FIELDS: dict[str, tuple[int, bool]] = {
+    "name": (MAX_NAME_CHARS, False),
+    "technology_id": (MAX_SHORT_CHARS, False),
+    "category": (MAX_SHORT_CHARS, False),
+    "ring_raw": (MAX_SHORT_CHARS, False),
+    "owner": (MAX_SHORT_CHARS, False),
+    "ring_reason": (MAX_LONG_CHARS, True),
+    "note": (MAX_LONG_CHARS, True),
+    "next_step": (MAX_LONG_CHARS, True),
+}
+_SPACES = re.compile(r"[^\S\n]+")
+META_FIELDS: tuple[str, ...] = ("name", "municipality", "domain", "date")
+
+
+@dataclass
+class RawRecord:
+    """One data row as a reader found it: text not yet cleaned, rings/numbers already parsed."""
+
+    line: int
+    name: str = ""
+    technology_id: str = ""
+    category: str = ""
+    description: str = ""
+    ring: str | None = None
+    ring_raw: str = ""
+    ring_reason: str = ""
+    status: int | None = None
+    relevance: int | None = None
+    note: str = ""
+    owner: str = ""
+    next_step: str = ""
+    movement: str | None = None
+    reasons: list[Reason] = field(default_factory=list)
+    rejected: Reason | None = None
+
+
+def _whitespace_only(value: str, multiline: bool) -> str:
+    text = normalise_newlines(value)
+    if multiline:
+        return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip()
+    return " ".join(text.split())
+
+
+def clean_plain(name: str, value: str, reasons: list[Reason]) -> str:
+    """`value` of field `name` as plain text within its limit; changes are added to `reasons`."""
+    limit, multiline = _PLAIN_FIELDS[name]
+    cleaned = plain_text(value, multiline=multiline)
+    if cleaned != value:
+        tidy = _whitespace_only(value, multiline)
+        reasons.append(Reason("import_trimmed" if cleaned == tidy else "import_markup_removed", {"field": name}))
+    cut = truncate(cleaned, limit)
+    if cut != cleaned:
+        reasons.append(Reason("import_truncated", {"field": name, "max": limit}))
+    return cut
+
+
+def clean_description(value: str, reasons: list[Reason]) -> str:
+    """`value` sanitised and within the description limit; changes are added to `reasons`."""
+    cleaned = sanitise_description(value)
+    if markup_was_removed(value, cleaned):
+        reasons.append(Reason("import_markup_removed", {"field": "description"}))
+    if len(cleaned) <= MAX_DESCRIPTION_CHARS:
+        return cleaned
+    # Cutting HTML can leave an open tag that sanitising closes again, so cut the source
+    # until the sanitised result fits.
+    source = value
+    while len(cleaned) > MAX_DESCRIPTION_CHARS and source:
+        source = source[: len(source) - (len(cleaned) - MAX_DESCRIPTION_CHARS) - 1]
+        cleaned = sanitise_description(source)
+    reasons.append(Reason("import_truncated", {"field": "description", "max": MAX_DESCRIPTION_CHARS}))
+    return cleaned
+
+
+def _clean(record: RawRecord) -> tuple[Entry, list[Reason]]:
+    reasons = list(record.reasons)
+    values = {name: clean_plain(name, getattr(record, name), reasons) for name in _PLAIN_FIELDS}
+    values["description"] = clean_description(record.description, reasons)
+    ring = record.ring if record.ring in RING_KEYS else None
+    entry = Entry(
+        ring=ring,
+        status=record.status,
+        relevance=record.relevance,
+        movement=record.movement,
+        line=record.line,
+        **values,
+    )
+    return entry, reasons
+
+
+def _merge(first: Entry, later: Entry) -> Entry:
+    """`first` with its empty fields filled from the duplicate `later` (first wins otherwise)."""
+    filled: dict[str, object] = {}
+    for f in fields(Entry):
+        if f.name in ("line", "ring", "ring_raw"):
+            continue
+        if getattr(first, f.name) in ("", None) and getattr(later, f.name) not in ("", None):
+            filled[f.name] = getattr(later, f.name)
+    if first.ring is None and later.ring is not None:
+        filled["ring"], filled["ring_raw"] = later.ring, later.ring_raw
+    return replace(first, **filled) if filled else first
+
+
+def build_result(
+    format_name: str,
+    records: Sequence[RawRecord],
+    *,
+    meta: RadarMeta | None = None,
+    known_categories: Iterable[str] = (),
+) -> ReadResult:
+    """Clean `records` into a ReadResult; every record gets exactly one report row."""
+    check_rows(len(records))
+    entries: dict[str, Entry] = {}  # by folded name, in first-seen order
+    report: list[ReportRow] = []
+    for record in records:
+        if record.rejected is not None:
+            report.append(ReportRow(record.line, REJECTED, plain_text(record.name), (record.rejected,)))
+            continue
+        entry, reasons = _clean(record)
+        if not entry.name:
+            report.append(ReportRow(record.line, REJECTED, "", (Reason("import_name_missing"),)))
+            continue
+        key = entry.name.casefold()
+        first = entries.get(key)
+        if first is not None:
+            entries[key] = _merge(first, entry)
+            reason = Reason("import_duplicate_merged", {"first_line": first.line, "name": first.name})
+            report.append(ReportRow(record.line, ACCEPTED_WITH_CHANGE, entry.name, (reason,)))
+            continue
+        entries[key] = entry
+        status = ACCEPTED_WITH_CHANGE if reasons else ACCEPTED
+        report.append(ReportRow(record.line, status, entry.name, tuple(reasons)))
+    kept = tuple(entries.values())
+    known = {vocab_key(c) for c in known_categories}
+    return ReadResult(
+        format=format_name,
+        entries=kept,
+        report=tuple(report),
+        unknown_rings=tuple(dict.fromkeys(e.ring_raw for e in kept if e.ring is None and e.ring_raw)),
+        unknown_quadrants=tuple(
+            dict.fromkeys(e.category for e in kept if e.category and vocab_key(e.category) not in known)
+        ),
+        meta=meta or RadarMeta(),
+    )
+
+
+def meta_from(values: Mapping[str, object]) -> RadarMeta:
+    """RadarMeta from a mapping with (some of) name, municipality, domain, date."""
+    clean = {
+        key: truncate(plain_text(cell(values.get(key)) if is_scalar(values.get(key)) else ""), MAX_SHORT_CHARS)
+        for key in META_FIELDS
+    }
+    return RadarMeta(**clean)

@@ -1,0 +1,259 @@
+"""Tables from CSV text or XLSX bytes: header, rows with their line numbers, column roles."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from radar.errors import ImportError_
+from radar.formats.limits import MAX_UNZIPPED_BYTES, FileTooLargeError, check_rows
+from radar.formats.text import restore_formula
+
+DELIMITERS: tuple[str, ...] = (",", ";", "\t")
+XLSX_MAGIC = b"PK\x03\x04"
+#: Sheet our XLSX writer adds for the radar's name, municipality, domain and date.
+META_SHEET = "Om radaren"
+
+_HEADER_JUNK = re.compile(r"[\s_\-]+")
+
+
+def header_key(value: str) -> str:
+    """A header cell folded for matching: "isNew", "is_new" and " IsNew " are the same."""
+    return _HEADER_JUNK.sub("", value.replace("\ufeff", "").casefold())
+
+
+# Header spellings we understand -> Entry field (or BYOR-only column).
+COLUMN_ALIASES: dict[str, str] = {
+    "technologyid": "technology_id",
+    "teknologiid": "technology_id",
+    "name": "name",
+    "navn": "name",
+    "title": "name",
+    "label": "name",
+    "teknologi": "name",
+    "category": "category",
+    "kategori": "category",
+    "quadrant": "category",
+    "kvadrant": "category",
+    "segment": "category",
+    "description": "description",
+    "beskrivelse": "description",
+    "body": "description",
+    "ring": "ring",
+    "ringraw": "ring_raw",
+    "ringireksisterendefil": "ring_raw",
+    "ringreason": "ring_reason",
+    "begrundelse": "ring_reason",
+    "status": "status",
+    "stadie": "status",
+    "relevance": "relevance",
+    "relevans": "relevance",
+    "note": "note",
+    "noter": "note",
+    "owner": "owner",
+    "ejer": "owner",
+    "ansvarlig": "owner",
+    "nextstep": "next_step",
+    "næsteskridt": "next_step",
+    "movement": "movement",
+    "bevægelse": "movement",
+    "isnew": "is_new",
+}
+# Columns only our own format has; their presence means the table is ours, not BYOR.
+OWN_ONLY_COLUMNS: frozenset[str] = frozenset(
+    {"technology_id", "ring_raw", "ring_reason", "relevance", "note", "owner", "next_step", "movement"}
+)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header and its data rows; `lines[i]` is where row i starts in the source."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    lines: tuple[int, ...]
+
+    def columns(self) -> dict[str, int]:
+        """Field -> column index for the header cells we understand (first occurrence wins)."""
+        found: dict[str, int] = {}
+        for index, cell in enumerate(self.header):
+            role = COLUMN_ALIASES.get(header_key(cell))
+            if role is not None and role not in found:
+                found[role] = index
+        return found
+
+    def records(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """(line, field -> cell) for every data row; missing cells are empty."""
+        columns = self.columns()
+        for line, row in zip(self.lines, self.rows, strict=True):
+            yield line, {role: row[i] if i < len(row) else "" for role, i in columns.items()}
+
+
+def table_kind(table: Table) -> str:
+    """"own" or "byor" for a table with a name column; ImportError_ when there is none."""
+    columns = table.columns()
+    if "name" not in columns:
+        raise ImportError_("import_no_name_column", columns=", ".join(c for c in table.header if c)[:200])
+    if OWN_ONLY_COLUMNS & columns.keys():
+        return "own"
+    if "is_new" in columns:
+        return "byor"
+    if "category" in columns and header_key(table.header[columns["category"]]) == "quadrant":
+        return "byor"
+    return "own"
+
+
+def _first_record(text: str) -> str:
+    """The first non-blank line, extended over line breaks inside quotes."""
+    lines = iter(text.splitlines())
+    record = ""
+    for line in lines:
+        if not record and not line.strip():
+            continue
+        record = f"{record}\n{line}" if record else line
+        if record.count('"') % 2 == 0:
+            break
+    return record
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter of CSV `text`: the candidate that yields a known header, else the commonest."""
+    header = _first_record(text)
+    best, best_score = ",", (-1, -1)
+    for delimiter in DELIMITERS:
+        try:
+            cells = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        known = sum(1 for c in cells if header_key(c) in COLUMN_ALIASES)
+        score = (known, len(cells))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def parse_csv(text: str, delimiter: str | None = None) -> Table:
+    """A Table from CSV `text` (blank lines skipped); ImportError_ when it is not CSV."""
+    delimiter = delimiter or detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: tuple[str, ...] | None = None
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
+    end = 0
+    try:
+        for record in reader:
+            start, end = end + 1, reader.line_num
+            if not any(cell.strip() for cell in record):
+                continue  # a blank line (or one of bare separators) holds no data row
+            cells = tuple(restore_formula(cell) for cell in record)
+            if header is None:
+                header = cells
+                continue
+            rows.append(cells)
+            lines.append(start)
+            check_rows(len(rows))
+    except csv.Error:
+        raise ImportError_("import_csv_malformed", line=reader.line_num) from None
+    if header is None:
+        raise ImportError_("import_empty_file")
+    return Table(header, tuple(rows), tuple(lines))
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise ImportError_("import_xlsx_unreadable") from None
+    if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+        raise ImportError_("import_not_radar_file")
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise FileTooLargeError("import_file_too_large", size_mb=round(unpacked / 1024 / 1024, 1),
+                                max_mb=MAX_UNZIPPED_BYTES // (1024 * 1024))  # fmt: skip
+
+
+def xlsx_sheets(data: bytes) -> list[str]:
+    """Names of the sheets in an .xlsx, in workbook order."""
+    workbook = _open_workbook(data)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def _open_workbook(data: bytes):  # noqa: ANN202 - openpyxl's Workbook type
+    _check_zip(data)
+    import openpyxl  # imported late: only needed for spreadsheets
+
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds (KeyError, XML errors...) for broken files
+        raise ImportError_("import_xlsx_unreadable") from None
+
+
+def parse_xlsx(data: bytes, sheet: str | None = None) -> tuple[Table, dict[str, str]]:
+    """A Table from the first (or the named) sheet, and key/value pairs of our meta sheet if any."""
+    workbook = _open_workbook(data)
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise ImportError_("import_sheet_missing", sheet=sheet, sheets=", ".join(names))
+        if not names:
+            raise ImportError_("import_empty_file")
+        table = _sheet_table(workbook[sheet or names[0]])
+        meta: dict[str, str] = {}
+        if META_SHEET in names and (sheet or names[0]) != META_SHEET:
+            meta = dict(_sheet_pairs(workbook[META_SHEET]))
+        return table, meta
+    except ImportError_:
+        raise
+    except Exception:  # malformed sheet XML surfaces only while iterating rows
+        raise ImportError_("import_xlsx_unreadable") from None
+    finally:
+        workbook.close()
+
+
+def _sheet_table(worksheet) -> Table:  # noqa: ANN001 - openpyxl worksheet
+    header: tuple[str, ...] | None = None
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        cells = tuple(restore_formula(_cell_text(v)) for v in values)
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        rows.append(cells)
+        lines.append(number)
+        check_rows(len(rows))
+    if header is None:
+        raise ImportError_("import_empty_file")
+    return Table(header, tuple(rows), tuple(lines))
+
+
+def _sheet_pairs(worksheet) -> Iterator[tuple[str, str]]:  # noqa: ANN001 - openpyxl worksheet
+    for values in worksheet.iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
+        if len(values) == 2 and values[0] is not None:
+            yield _cell_text(values[0]).strip(), restore_formula(_cell_text(values[1]))
+
