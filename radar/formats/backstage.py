@@ -15,6 +15,7 @@ from radar.formats.limits import check_rows
 from radar.formats.links import with_links
 from radar.formats.mapping import parse_int, resolve_ring
 from radar.formats.model import BACKSTAGE_JSON, ReadResult, Reason
+from radar.formats.text import shown
 
 #: Backstage's MovedState: -1 moved out (down), 0 unchanged, 1 moved in (up).
 BACKSTAGE_MOVED: dict[int, str] = {-1: "moved_out", 0: "unchanged", 1: "moved_in"}
@@ -70,10 +71,10 @@ def _movement(timeline: list[dict], rings: dict[str, dict], reasons: list[Reason
     # `moved` is missing or outside -1/0/1 (e.g. 2): derive it from the previous ring.
     derived = _derived_movement(timeline, list(rings))
     if derived is not None:
-        reasons.append(Reason("import_movement_derived", {"value": _text(moved)[:20], "movement": derived}))
+        reasons.append(Reason("import_movement_derived", {"value": shown(_text(moved)), "movement": derived}))
         return derived
     if moved is not None:
-        reasons.append(Reason("import_value_invalid", {"field": "movement", "value": _text(moved)[:40]}))
+        reasons.append(Reason("import_value_invalid", {"field": "movement", "value": shown(_text(moved))}))
     return None
 
 

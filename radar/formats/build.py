@@ -15,7 +15,7 @@ from radar.formats.limits import (
     MAX_SHORT_CHARS,
     check_rows,
 )
-from radar.formats.mapping import vocab_key
+from radar.formats.mapping import unknown_rings, vocab_key
 from radar.formats.model import (
     ACCEPTED,
     ACCEPTED_WITH_CHANGE,
@@ -137,6 +137,16 @@ def _merge(first: Entry, later: Entry) -> Entry:
     return replace(first, **filled) if filled else first
 
 
+def _unknown_categories(entries: Iterable[Entry], known: set[str]) -> tuple[str, ...]:
+    """Categories not among `known` (folded), once each in file order (case and spaces ignored)."""
+    found: dict[str, str] = {}
+    for entry in entries:
+        key = vocab_key(entry.category)
+        if entry.category and key not in known:
+            found.setdefault(key, entry.category)
+    return tuple(found.values())
+
+
 def build_result(
     format_name: str,
     records: Sequence[RawRecord],
@@ -172,10 +182,8 @@ def build_result(
         format=format_name,
         entries=kept,
         report=tuple(report),
-        unknown_rings=tuple(dict.fromkeys(e.ring_raw for e in kept if e.ring is None and e.ring_raw)),
-        unknown_quadrants=tuple(
-            dict.fromkeys(e.category for e in kept if e.category and vocab_key(e.category) not in known)
-        ),
+        unknown_rings=unknown_rings(kept),
+        unknown_quadrants=_unknown_categories(kept, known),
         meta=meta or RadarMeta(),
     )
 

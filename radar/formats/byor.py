@@ -19,7 +19,7 @@ from radar.formats.limits import check_rows, check_size
 from radar.formats.mapping import parse_bool, parse_movement, resolve_ring
 from radar.formats.model import BYOR_CSV, BYOR_JSON, BYOR_XLSX, Entry, ReadResult, Reason
 from radar.formats.tabular import COLUMN_ALIASES, Table, header_key, parse_csv, parse_xlsx
-from radar.formats.text import decode_text, neutralise_formula, plain_text, truncate
+from radar.formats.text import decode_text, neutralise_formula, shown
 
 #: BYOR's default ring names, in our ring order (innermost first).
 BYOR_RINGS: dict[str, str] = dict(zip(RING_KEYS, ("adopt", "trial", "assess", "hold"), strict=True))
@@ -54,7 +54,7 @@ def _movement(values: Mapping[str, str], reasons: list[Reason]) -> str | None:
         return "new" if new else "unchanged"
     for name, text in (("status", status), ("is_new", values.get("is_new", "").strip())):
         if text:
-            reasons.append(Reason("import_value_invalid", {"field": name, "value": truncate(plain_text(text), 40)}))
+            reasons.append(Reason("import_value_invalid", {"field": name, "value": shown(text)}))
             break
     return None
 

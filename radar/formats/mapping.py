@@ -11,10 +11,12 @@ from radar.formats.model import (
     ACCEPTED,
     ACCEPTED_WITH_CHANGE,
     REJECTED,
+    Entry,
     ReadResult,
     Reason,
     ReportRow,
 )
+from radar.formats.text import plain_text
 
 _IGNORED = re.compile(r"[\s_\-]+")
 
@@ -72,7 +74,7 @@ def default_ring(value: str) -> str | None:
 
 def resolve_ring(raw: str) -> tuple[str | None, tuple[Reason, ...]]:
     """Ring key for the ring text `raw`, with the report reason when it was mapped or is unknown."""
-    text = raw.strip()
+    text = plain_text(raw)
     if not text:
         return None, (Reason("import_ring_missing"),)
     own = own_ring(text)
@@ -142,6 +144,15 @@ def parse_status(value: object) -> int | None:
     return stage if stage is not None else parse_int(value, range(4))
 
 
+def unknown_rings(entries: Iterable[Entry]) -> tuple[str, ...]:
+    """Ring texts still without a ring key, once each (case and spaces ignored), in file order."""
+    found: dict[str, str] = {}
+    for entry in entries:
+        if entry.ring is None and entry.ring_raw:
+            found.setdefault(vocab_key(entry.ring_raw), entry.ring_raw)
+    return tuple(found.values())
+
+
 def _with_reasons(row: ReportRow, reasons: tuple[Reason, ...]) -> ReportRow:
     if row.status == REJECTED:
         return row
@@ -171,10 +182,7 @@ def apply_ring_mapping(result: ReadResult, mapping: Mapping[str, str]) -> ReadRe
             continue
         kept = tuple(r for r in row.reasons if r.key not in ("import_ring_unknown", "import_ring_mapped"))
         report.append(_with_reasons(row, (reason, *kept)))
-    unknown = tuple(
-        dict.fromkeys(e.ring_raw for e in entries if e.ring is None and e.ring_raw)
-    )
-    return replace(result, entries=tuple(entries), report=tuple(report), unknown_rings=unknown)
+    return replace(result, entries=tuple(entries), report=tuple(report), unknown_rings=unknown_rings(entries))
 
 
 def apply_category_mapping(result: ReadResult, mapping: Mapping[str, str]) -> ReadResult:

@@ -46,7 +46,7 @@ from radar.formats.tabular import (
     parse_csv,
     parse_xlsx,
 )
-from radar.formats.text import decode_text, neutralise_formula, plain_text, truncate
+from radar.formats.text import decode_text, neutralise_formula, shown
 
 FORMAT_ID = "teknologiradar"
 FORMAT_VERSION = 1
@@ -86,7 +86,7 @@ def _parsed(values: Mapping[str, str], name: str, parse: Any, reasons: list[Reas
         return None
     result = parse(text)
     if result is None:
-        reasons.append(Reason("import_value_invalid", {"field": name, "value": truncate(plain_text(text), 40)}))
+        reasons.append(Reason("import_value_invalid", {"field": name, "value": shown(text)}))
     return result
 
 

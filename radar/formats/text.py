@@ -141,6 +141,11 @@ def markup_was_removed(before: str, after: str) -> bool:
     return before_text != after_text or before_markup != after_markup
 
 
+def shown(value: object, limit: int = 40) -> str:
+    """`value` as short plain text, safe to put into a report message."""
+    return truncate(plain_text(str(value)), limit)
+
+
 def truncate(value: str, limit: int) -> str:
     """`value` cut to at most `limit` characters."""
     return value if len(value) <= limit else value[:limit].rstrip()

@@ -19,6 +19,7 @@ from radar.formats.limits import check_rows
 from radar.formats.links import with_links
 from radar.formats.mapping import parse_int, resolve_ring
 from radar.formats.model import ZALANDO_JSON, ReadResult, Reason
+from radar.formats.text import shown
 
 #: Zalando's `moved` values: 2 marks a new entry (drawn as a star).
 ZALANDO_MOVED: dict[int, str] = {-1: "moved_out", 0: "unchanged", 1: "moved_in", 2: "new"}
@@ -85,7 +86,7 @@ def zalando_record(line: int, item: Mapping[str, object], names: ZalandoNames) -
         step = parse_int(moved, ZALANDO_MOVED) if is_scalar(moved) else None
         record.movement = ZALANDO_MOVED.get(step) if step is not None else None
         if record.movement is None:
-            record.reasons.append(Reason("import_value_invalid", {"field": "movement", "value": cell(moved)[:40]}))
+            record.reasons.append(Reason("import_value_invalid", {"field": "movement", "value": shown(cell(moved))}))
     details = item.get("details")  # a non-standard extra some forks use for a description
     description = cell(details) if isinstance(details, str) else ""
     record.description = with_links(description, [item.get("link")])
