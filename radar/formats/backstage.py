@@ -90,15 +90,11 @@ def _derived_movement(timeline: list[dict], order: list[str]) -> str | None:
     return "moved_in" if order.index(now) < order.index(before) else "moved_out"
 
 
-def backstage_record(
-    line: int, item: Mapping[str, object], rings: dict[str, dict], quadrants: dict[str, dict]
-) -> RawRecord:
+def backstage_record(line: int, item: Mapping[str, object], rings: dict[str, dict], quadrants: dict[str, dict]) -> RawRecord:
     """A RawRecord from one Backstage entry."""
     name = _text(item.get("title")) or _text(item.get("key")) or _text(item.get("id"))
     quadrant = _text(item.get("quadrant"))
-    record = RawRecord(
-        line=line, name=name, category=_text(quadrants.get(quadrant, {}).get("name")) or quadrant
-    )
+    record = RawRecord(line=line, name=name, category=_text(quadrants.get(quadrant, {}).get("name")) or quadrant)
     timeline = _newest_first(item["timeline"]) if isinstance(item.get("timeline"), list) else []
     if timeline:
         record.ring, record.ring_raw = _ring(timeline[0], rings, record.reasons)

@@ -61,4 +61,3 @@ def object_fields(item: object, aliases: Mapping[str, str]) -> dict[str, str] | 
             return None
         values[role] = cell(value)
     return values
-

@@ -189,9 +189,7 @@ def apply_category_mapping(result: ReadResult, mapping: Mapping[str, str]) -> Re
     """A copy of `result` where categories found in `mapping` (case-insensitive) are replaced."""
     folded = {vocab_key(raw): new for raw, new in mapping.items()}
     entries = tuple(
-        replace(e, category=folded[vocab_key(e.category)]) if vocab_key(e.category) in folded else e
-        for e in result.entries
+        replace(e, category=folded[vocab_key(e.category)]) if vocab_key(e.category) in folded else e for e in result.entries
     )
     unknown = tuple(q for q in result.unknown_quadrants if vocab_key(q) not in folded)
     return replace(result, entries=entries, unknown_quadrants=unknown)
-

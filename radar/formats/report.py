@@ -85,9 +85,7 @@ def render_reason(reason: Reason, lang: str = DEFAULT_LANGUAGE) -> str:
 def render_report_row(row: ReportRow, lang: str = DEFAULT_LANGUAGE) -> str:
     """One report row as a line of text, e.g. "Linje 7 (Kubernetes): Godkendt med ændring – …"."""
     where = (
-        t("import_row_line_name", lang, line=row.line, name=row.name)
-        if row.name
-        else t("import_row_line", lang, line=row.line)
+        t("import_row_line_name", lang, line=row.line, name=row.name) if row.name else t("import_row_line", lang, line=row.line)
     )
     text = f"{where}: {t(f'import_status_{row.status}', lang)}"
     if row.reasons:

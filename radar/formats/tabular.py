@@ -95,7 +95,7 @@ class Table:
 
 
 def table_kind(table: Table) -> str:
-    """"own" or "byor" for a table with a name column; ImportError_ when there is none."""
+    """The kind of table, "own" or "byor"; ImportError_ when it has no name column."""
     columns = table.columns()
     if "name" not in columns:
         raise ImportError_("import_no_name_column", columns=", ".join(c for c in table.header if c)[:200])
@@ -256,4 +256,3 @@ def _sheet_pairs(worksheet) -> Iterator[tuple[str, str]]:  # noqa: ANN001 - open
     for values in worksheet.iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
         if len(values) == 2 and values[0] is not None:
             yield _cell_text(values[0]).strip(), restore_formula(_cell_text(values[1]))
-

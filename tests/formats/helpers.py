@@ -18,9 +18,7 @@ def csv_text(rows: Sequence[Sequence[object]], delimiter: str = ",", newline: st
     return buffer.getvalue()
 
 
-def csv_bytes(
-    rows: Sequence[Sequence[object]], delimiter: str = ",", encoding: str = "utf-8", newline: str = "\n"
-) -> bytes:
+def csv_bytes(rows: Sequence[Sequence[object]], delimiter: str = ",", encoding: str = "utf-8", newline: str = "\n") -> bytes:
     """Rows as CSV bytes in `encoding` ("utf-8-sig" adds a BOM, "utf-16" a UTF-16 BOM)."""
     return csv_text(rows, delimiter, newline).encode(encoding)
 

@@ -30,7 +30,10 @@ ENTRIES = (
         technology_id="kunstig_intelligens",
         name="Kunstig intelligens",
         category="data_og_ai",
-        description="<p>Sagsbehandling med <strong>støtte</strong>; se <a href=\"https://example.dk\" rel=\"noopener noreferrer\">eksempel</a>.</p>",
+        description=(
+            '<p>Sagsbehandling med <strong>støtte</strong>; se <a href="https://example.dk" rel="noopener noreferrer">'
+            "eksempel</a>.</p>"
+        ),
         ring="afproev",
         ring_raw="AFPRØV",
         ring_reason="Modent nok,\nmen kræver pilot",
@@ -66,7 +69,7 @@ def test_own_csv_neutralises_formulas_for_spreadsheets() -> None:
         for value in row:
             assert not value.startswith(DANGEROUS), value
     row = cells[2]
-    assert row[OWN_FIELDS.index("name")] == "'=HYPERLINK(\"http://evil.example\";\"klik\")"
+    assert row[OWN_FIELDS.index("name")] == '\'=HYPERLINK("http://evil.example";"klik")'
     assert row[OWN_FIELDS.index("category")] == "'+45 tlf"
     assert row[OWN_FIELDS.index("note")] == "'-minus først"
     assert row[OWN_FIELDS.index("owner")] == "'@kanal"

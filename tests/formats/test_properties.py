@@ -87,12 +87,33 @@ def test_random_csv_text_gives_a_result_or_import_error(text: str, encoding: str
 
 JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.sampled_from(["adopt", "FALSE", "<b>x</b>"]),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(
-        st.sampled_from(["name", "ring", "quadrant", "label", "entries", "timeline", "ringId", "format", "version",
-                         "rings", "quadrants", "moved", "title", "status", "isNew", "description", "date"]),
-        children,
-        max_size=5,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "name",
+                    "ring",
+                    "quadrant",
+                    "label",
+                    "entries",
+                    "timeline",
+                    "ringId",
+                    "format",
+                    "version",
+                    "rings",
+                    "quadrants",
+                    "moved",
+                    "title",
+                    "status",
+                    "isNew",
+                    "description",
+                    "date",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
     ),  # fmt: skip
     max_leaves=20,
 )

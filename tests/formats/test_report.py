@@ -72,7 +72,9 @@ def test_report_row_renders_field_ring_and_movement_names_in_the_language() -> N
 
 
 def test_summary() -> None:
-    data = csv_bytes([BYOR_HEADER, ("Droner", "KLAR", "Teknik", "TRUE", ""), ("Apps", "adopt", "", "", ""), ("", "", "", "", "x")])
+    data = csv_bytes(
+        [BYOR_HEADER, ("Droner", "KLAR", "Teknik", "TRUE", ""), ("Apps", "adopt", "", "", ""), ("", "", "", "", "x")]
+    )
     result = read_radar_file(data)
     assert render_summary(result, "da") == (
         "Build Your Own Radar (CSV): 3 rækker læst – 1 godkendt, 1 godkendt med ændring, 1 afvist. 2 teknologier."
