@@ -281,3 +281,126 @@ def history_figure(history: pd.DataFrame, lang: str) -> go.Figure:
         xaxis={"type": "category"}, legend={"orientation": "h", "y": -0.2},
     )
     return fig
+
+
+# --- own radar (make your own radar) --------------------------------------------------------------
+def own_hover_text(row: pd.Series, lang: str) -> str:
+    """The hover card of a local blip: ring (and why), score, maturity, local status, relevance, national ring."""
+    ring = t("ring_" + row["ring"], lang)
+    if row.get("hand_set"):
+        ring += f" ({t('own_hover_hand_set', lang)})"
+    maturity = t(f"maturity_{int(round(row['maturity']))}", lang) + f" · {t('own_source_' + row['maturity_source'], lang)}"
+    status = row.get("status")
+    if status is None or pd.isna(status):
+        adoption = t("own_hover_status_national", lang, value=_num(row.get("adoption")))
+    else:
+        adoption = t(f"stage_{int(status)}", lang)
+    relevance = row.get("relevance")
+    relevance_text = "–" if relevance is None or pd.isna(relevance) else t("own_relevance_of_5", lang, value=int(relevance))
+    national = row.get("national_ring")
+    lines = [
+        f"<b>{row['number']}. {row['name']}</b>",
+        f"{t('col_ring', lang)}: <b>{ring}</b>",
+        f"{t('hover_score', lang)}: {_num(row.get('score'))}",
+        f"{t('hover_maturity', lang)}: {maturity}",
+        f"{t('own_col_status', lang)}: {adoption}",
+        f"{t('own_col_relevance', lang)}: {relevance_text}",
+    ]
+    if isinstance(national, str):
+        lines.append(f"{t('own_hover_national', lang)}: {t('ring_' + national, lang)}")
+    return "<br>".join(lines)
+
+
+def own_radar_figure(
+    blips: pd.DataFrame,
+    categories: pd.DataFrame,
+    lang: str,
+    presentation: bool = False,
+    ghosts: pd.DataFrame | None = None,
+) -> go.Figure:
+    """A local radar: radar_figure with local hover cards and no movement legend (local radars have none)."""
+    fig = radar_figure(blips, categories, lang, presentation=presentation, ghosts=ghosts)
+    cards = {row["technology"]: own_hover_text(row, lang) for _, row in blips.iterrows()}
+    kept = []
+    for trace in fig.data:
+        if getattr(trace, "legendgroup", None) == "movement":
+            continue
+        if getattr(trace, "customdata", None) is not None and getattr(trace, "hovertext", None) is not None:
+            trace.hovertext = [cards[tech] for tech in trace.customdata]
+        kept.append(trace)
+    fig.data = tuple(kept)
+    fig.update_layout(legend_title_text="", showlegend=ghosts is not None and len(ghosts) > 0)
+    if ghosts is not None and len(ghosts):
+        fig.add_trace(
+            go.Scatterpolar(
+                r=[None], theta=[None], mode="markers", name=t("own_legend_national", lang),
+                marker={"size": 14, "color": "rgba(120,120,120,0.25)", "line": {"color": "rgba(90,90,90,0.6)", "width": 1}},
+                hoverinfo="skip", showlegend=True,
+            )
+        )
+    return fig
+
+
+QUADRANT_COLORS: dict[str, str] = {
+    "go": "rgba(0, 158, 115, 0.10)",
+    "test": "rgba(0, 114, 178, 0.10)",
+    "watch": "rgba(230, 159, 0, 0.10)",
+    "leave": "rgba(120, 120, 120, 0.08)",
+}
+
+
+def priority_matrix_figure(
+    points: pd.DataFrame, categories: pd.DataFrame, lang: str, high: int = 4, presentation: bool = False
+) -> go.Figure:
+    """Local relevance (y, 1-5) against technical maturity (x, 1-5) with the four quadrants named.
+
+    `points` comes from radar.own.matrix_points (x, y, number, name, category, maturity,
+    relevance, quadrant); quadrants split at `high` (values from `high` up count as high).
+    """
+    font_size = 19 if presentation else 14
+    split = high - 0.5
+    colors = category_colors(categories["id"].tolist())
+    fig = go.Figure()
+    boxes = {"go": (split, 5.5, split, 5.5), "test": (0.5, split, split, 5.5), "watch": (split, 5.5, 0.5, split), "leave": (0.5, split, 0.5, split)}
+    for key, (x0, x1, y0, y1) in boxes.items():
+        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=QUADRANT_COLORS[key], line={"width": 0}, layer="below")
+        fig.add_annotation(
+            x=x0 + 0.08 if key in ("test", "leave") else x1 - 0.08, y=y1 - 0.08,
+            xanchor="left" if key in ("test", "leave") else "right", yanchor="top", showarrow=False,
+            text=f"<b>{t('own_quadrant_' + key, lang)}</b>", font={"size": font_size, "color": "#1b2a41"},
+        )
+    fig.add_shape(type="line", x0=split, x1=split, y0=0.5, y1=5.5, line={"color": "rgba(40,60,90,0.45)", "width": 1.2, "dash": "dash"})
+    fig.add_shape(type="line", x0=0.5, x1=5.5, y0=split, y1=split, line={"color": "rgba(40,60,90,0.45)", "width": 1.2, "dash": "dash"})
+    marker_px = 30 if presentation else 24
+    for cat, part in points.groupby("category", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"], y=part["y"], mode="markers+text", name=str(cat), showlegend=False,
+                text=[str(n) if pd.notna(n) else "·" for n in part["number"]],
+                textfont={"color": "white", "size": max(10, int(marker_px * 0.5)), "family": FONT},
+                marker={"size": marker_px, "color": colors.get(cat, "#555"), "line": {"color": "white", "width": 1}},
+                customdata=part["technology"],
+                hovertext=[
+                    f"<b>{row['name']}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"
+                    f"{t('own_col_relevance', lang)}: {int(row['relevance'])}<br>{t('own_quadrant_' + row['quadrant'], lang)}"
+                    for _, row in part.iterrows()
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        height=int(GEOMETRY.figure_height * (1.25 if presentation else 1.0)),
+        margin={"l": 60, "r": 20, "t": 50, "b": 60},
+        font={"family": FONT, "size": font_size, "color": "#1b2a41"},
+        paper_bgcolor="white", plot_bgcolor="white", dragmode=False,
+        xaxis={
+            "title": {"text": t("col_maturity", lang)}, "range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5],
+            "showgrid": False, "zeroline": False, "fixedrange": True,
+        },
+        yaxis={
+            "title": {"text": t("own_matrix_relevance_axis", lang)}, "range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5],
+            "showgrid": False, "zeroline": False, "fixedrange": True,
+        },
+        hoverlabel={"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
+    )
+    return fig

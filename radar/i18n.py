@@ -211,6 +211,283 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "error_unknown_domain": {"da": "Ukendt fagområde: {domain}", "en": "Unknown domain: {domain}"},
     "error_unknown_technology": {"da": "Ukendt teknologi: {technology}", "en": "Unknown technology: {technology}"},
     # --- own radar (make your own radar) ----------------------------------------------------
+    "own_title": {"da": "Lav jeres egen radar", "en": "Make your own radar"},
+    "own_intro": {
+        "da": "Byg kommunens egen radar sammen i mødet. Alt gemmes med det samme, og radaren kan deles med et link.",
+        "en": "Build your municipality's own radar together in the meeting. Everything is saved at once, and the radar can be shared with a link.",
+    },
+    # list and new radar
+    "own_list_heading": {"da": "Jeres radarer", "en": "Your radars"},
+    "own_list_empty": {"da": "Der er ingen gemte radarer endnu. Lav den første herunder.", "en": "No saved radars yet. Make the first one below."},
+    "own_col_name": {"da": "Navn", "en": "Name"},
+    "own_col_municipality": {"da": "Kommune", "en": "Municipality"},
+    "own_col_updated": {"da": "Sidst ændret", "en": "Last changed"},
+    "own_col_entries": {"da": "Teknologier", "en": "Technologies"},
+    "own_choose_radar": {"da": "Vælg radar", "en": "Choose radar"},
+    "own_open": {"da": "Åbn", "en": "Open"},
+    "own_rename": {"da": "Omdøb", "en": "Rename"},
+    "own_new_name_label": {"da": "Nyt navn", "en": "New name"},
+    "own_duplicate": {"da": "Kopiér", "en": "Duplicate"},
+    "own_delete": {"da": "Slet", "en": "Delete"},
+    "own_delete_confirm": {
+        "da": "Slet radaren '{name}' med alle {count} teknologier og hele historikken? Det kan ikke fortrydes.",
+        "en": "Delete the radar '{name}' with all {count} technologies and its whole history? This cannot be undone.",
+    },
+    "own_delete_yes": {"da": "Ja, slet radaren", "en": "Yes, delete the radar"},
+    "own_cancel": {"da": "Annullér", "en": "Cancel"},
+    "own_deleted": {"da": "Radaren '{name}' er slettet.", "en": "The radar '{name}' was deleted."},
+    "own_renamed": {"da": "Radaren hedder nu '{name}'.", "en": "The radar is now called '{name}'."},
+    "own_duplicated": {"da": "Kopien '{name}' er oprettet.", "en": "The copy '{name}' was created."},
+    "own_copy_name": {"da": "Kopi af {name}", "en": "Copy of {name}"},
+    "own_new_heading": {"da": "Ny radar", "en": "New radar"},
+    "own_field_radar_name": {"da": "Radarens navn", "en": "Name of the radar"},
+    "own_field_municipality": {"da": "Kommune", "en": "Municipality"},
+    "own_field_domain": {"da": "Fagområde (valgfrit)", "en": "Domain (optional)"},
+    "own_field_date": {"da": "Dato", "en": "Date"},
+    "own_no_domain": {"da": "Alle fagområder", "en": "All domains"},
+    "own_new_start": {"da": "Start fra", "en": "Start from"},
+    "own_start_combined": {"da": "Den samlede nationale radar", "en": "The combined national radar"},
+    "own_start_domain": {"da": "Fagområdets nationale radar", "en": "The domain's national radar"},
+    "own_start_blank": {"da": "En tom radar", "en": "A blank radar"},
+    "own_new_create": {"da": "Opret radar", "en": "Create radar"},
+    "own_created": {"da": "Radaren '{name}' er oprettet med {count} teknologier.", "en": "The radar '{name}' was created with {count} technologies."},
+    "own_open_file_heading": {"da": "Åbn en eksporteret radar", "en": "Open an exported radar"},
+    "own_open_file_help": {
+        "da": "Vælg en JSON- eller Excel-fil, som er eksporteret herfra. Den bliver til en ny radar; de gemte radarer røres ikke.",
+        "en": "Choose a JSON or Excel file exported from here. It becomes a new radar; saved radars are not touched.",
+    },
+    "own_open_file_button": {"da": "Opret radar fra filen", "en": "Create radar from the file"},
+    "own_opened": {
+        "da": "Radaren '{name}' er oprettet fra filen med {count} teknologier.",
+        "en": "The radar '{name}' was created from the file with {count} technologies.",
+    },
+    "own_opened_report": {
+        "da": "{changed} rækker blev rettet og {rejected} sprunget over under indlæsningen.",
+        "en": "{changed} rows were adjusted and {rejected} skipped while reading.",
+    },
+    "own_back": {"da": "Alle radarer", "en": "All radars"},
+    # workspace
+    "own_caption": {"da": "{municipality} · {domain} · {date} · {count} teknologier", "en": "{municipality} · {domain} · {date} · {count} technologies"},
+    "own_saved_at": {"da": "Alt er gemt · senest {time}", "en": "Everything is saved · last at {time}"},
+    "own_share": {"da": "Link til radaren", "en": "Link to the radar"},
+    "own_share_help": {
+        "da": "Alle med linket kan åbne og redigere radaren. Linket kan ikke gættes.",
+        "en": "Anyone with the link can open and edit the radar. The link cannot be guessed.",
+    },
+    "own_present": {"da": "Præsentation", "en": "Presentation"},
+    "own_present_help": {"da": "Stor radar til projektoren, uden redigering.", "en": "Large radar for the projector, without editing."},
+    "own_present_view": {"da": "Vis", "en": "Show"},
+    "own_view_radar": {"da": "Radar", "en": "Radar"},
+    "own_view_matrix": {"da": "Prioritering", "en": "Priorities"},
+    "own_view_gaps": {"da": "Forskelle til landet", "en": "Gaps to the country"},
+    "own_undo": {"da": "Fortryd seneste ændring", "en": "Undo last change"},
+    "own_undone": {"da": "Den seneste ændring er fortrudt.", "en": "The last change was undone."},
+    "own_radar_heading": {"da": "Jeres radar", "en": "Your radar"},
+    "own_matrix_heading": {"da": "Prioritering: relevans og modenhed", "en": "Priorities: relevance and maturity"},
+    "own_matrix_relevance_axis": {"da": "Relevans her (1-5)", "en": "Relevance here (1-5)"},
+    "own_matrix_empty": {
+        "da": "Sæt relevans (1-5) på teknologierne i tabellen for at se dem i matrixen.",
+        "en": "Set a relevance (1-5) for the technologies in the table to see them in the matrix.",
+    },
+    "own_matrix_help": {
+        "da": "Relevans er jeres vurdering (1-5); modenhed er den nationale tekniske modenhed. Fra 4 og op tæller som højt.",
+        "en": "Relevance is your rating (1-5); maturity is the national technical maturity. 4 and up counts as high.",
+    },
+    "own_quadrant_go": {"da": "Gå i gang", "en": "Go ahead"},
+    "own_quadrant_test": {"da": "Afprøv", "en": "Test"},
+    "own_quadrant_watch": {"da": "Hold øje", "en": "Watch"},
+    "own_quadrant_leave": {"da": "Lad ligge", "en": "Leave"},
+    "own_radar_empty": {"da": "Radaren er tom. Tilføj teknologier herunder.", "en": "The radar is empty. Add technologies below."},
+    "own_unplaced": {
+        "da": "Ikke placeret endnu (sæt en status eller en ring): {names}",
+        "en": "Not placed yet (set a status or a ring): {names}",
+    },
+    "own_method_heading": {"da": "Sådan beregnes den lokale ring", "en": "How the local ring is computed"},
+    "own_method": {
+        "da": """Den lokale radar bruger samme metode som den nationale, med jeres egen status som udbredelse.
+
+**Teknisk modenhed** (m, 1-5) er eksperternes nationale vurdering i den nyeste udgave. For jeres egne teknologier bruges den modenhed, I selv sætter; sætter I ingen, regnes med {default} (afprøvet i en kommune). m' = (m − 1) / 4.
+
+**Lokal udbredelse** a = jeres status / 3: overvejer ikke = 0, overvejer = 1/3, afprøver = 2/3, i drift = 1. Har I ikke sat en status, bruges landets udbredelsesindeks for radarens fagområde (eller den samlede radar), så teknologien står, hvor landet står, indtil I tager stilling. En egen teknologi uden status placeres ikke.
+
+**Score** s = (m' + a) / 2, og ringen følger de samme grænser som nationalt: {cutoffs}.
+
+**Ring sat i hånden:** I kan vælge ringen selv, når gruppen er enig om noget andet end beregningen. Så skal I skrive en begrundelse, og prikken lægges i den valgte ring.
+
+**Relevans** (1-5) er jeres egen vurdering. Den flytter ikke ringen, men bestemmer placeringen i prioriteringsmatrixen.""",
+        "en": """The local radar uses the same method as the national one, with your own status as adoption.
+
+**Technical maturity** (m, 1-5) is the experts' national rating in the newest edition. For your own technologies the maturity you set is used; if you set none, {default} (piloted in a municipality) is assumed. m' = (m − 1) / 4.
+
+**Local adoption** a = your status / 3: not considering = 0, considering = 1/3, trialling = 2/3, in operation = 1. While you have not set a status, the national adoption index of the radar's domain (or the combined radar) is used, so the technology sits where the country is until you decide. An own technology without a status is not placed.
+
+**Score** s = (m' + a) / 2, and the ring follows the same cut-offs as nationally: {cutoffs}.
+
+**Ring set by hand:** you can choose the ring yourselves when the group agrees on something other than the calculation. Then you must write a reason, and the dot is placed in the chosen ring.
+
+**Relevance** (1-5) is your own rating. It does not move the ring but decides the place in the priority matrix.""",
+    },
+    # entries table
+    "own_tab_entries": {"da": "Teknologier", "en": "Technologies"},
+    "own_tab_compare": {"da": "Sammenlign med landet", "en": "Compare with the country"},
+    "own_tab_export": {"da": "Eksport", "en": "Export"},
+    "own_tab_history": {"da": "Historik", "en": "History"},
+    "own_tab_settings": {"da": "Om radaren", "en": "About the radar"},
+    "own_editor_hint": {
+        "da": "Klik i en celle og vælg eller skriv; Enter eller Tab gemmer med det samme. Piletasterne flytter mellem cellerne.",
+        "en": "Click a cell and choose or type; Enter or Tab saves at once. Arrow keys move between cells.",
+    },
+    "own_col_status": {"da": "Status her", "en": "Status here"},
+    "own_col_relevance": {"da": "Relevans her", "en": "Relevance here"},
+    "own_col_ring_shown": {"da": "Ring", "en": "Ring"},
+    "own_col_hand_ring": {"da": "Ring i hånden", "en": "Ring by hand"},
+    "own_col_reason": {"da": "Begrundelse", "en": "Reason"},
+    "own_col_note": {"da": "Note / beslutning", "en": "Note / decision"},
+    "own_col_owner": {"da": "Ansvarlig", "en": "Owner"},
+    "own_col_next": {"da": "Næste skridt", "en": "Next step"},
+    "own_col_description": {"da": "Kort beskrivelse", "en": "Short description"},
+    "own_col_own_maturity": {"da": "Modenhed (jeres vurdering)", "en": "Maturity (your rating)"},
+    "own_help_status": {
+        "da": "Hvor langt er I? Overvejer ikke, overvejer, afprøver eller i drift. Tom = brug landets tal.",
+        "en": "How far are you? Not considering, considering, trialling or in operation. Empty = use the national figure.",
+    },
+    "own_help_relevance": {"da": "Hvor relevant er teknologien for jer? 1 lidt … 5 meget.", "en": "How relevant is the technology for you? 1 a little … 5 very."},
+    "own_help_hand_ring": {
+        "da": "Vælg kun en ring, hvis gruppen vil afvige fra beregningen; skriv så en begrundelse.",
+        "en": "Only choose a ring if the group wants to differ from the calculation; then write a reason.",
+    },
+    "own_help_ring_shown": {"da": "Ringen på radaren: beregnet eller sat i hånden.", "en": "The ring on the radar: computed or set by hand."},
+    "own_help_own_maturity": {
+        "da": "1-5 som den nationale skala. Tom = {default}.",
+        "en": "1-5 as on the national scale. Empty = {default}.",
+    },
+    "own_add_heading": {"da": "Tilføj fra kataloget", "en": "Add from the catalogue"},
+    "own_pick": {"da": "Teknologier", "en": "Technologies"},
+    "own_pick_placeholder": {"da": "Skriv for at søge …", "en": "Type to search …"},
+    "own_pick_add": {"da": "Tilføj valgte", "en": "Add selected"},
+    "own_added": {"da": "Tilføjet: {names}", "en": "Added: {names}"},
+    "own_custom_heading": {"da": "Tilføj jeres egen teknologi", "en": "Add your own technology"},
+    "own_custom_add": {"da": "Tilføj teknologi", "en": "Add technology"},
+    "own_custom_list": {"da": "Jeres egne teknologier", "en": "Your own technologies"},
+    "own_remove_heading": {"da": "Fjern fra radaren", "en": "Remove from the radar"},
+    "own_remove_button": {"da": "Fjern valgte", "en": "Remove selected"},
+    "own_removed": {"da": "Fjernet: {names}. Fortryd bringer dem tilbage.", "en": "Removed: {names}. Undo brings them back."},
+    # compare
+    "own_compare_scope": {"da": "Sammenlign med", "en": "Compare with"},
+    "own_compare_combined": {"da": "Den samlede nationale radar", "en": "The combined national radar"},
+    "own_show_ghosts": {"da": "Vis landets placering i radaren", "en": "Show the national position on the radar"},
+    "own_show_ghosts_help": {
+        "da": "Grå prikker viser, hvor teknologien står nationalt; en stiplet linje forbinder den med jeres prik.",
+        "en": "Grey dots show where the technology is nationally; a dotted line joins it to your dot.",
+    },
+    "own_legend_national": {"da": "Landets placering", "en": "National position"},
+    "own_gap_intro": {
+        "da": "Største forskelle først. Forskel = jeres score − landets score.",
+        "en": "Biggest gaps first. Gap = your score − the national score.",
+    },
+    "own_gap_none": {"da": "Ingen teknologier fra kataloget at sammenligne endnu.", "en": "No catalogue technologies to compare yet."},
+    "own_gap_own_note": {
+        "da": "Jeres egne teknologier har ingen national placering og er ikke med i sammenligningen.",
+        "en": "Your own technologies have no national position and are not compared.",
+    },
+    "own_col_gap": {"da": "Forskel", "en": "Gap"},
+    "own_col_gap_text": {"da": "Hvad betyder det", "en": "What it means"},
+    "own_col_local_ring": {"da": "Ring her", "en": "Ring here"},
+    "own_col_national_ring": {"da": "Ring nationalt", "en": "Ring nationally"},
+    "own_gap_not_considered": {"da": "{national} nationalt, ikke overvejet her", "en": "{national} nationally, not considered here"},
+    "own_gap_in_use_ahead": {"da": "I drift her, kun {national} nationalt — foran landet", "en": "In operation here, only {national} nationally — ahead of the country"},
+    "own_gap_ahead": {"da": "Foran landet: {local} her, {national} nationalt", "en": "Ahead of the country: {local} here, {national} nationally"},
+    "own_gap_behind": {"da": "Bagefter landet: {local} her, {national} nationalt", "en": "Behind the country: {local} here, {national} nationally"},
+    "own_gap_level": {"da": "På linje med landet: {local}", "en": "In line with the country: {local}"},
+    "own_gap_not_assessed": {"da": "Ikke vurderet her endnu — står som landet ({national})", "en": "Not assessed here yet — sits where the country is ({national})"},
+    # hover
+    "own_hover_hand_set": {"da": "sat i hånden", "en": "set by hand"},
+    "own_hover_status_national": {"da": "ikke sat her — landets udbredelse {value}", "en": "not set here — national adoption {value}"},
+    "own_relevance_of_5": {"da": "{value} af 5", "en": "{value} of 5"},
+    "own_hover_national": {"da": "Nationalt", "en": "Nationally"},
+    "own_source_national": {"da": "national vurdering", "en": "national rating"},
+    "own_source_own": {"da": "jeres vurdering", "en": "your rating"},
+    "own_source_default": {"da": "standard", "en": "default"},
+    # export
+    "own_export_intro": {
+        "da": "Til referatet: et billede af radaren, en interaktiv side der virker uden net, og tabellen med noter.",
+        "en": "For the minutes: an image of the radar, an interactive page that works offline, and the table with notes.",
+    },
+    "own_export_png": {"da": "Billede (PNG)", "en": "Image (PNG)"},
+    "own_export_html": {"da": "Interaktiv side (HTML)", "en": "Interactive page (HTML)"},
+    "own_export_csv": {"da": "Tabel (CSV)", "en": "Table (CSV)"},
+    "own_export_xlsx": {"da": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
+    "own_export_json": {"da": "Hele radaren (JSON)", "en": "Whole radar (JSON)"},
+    "own_export_reopen": {
+        "da": "JSON- og Excel-filen kan åbnes igen under 'Alle radarer' og giver den samme radar.",
+        "en": "The JSON and Excel files can be opened again under 'All radars' and give the same radar.",
+    },
+    "own_export_footer": {"da": "Lavet med Teknologiradar · {date}", "en": "Made with Technology radar · {date}"},
+    "own_png_failed": {"da": "Billedet kunne ikke laves på serveren: {reason}", "en": "The image could not be made on the server: {reason}"},
+    # history
+    "own_history_empty": {"da": "Ingen ændringer endnu.", "en": "No changes yet."},
+    "own_history_intro": {"da": "De seneste {count} ændringer, nyeste først.", "en": "The last {count} changes, newest first."},
+    "own_col_when": {"da": "Tidspunkt", "en": "When"},
+    "own_col_action": {"da": "Ændring", "en": "Change"},
+    "own_col_detail": {"da": "Hvad", "en": "What"},
+    "own_action_add": {"da": "Tilføjet", "en": "Added"},
+    "own_action_edit": {"da": "Ændret", "en": "Changed"},
+    "own_action_remove": {"da": "Fjernet", "en": "Removed"},
+    "own_action_meta": {"da": "Radarens oplysninger", "en": "Radar details"},
+    "own_action_undo": {"da": "Fortrudt", "en": "Undone"},
+    "own_settings_intro": {"da": "Ændringer gemmes, så snart I forlader feltet.", "en": "Changes are saved as soon as you leave the field."},
+    # field names used in messages
+    "own_field_technology_id": {"da": "teknologi-id", "en": "technology id"},
+    "own_field_name": {"da": "navn", "en": "name"},
+    "own_field_category": {"da": "kategori", "en": "category"},
+    "own_field_description": {"da": "beskrivelse", "en": "description"},
+    "own_field_maturity": {"da": "modenhed", "en": "maturity"},
+    "own_field_status": {"da": "status", "en": "status"},
+    "own_field_relevance": {"da": "relevans", "en": "relevance"},
+    "own_field_ring": {"da": "ring", "en": "ring"},
+    "own_field_ring_reason": {"da": "begrundelse", "en": "reason"},
+    "own_field_note": {"da": "note", "en": "note"},
+    "own_field_owner": {"da": "ansvarlig", "en": "owner"},
+    "own_field_next_step": {"da": "næste skridt", "en": "next step"},
+    # errors
+    "own_error_radar_missing": {
+        "da": "Radaren findes ikke (længere). Tjek linket, eller vælg en radar på listen.",
+        "en": "The radar does not exist (any more). Check the link or choose a radar from the list.",
+    },
+    "own_error_conflict": {
+        "da": "En anden har ændret radaren, lige før jeres ændring. Jeres ændring er ikke gemt; her er den nyeste udgave — prøv igen.",
+        "en": "Someone else changed the radar just before your change. Your change was not saved; here is the newest version — please try again.",
+    },
+    "own_error_radar_name_empty": {"da": "Giv radaren et navn.", "en": "Give the radar a name."},
+    "own_error_radar_name_long": {"da": "Radarens navn må højst være {max} tegn.", "en": "The radar's name can be at most {max} characters."},
+    "own_error_municipality_long": {"da": "Kommunens navn må højst være {max} tegn.", "en": "The municipality's name can be at most {max} characters."},
+    "own_error_date": {"da": "'{value}' er ikke en dato (ÅÅÅÅ-MM-DD).", "en": "'{value}' is not a date (YYYY-MM-DD)."},
+    "own_error_domain_needed": {"da": "Vælg et fagområde for at starte fra fagområdets radar.", "en": "Choose a domain to start from the domain's radar."},
+    "own_error_entry_name_empty": {"da": "En teknologi skal have et navn.", "en": "A technology needs a name."},
+    "own_error_entry_name_long": {"da": "Navnet '{name}' er for langt: højst {max} tegn.", "en": "The name '{name}' is too long: at most {max} characters."},
+    "own_error_text_long": {
+        "da": "Feltet '{field}' ved '{name}' er for langt: højst {max} tegn. Ændringen er ikke gemt.",
+        "en": "The field '{field}' of '{name}' is too long: at most {max} characters. The change was not saved.",
+    },
+    "own_error_category_missing": {"da": "Vælg en kategori til '{name}'.", "en": "Choose a category for '{name}'."},
+    "own_error_ring_reason": {
+        "da": "'{name}': skriv en begrundelse, når I sætter ringen i hånden. Ringen er ikke gemt endnu.",
+        "en": "'{name}': write a reason when you set the ring by hand. The ring is not saved yet.",
+    },
+    "own_error_too_many": {
+        "da": "En radar kan højst have {max} teknologier (der ville blive {count}). Intet er ændret.",
+        "en": "A radar can have at most {max} technologies (it would have {count}). Nothing was changed.",
+    },
+    "own_error_duplicate": {"da": "'{name}' er allerede på radaren. Intet er ændret.", "en": "'{name}' is already on the radar. Nothing was changed."},
+    "own_error_value": {
+        "da": "'{value}' er ikke en gyldig {field} ved '{name}'. Ændringen er ikke gemt.",
+        "en": "'{value}' is not a valid {field} for '{name}'. The change was not saved.",
+    },
+    "own_error_nothing_to_undo": {"da": "Der er ikke flere ændringer at fortryde.", "en": "There are no more changes to undo."},
+    "own_error_not_export": {
+        "da": "Filen er ikke en JSON-, Excel- eller CSV-eksport fra Teknologiradar.",
+        "en": "The file is not a JSON, Excel or CSV export from Technology radar.",
+    },
     # --- formats and import -----------------------------------------------------------------
     "import_file_too_large": {
         "da": "Filen er for stor ({size_mb} MB). Den største fil, der kan indlæses, er {max_mb} MB.",

@@ -1,0 +1,437 @@
+"""Storage of own radars in their own DuckDB file (config.own_db_path()): radars, entries, change log.
+
+Every change is one transaction that (1) checks the version the client saw, (2) applies the
+change, (3) logs the rows before and after for undo and (4) bumps the version. A stale
+version, or another writer committing first, raises ConflictError; nothing is half written.
+The schema is created on first use. Rules about names and values live in radar.own.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import threading
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from radar import own
+from radar.errors import ConflictError, DataError, ValidationError
+
+from . import connect
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS radars (
+    id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    municipality VARCHAR NOT NULL DEFAULT '',
+    domain VARCHAR,
+    date VARCHAR NOT NULL DEFAULT '',
+    created TIMESTAMP NOT NULL,
+    updated TIMESTAMP NOT NULL,
+    version INTEGER NOT NULL
+);
+-- No key constraints below: uniqueness is kept by the code in one transaction, and DuckDB's
+-- indexes make delete-then-insert of the same key inside a transaction fragile.
+CREATE TABLE IF NOT EXISTS entries (
+    radar_id VARCHAR NOT NULL,
+    entry_id VARCHAR NOT NULL,
+    position INTEGER NOT NULL,
+    technology_id VARCHAR,
+    name VARCHAR NOT NULL,
+    category VARCHAR,
+    description VARCHAR NOT NULL DEFAULT '',
+    maturity TINYINT,
+    status TINYINT CHECK (status BETWEEN 0 AND 3),
+    relevance TINYINT CHECK (relevance BETWEEN 1 AND 5),
+    ring VARCHAR,
+    ring_reason VARCHAR NOT NULL DEFAULT '',
+    note VARCHAR NOT NULL DEFAULT '',
+    owner VARCHAR NOT NULL DEFAULT '',
+    next_step VARCHAR NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS changes (
+    radar_id VARCHAR NOT NULL,
+    seq INTEGER NOT NULL,
+    changed_at TIMESTAMP NOT NULL,
+    action VARCHAR NOT NULL,
+    detail VARCHAR NOT NULL DEFAULT '',
+    before_state VARCHAR NOT NULL,
+    after_state VARCHAR NOT NULL,
+    version INTEGER NOT NULL
+);
+"""
+
+ROW_FIELDS: tuple[str, ...] = ("entry_id", "position", *own.ENTRY_FIELDS)
+META_COLUMNS: tuple[str, ...] = own.META_FIELDS
+ACTIONS: tuple[str, ...] = ("add", "edit", "remove", "meta", "undo")
+
+_lock = threading.Lock()
+_connections: dict[str, duckdb.DuckDBPyConnection] = {}
+
+
+def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
+    """A cursor on this process's connection to `path`; the schema is created on first use."""
+    key = str(path)
+    with _lock:
+        con = _connections.get(key)
+        if con is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            con = connect(path)
+            con.execute(SCHEMA)
+            _connections[key] = con
+        return con.cursor()
+
+
+def close(path: Path | None = None) -> None:
+    """Close the process's connection to `path` (all when None); the next call reopens it."""
+    with _lock:
+        for key in [str(path)] if path is not None else list(_connections):
+            con = _connections.pop(key, None)
+            if con is not None:
+                con.close()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_radar_id() -> str:
+    """An id that cannot be guessed (128 random bits, URL-safe): the radar's share link."""
+    return secrets.token_urlsafe(16)
+
+
+def _new_entry_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+# --- reading ------------------------------------------------------------------------------------
+def list_radars(path: Path) -> pd.DataFrame:
+    """Saved radars, last changed first: id, name, municipality, domain, date, updated, entries, version."""
+    return _cursor(path).execute(
+        """SELECT r.id, r.name, r.municipality, r.domain, r.date, r.created, r.updated, r.version,
+                  count(e.entry_id) AS entries
+           FROM radars r LEFT JOIN entries e ON e.radar_id = r.id
+           GROUP BY ALL ORDER BY r.updated DESC, r.name"""
+    ).df()
+
+
+def load_radar(path: Path, radar_id: str) -> dict[str, Any]:
+    """One radar's facts and version; DataError when there is no such radar."""
+    cur = _cursor(path)
+    return _meta(cur, radar_id)
+
+
+def _meta(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[str, Any]:
+    row = cur.execute(
+        "SELECT id, name, municipality, domain, date, created, updated, version FROM radars WHERE id = ?", [radar_id]
+    ).fetchone()
+    if row is None:
+        raise DataError("own_error_radar_missing")
+    return dict(zip(("id", "name", "municipality", "domain", "date", "created", "updated", "version"), row, strict=True))
+
+
+def load_entries(path: Path, radar_id: str) -> pd.DataFrame:
+    """A radar's entries in table order, with None for empty numbers."""
+    frame = _cursor(path).execute(
+        f"SELECT {', '.join(ROW_FIELDS)} FROM entries WHERE radar_id = ? ORDER BY position, entry_id",  # noqa: S608 - fixed names
+        [radar_id],
+    ).df()
+    for column in ("maturity", "status", "relevance"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _rows(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[str, dict[str, Any]]:
+    result = cur.execute(
+        f"SELECT {', '.join(ROW_FIELDS)} FROM entries WHERE radar_id = ? ORDER BY position, entry_id",  # noqa: S608
+        [radar_id],
+    ).fetchall()
+    return {row[0]: dict(zip(ROW_FIELDS, row, strict=True)) for row in result}
+
+
+def load_state(path: Path, radar_id: str) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Facts and entries read in one transaction, so they belong to the same version."""
+    cur = _cursor(path)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        meta = _meta(cur, radar_id)
+        rows = list(_rows(cur, radar_id).values())
+    finally:
+        cur.execute("ROLLBACK")
+    frame = pd.DataFrame(rows, columns=list(ROW_FIELDS))
+    for column in ("maturity", "status", "relevance"):
+        frame[column] = frame[column].astype("Int64")
+    return meta, frame
+
+
+def history(path: Path, radar_id: str, limit: int = 50) -> pd.DataFrame:
+    """The radar's last changes, newest first: seq, changed_at, action, detail, version."""
+    return _cursor(path).execute(
+        "SELECT seq, changed_at, action, detail, version FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT ?",
+        [radar_id, limit],
+    ).df()
+
+
+# --- writing ------------------------------------------------------------------------------------
+def create_radar(path: Path, meta: Mapping[str, object], entries: Iterable[Mapping[str, object]] = ()) -> str:
+    """Store a new radar with `entries`; returns its id. Nothing is stored when a rule is broken."""
+    clean = own.clean_meta(meta)
+    rows = [own.clean_entry(e) for e in entries]
+    own.validate_entries(rows)
+    radar_id = new_radar_id()
+    now = _now()
+    cur = _cursor(path)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        cur.execute(
+            "INSERT INTO radars VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+            [radar_id, clean["name"], clean["municipality"], clean["domain"], clean["date"], now, now],
+        )
+        for position, row in enumerate(rows):
+            _insert(cur, radar_id, {**row, "entry_id": _new_entry_id(), "position": position})
+        cur.execute("COMMIT")
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    return radar_id
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, radar_id: str, row: Mapping[str, object]) -> None:
+    cur.execute(
+        f"INSERT INTO entries (radar_id, {', '.join(ROW_FIELDS)}) VALUES (?{', ?' * len(ROW_FIELDS)})",  # noqa: S608
+        [radar_id, *(row.get(f) for f in ROW_FIELDS)],
+    )
+
+
+def _update(cur: duckdb.DuckDBPyConnection, radar_id: str, row: Mapping[str, object]) -> None:
+    fields = [f for f in ROW_FIELDS if f != "entry_id"]
+    cur.execute(
+        f"UPDATE entries SET {', '.join(f + ' = ?' for f in fields)} WHERE radar_id = ? AND entry_id = ?",  # noqa: S608
+        [*(row.get(f) for f in fields), radar_id, row["entry_id"]],
+    )
+
+
+def _write(
+    path: Path,
+    radar_id: str,
+    version: int,
+    action: str,
+    change: Any,
+) -> int:
+    """Run `change(meta, rows)` -> (new meta, new rows, detail) in one checked transaction; new version."""
+    cur = _cursor(path)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        meta = _meta(cur, radar_id)
+        if int(meta["version"]) != int(version):
+            raise ConflictError("own_error_conflict")
+        rows = _rows(cur, radar_id)
+        new_meta, new_rows, detail = change({k: meta[k] for k in META_COLUMNS}, {k: dict(v) for k, v in rows.items()})
+        before, after = _diff(cur, radar_id, meta, rows, new_meta, new_rows)
+        if not before["meta"] and not before["entries"] and not after["entries"]:
+            cur.execute("ROLLBACK")
+            return int(version)
+        _log(cur, radar_id, int(version) + 1, action, detail, before, after)
+        cur.execute("COMMIT")
+        return int(version) + 1
+    except duckdb.TransactionException:
+        _rollback(cur)
+        raise ConflictError("own_error_conflict") from None
+    except BaseException:
+        _rollback(cur)
+        raise
+
+
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    try:
+        cur.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # the transaction was already aborted by DuckDB
+
+
+def _diff(
+    cur: duckdb.DuckDBPyConnection,
+    radar_id: str,
+    meta: Mapping[str, Any],
+    rows: Mapping[str, dict[str, Any]],
+    new_meta: Mapping[str, Any],
+    new_rows: Mapping[str, dict[str, Any]],
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Validate the new state, write what differs, and return the before/after of what changed."""
+    own.validate_meta(new_meta)
+    own.validate_entries(new_rows.values())
+    before: dict[str, Any] = {"meta": {}, "entries": {}}
+    after: dict[str, Any] = {"meta": {}, "entries": {}}
+    for key in META_COLUMNS:
+        if new_meta.get(key) != meta.get(key):
+            before["meta"][key], after["meta"][key] = meta.get(key), new_meta.get(key)
+    if after["meta"]:
+        cur.execute(
+            f"UPDATE radars SET {', '.join(k + ' = ?' for k in after['meta'])} WHERE id = ?",  # noqa: S608 - META_COLUMNS
+            [*after["meta"].values(), radar_id],
+        )
+    for entry_id in rows.keys() - new_rows.keys():
+        cur.execute("DELETE FROM entries WHERE radar_id = ? AND entry_id = ?", [radar_id, entry_id])
+        before["entries"][entry_id], after["entries"][entry_id] = rows[entry_id], None
+    for entry_id, row in new_rows.items():
+        old = rows.get(entry_id)
+        if old == row:
+            continue
+        (_update if old is not None else _insert)(cur, radar_id, row)
+        before["entries"][entry_id], after["entries"][entry_id] = old, row
+    return before, after
+
+
+def _log(
+    cur: duckdb.DuckDBPyConnection, radar_id: str, version: int, action: str, detail: str, before: object, after: object
+) -> None:
+    now = _now()
+    updated = cur.execute(
+        "UPDATE radars SET version = ?, updated = ? WHERE id = ? AND version = ?", [version, now, radar_id, version - 1]
+    ).fetchone()
+    if not updated or updated[0] != 1:
+        raise ConflictError("own_error_conflict")
+    seq = cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE radar_id = ?", [radar_id]).fetchone()[0]
+    cur.execute(
+        "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [radar_id, seq, now, action, detail[:500], json.dumps(before, ensure_ascii=False), json.dumps(after, ensure_ascii=False), version],
+    )
+    cur.execute("DELETE FROM changes WHERE radar_id = ? AND seq <= ?", [radar_id, seq - own.KEEP_CHANGES])
+
+
+def _names(rows: Iterable[Mapping[str, Any]]) -> str:
+    return ", ".join(str(r["name"]) for r in rows)
+
+
+def update_meta(path: Path, radar_id: str, version: int, values: Mapping[str, object]) -> int:
+    """Change the radar's name, municipality, domain or date (only the keys given); new version."""
+
+    def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
+        clean = own.clean_meta({**meta, **values})
+        return clean, rows, ", ".join(str(k) for k in values)
+
+    return _write(path, radar_id, version, "meta", change)
+
+
+def add_entries(path: Path, radar_id: str, version: int, entries: Iterable[Mapping[str, object]]) -> int:
+    """Append entries (catalogue or own technologies) to the radar; new version."""
+    incoming = [own.clean_entry(e) for e in entries]
+
+    def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
+        position = max((r["position"] for r in rows.values()), default=-1) + 1
+        new_rows = dict(rows)
+        for offset, row in enumerate(incoming):
+            entry_id = _new_entry_id()
+            new_rows[entry_id] = {**row, "entry_id": entry_id, "position": position + offset}
+        return meta, new_rows, _names(incoming)
+
+    return _write(path, radar_id, version, "add", change)
+
+
+def update_entries(path: Path, radar_id: str, version: int, updates: Mapping[str, Mapping[str, object]]) -> int:
+    """Change fields of existing entries ({entry_id: {field: value}}); new version."""
+
+    def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
+        new_rows = dict(rows)
+        parts = []
+        for entry_id, fields in updates.items():
+            if entry_id not in rows:
+                raise ConflictError("own_error_conflict")
+            unknown = set(fields) - set(own.ENTRY_FIELDS)
+            if unknown:
+                raise ValidationError("own_error_value", field=", ".join(sorted(unknown)), name=rows[entry_id]["name"], value="")
+            merged = own.clean_entry({**rows[entry_id], **fields})
+            new_rows[entry_id] = {**rows[entry_id], **merged}
+            changed = [f for f in own.ENTRY_FIELDS if new_rows[entry_id][f] != rows[entry_id][f]]
+            if changed:
+                parts.append(f"{merged['name']}: {', '.join(changed)}")
+        return meta, new_rows, "; ".join(parts)
+
+    return _write(path, radar_id, version, "edit", change)
+
+
+def remove_entries(path: Path, radar_id: str, version: int, entry_ids: Iterable[str]) -> int:
+    """Remove entries from the radar (undo brings them back); new version."""
+    wanted = set(entry_ids)
+
+    def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
+        if wanted - rows.keys():
+            raise ConflictError("own_error_conflict")
+        return meta, {k: v for k, v in rows.items() if k not in wanted}, _names(rows[k] for k in wanted)
+
+    return _write(path, radar_id, version, "remove", change)
+
+
+def undo(path: Path, radar_id: str, version: int) -> int:
+    """Undo the radar's latest logged change; ValidationError when there is nothing to undo."""
+    cur = _cursor(path)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        meta = _meta(cur, radar_id)
+        if int(meta["version"]) != int(version):
+            raise ConflictError("own_error_conflict")
+        last = cur.execute(
+            "SELECT seq, before_state FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT 1", [radar_id]
+        ).fetchone()
+        if last is None:
+            raise ValidationError("own_error_nothing_to_undo")
+        seq, before = last[0], json.loads(last[1])
+        if before["meta"]:
+            cur.execute(
+                f"UPDATE radars SET {', '.join(k + ' = ?' for k in before['meta'] if k in META_COLUMNS)} WHERE id = ?",  # noqa: S608
+                [*(v for k, v in before["meta"].items() if k in META_COLUMNS), radar_id],
+            )
+        current = _rows(cur, radar_id)
+        for entry_id, row in before["entries"].items():
+            if row is None:
+                cur.execute("DELETE FROM entries WHERE radar_id = ? AND entry_id = ?", [radar_id, entry_id])
+            elif entry_id in current:
+                _update(cur, radar_id, row)
+            else:
+                _insert(cur, radar_id, row)
+        cur.execute("DELETE FROM changes WHERE radar_id = ? AND seq = ?", [radar_id, seq])
+        updated = cur.execute(
+            "UPDATE radars SET version = ?, updated = ? WHERE id = ? AND version = ?", [version + 1, _now(), radar_id, version]
+        ).fetchone()
+        if not updated or updated[0] != 1:
+            raise ConflictError("own_error_conflict")
+        cur.execute("COMMIT")
+        return int(version) + 1
+    except duckdb.TransactionException:
+        _rollback(cur)
+        raise ConflictError("own_error_conflict") from None
+    except BaseException:
+        _rollback(cur)
+        raise
+
+
+def duplicate_radar(path: Path, radar_id: str, name: str) -> str:
+    """A copy of the radar (facts and entries, not its history) under a new id and `name`."""
+    meta, entries = load_state(path, radar_id)
+    rows = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in entries.to_dict("records")]
+    return create_radar(path, {**meta, "name": name}, rows)
+
+
+def delete_radar(path: Path, radar_id: str, version: int) -> None:
+    """Delete the radar, its entries and history; ConflictError when it changed since `version`."""
+    cur = _cursor(path)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        meta = _meta(cur, radar_id)
+        if int(meta["version"]) != int(version):
+            raise ConflictError("own_error_conflict")
+        for table, column in (("changes", "radar_id"), ("entries", "radar_id"), ("radars", "id")):
+            cur.execute(f"DELETE FROM {table} WHERE {column} = ?", [radar_id])  # noqa: S608 - fixed names
+        cur.execute("COMMIT")
+    except duckdb.TransactionException:
+        _rollback(cur)
+        raise ConflictError("own_error_conflict") from None
+    except BaseException:
+        _rollback(cur)
+        raise

@@ -1,0 +1,195 @@
+"""Exports of an own radar for the minutes, and opening our own export again.
+
+- PNG: drawn on the server by kaleido driving Debian's Chromium; works offline (no MathJax,
+  plotly.js from the installed plotly package).
+- HTML: one standalone page with plotly.js embedded; opens offline, stays interactive.
+- CSV / XLSX / JSON: our own format from radar.formats (spreadsheet formulas neutralised).
+
+radar.formats.Entry has no field for the technical maturity a group sets for its own
+technologies, so the XLSX and JSON written here carry one extra `maturity` column/key that
+the formats readers ignore and `read_own_export` reads back: a thin adapter, so a round
+trip recreates an identical radar.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly.graph_objects as go
+
+from radar.errors import ImportError_
+from radar.formats.limits import check_size
+from radar.formats.model import RadarMeta, ReadResult
+from radar.formats.own import read_own_csv, read_own_json, read_own_xlsx, write_own_csv, write_own_json, write_own_xlsx
+from radar.formats.tabular import XLSX_MAGIC
+from radar.own import ExportRow
+
+#: Debian's Chromium; CHROMIUM_PATH (or kaleido's own BROWSER_PATH) overrides it.
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+MATURITY_KEY = "maturity"
+PNG_WIDTH = 1600
+PNG_SCALE = 1.0
+
+
+def chromium_path() -> str:
+    """The Chromium binary kaleido drives."""
+    return os.environ.get("CHROMIUM_PATH") or os.environ.get("BROWSER_PATH") or DEFAULT_CHROMIUM
+
+
+def figure_png(fig: go.Figure, width: int = PNG_WIDTH, height: int | None = None) -> bytes:
+    """The figure as PNG bytes, rendered on the server by kaleido + Chromium (offline)."""
+    import kaleido  # imported late: starting it is only needed when someone asks for a PNG
+
+    fig_dict = fig.to_dict()
+    height = height or fig_dict.get("layout", {}).get("height") or 900
+    return kaleido.calc_fig_sync(
+        fig_dict,
+        opts={"format": "png", "width": width, "height": height, "scale": PNG_SCALE},
+        kopts={"path": chromium_path(), "mathjax": False},
+    )
+
+
+def file_stem(name: str) -> str:
+    """A safe file name stem from the radar's name (letters incl. æøå, digits, - and _)."""
+    stem = re.sub(r"[^\w\-]+", "-", name, flags=re.UNICODE).strip("-_")
+    return stem[:60] or "radar"
+
+
+@dataclass(frozen=True)
+class HtmlTable:
+    """A plain table for the HTML export: header cells and rows of text."""
+
+    header: Sequence[str]
+    rows: Sequence[Sequence[str]]
+
+
+def standalone_html(title: str, subtitle: str, figures: Sequence[go.Figure], table: HtmlTable | None, footer: str) -> bytes:
+    """One self-contained HTML page (UTF-8) with plotly.js embedded: opens offline, stays interactive."""
+    parts = []
+    for index, fig in enumerate(figures):
+        parts.append(
+            fig.to_html(
+                full_html=False, include_plotlyjs=index == 0, config={"displaylogo": False, "responsive": True},
+                default_width="100%",
+            )
+        )
+    table_html = ""
+    if table is not None:
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.header)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in table.rows
+        )
+        table_html = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    page = f"""<!DOCTYPE html>
+<html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title>
+<style>
+body {{font-family: "Source Sans Pro", Helvetica, Arial, sans-serif; color: #1b2a41; margin: 2rem auto; max-width: 1400px; padding: 0 1rem;}}
+h1 {{margin-bottom: .2rem;}} .sub {{color: #4a5a70; margin-top: 0;}}
+table {{border-collapse: collapse; width: 100%; margin-top: 1.5rem; font-size: .95rem;}}
+th, td {{border: 1px solid #cfd8e3; padding: .35rem .5rem; text-align: left; vertical-align: top; white-space: pre-wrap;}}
+th {{background: #eef3f8;}} footer {{margin-top: 2rem; color: #4a5a70; font-size: .85rem;}}
+</style></head><body>
+<h1>{html.escape(title)}</h1><p class="sub">{html.escape(subtitle)}</p>
+{''.join(parts)}
+{table_html}
+<footer>{html.escape(footer)}</footer>
+</body></html>
+"""
+    return page.encode("utf-8")
+
+
+def entries_csv(rows: Sequence[ExportRow]) -> bytes:
+    """The entries as our own CSV (UTF-8 with BOM, ';'-separated, formulas neutralised)."""
+    return write_own_csv([r.entry for r in rows])
+
+
+def entries_xlsx(rows: Sequence[ExportRow], meta: RadarMeta) -> bytes:
+    """The entries as our own XLSX plus a `maturity` column (own technologies' maturity)."""
+    import openpyxl  # imported late: only needed for spreadsheets
+
+    data = write_own_xlsx([r.entry for r in rows], meta)
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = workbook.worksheets[0]
+    column = sheet.max_column + 1
+    sheet.cell(row=1, column=column, value=MATURITY_KEY).font = sheet.cell(row=1, column=1).font.copy()
+    for offset, row in enumerate(rows, start=2):
+        sheet.cell(row=offset, column=column, value=row.maturity)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def radar_json(rows: Sequence[ExportRow], meta: RadarMeta) -> bytes:
+    """The whole radar as our own JSON, each entry with its `maturity` (own technologies)."""
+    document = json.loads(write_own_json([r.entry for r in rows], meta))
+    for item, row in zip(document["entries"], rows, strict=True):
+        item[MATURITY_KEY] = row.maturity
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class OpenedExport:
+    """What reading our own export found: the radar's facts, its rows and the reader's report."""
+
+    meta: RadarMeta
+    rows: tuple[ExportRow, ...]
+    result: ReadResult
+
+
+def _maturity(value: object) -> int | None:
+    try:
+        number = int(float(str(value)))
+    except (TypeError, ValueError):
+        return None
+    return number if 1 <= number <= 5 and float(str(value)) == number else None
+
+
+def read_own_export(data: bytes, filename: str = "", known_categories: Sequence[str] = ()) -> OpenedExport:
+    """Read our own JSON, XLSX or CSV export back (format from the content, not the name)."""
+    check_size(data)
+    maturities: dict[int, int | None] = {}
+    if data.startswith(XLSX_MAGIC):
+        result = read_own_xlsx(data, filename, known_categories=known_categories)
+        maturities = _xlsx_maturities(data)
+    elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        result = read_own_json(data, filename, known_categories=known_categories)
+        document = json.loads(data.decode("utf-8-sig"))
+        maturities = {
+            number: _maturity(item.get(MATURITY_KEY)) if isinstance(item, dict) else None
+            for number, item in enumerate(document.get("entries", []), start=1)
+        }
+    elif Path(filename).suffix.lower() in (".csv", ".txt", ""):
+        result = read_own_csv(data, filename, known_categories=known_categories)
+    else:
+        raise ImportError_("own_error_not_export")
+    rows = tuple(ExportRow(entry, maturities.get(entry.line)) for entry in result.entries)
+    return OpenedExport(result.meta, rows, result)
+
+
+def _xlsx_maturities(data: bytes) -> dict[int, int | None]:
+    import openpyxl  # imported late: only needed for spreadsheets
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        sheet = workbook.worksheets[0]
+        found: dict[int, int | None] = {}
+        column: int | None = None
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if column is None:
+                header = [str(v).strip().casefold() if v is not None else "" for v in values]
+                if MATURITY_KEY not in header:
+                    return {}
+                column = header.index(MATURITY_KEY)
+                continue
+            found[number] = _maturity(values[column]) if column < len(values) else None
+        return found
+    finally:
+        workbook.close()
