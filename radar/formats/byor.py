@@ -18,7 +18,7 @@ from radar.formats.jsonutil import load_json, object_fields
 from radar.formats.limits import check_rows, check_size
 from radar.formats.mapping import parse_bool, parse_movement, resolve_ring
 from radar.formats.model import BYOR_CSV, BYOR_JSON, BYOR_XLSX, Entry, ReadResult, Reason
-from radar.formats.tabular import COLUMN_ALIASES, Table, header_key, parse_csv, parse_xlsx
+from radar.formats.tabular import COLUMN_ALIASES, Table, header_key, parse_csv, parse_xlsx, require_name
 from radar.formats.text import decode_text, neutralise_formula, shown
 
 #: BYOR's default ring names, in our ring order (innermost first).
@@ -64,16 +64,11 @@ def records_from_table(table: Table) -> list[RawRecord]:
     return [byor_record(line, values) for line, values in table.records()]
 
 
-def _needs_name(table: Table) -> None:
-    if "name" not in table.columns():
-        raise ImportError_("import_no_name_column", columns=", ".join(c for c in table.header if c)[:200])
-
-
 def read_byor_csv(data: bytes, filename: str = "", *, known_categories: Iterable[str] = ()) -> ReadResult:
     """Read a BYOR CSV (any of , ; tab; any supported encoding)."""
     check_size(data)
     table = parse_csv(decode_text(data))
-    _needs_name(table)
+    require_name(table)
     return build_result(BYOR_CSV, records_from_table(table), known_categories=known_categories)
 
 
@@ -83,7 +78,7 @@ def read_byor_xlsx(
     """Read BYOR columns from the first (or the named) sheet of an .xlsx."""
     check_size(data)
     table, _ = parse_xlsx(data, sheet)
-    _needs_name(table)
+    require_name(table)
     return build_result(BYOR_XLSX, records_from_table(table), known_categories=known_categories)
 
 

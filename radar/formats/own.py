@@ -45,6 +45,7 @@ from radar.formats.tabular import (
     Table,
     parse_csv,
     parse_xlsx,
+    require_name,
 )
 from radar.formats.text import decode_text, neutralise_formula, shown
 
@@ -100,7 +101,7 @@ def read_own_csv(data: bytes, filename: str = "", *, known_categories: Iterable[
     """Read our own CSV format (any of , ; tab; any supported encoding)."""
     check_size(data)
     table = parse_csv(decode_text(data))
-    table_needs_name(table)
+    require_name(table)
     return build_result(OWN_CSV, records_from_table(table), known_categories=known_categories)
 
 
@@ -110,14 +111,8 @@ def read_own_xlsx(
     """Read our own format from the first (or the named) sheet of an .xlsx."""
     check_size(data)
     table, meta = parse_xlsx(data, sheet)
-    table_needs_name(table)
+    require_name(table)
     return build_result(OWN_XLSX, records_from_table(table), meta=meta_from(meta), known_categories=known_categories)
-
-
-def table_needs_name(table: Table) -> None:
-    """Raise ImportError_ when `table` has no column we can read as the name."""
-    if "name" not in table.columns():
-        raise ImportError_("import_no_name_column", columns=", ".join(c for c in table.header if c)[:200])
 
 
 def is_own_json(document: object) -> bool:

@@ -94,11 +94,16 @@ class Table:
             yield line, {role: row[i] if i < len(row) else "" for role, i in columns.items()}
 
 
+def require_name(table: Table) -> None:
+    """Raise ImportError_ when `table` has no column we can read as the technology's name."""
+    if "name" not in table.columns():
+        raise ImportError_("import_no_name_column", columns=", ".join(c for c in table.header if c)[:200])
+
+
 def table_kind(table: Table) -> str:
     """The kind of table, "own" or "byor"; ImportError_ when it has no name column."""
+    require_name(table)
     columns = table.columns()
-    if "name" not in columns:
-        raise ImportError_("import_no_name_column", columns=", ".join(c for c in table.header if c)[:200])
     if OWN_ONLY_COLUMNS & columns.keys():
         return "own"
     if "is_new" in columns:
@@ -108,17 +113,18 @@ def table_kind(table: Table) -> str:
     return "own"
 
 
-def _first_record(text: str) -> str:
-    """The first non-blank line, extended over line breaks inside quotes."""
-    lines = iter(text.splitlines())
-    record = ""
-    for line in lines:
-        if not record and not line.strip():
+def _first_record(text: str, max_lines: int = 50) -> str:
+    """The first non-blank line, extended over line breaks inside quotes (within `max_lines`)."""
+    parts: list[str] = []
+    quotes = 0
+    for line in text.splitlines():
+        if not parts and not line.strip():
             continue
-        record = f"{record}\n{line}" if record else line
-        if record.count('"') % 2 == 0:
+        parts.append(line)
+        quotes += line.count('"')
+        if quotes % 2 == 0 or len(parts) >= max_lines:
             break
-    return record
+    return "\n".join(parts)
 
 
 def detect_delimiter(text: str) -> str:

@@ -73,8 +73,9 @@ def normalise_newlines(value: str) -> str:
 def plain_text(value: str, *, multiline: bool = False) -> str:
     """`value` with all markup removed, entities decoded and whitespace tidied."""
     text = normalise_newlines(value)
-    # Decoding entities can reveal new markup ("&lt;script&gt;"), so repeat until stable.
-    for _ in range(5):
+    # Decoding entities can reveal new markup ("&lt;script&gt;") or entities ("&amp;lt;"), so
+    # repeat until stable; a stable result is what keeps read(write(x)) == x.
+    for _ in range(50):
         cleaned = html.unescape(nh3.clean(text, tags=set()))
         cleaned = normalise_newlines(cleaned)
         if cleaned == text:

@@ -147,3 +147,21 @@ def test_restore_undoes_neutralise_for_any_text(value: str) -> None:
     written = neutralise_formula(value)
     assert restore_formula(written) == value
     assert written[:1] not in ("=", "+", "-", "@", "\t", "\r")
+
+
+MARKUP_SOUP = st.lists(
+    st.sampled_from(["<", ">", "&", ";", "/", "a", " ", "\n", "\r", "lt", "gt", "amp", "#60", "p", "script", "b", "'", '"',
+                     "<p>", "</p>", "<a href='https://x.dk'>", "</a>", "<img src=x onerror=y>", "=", "æ"]),
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(MARKUP_SOUP)
+def test_cleaning_is_stable_so_cleaned_values_survive_a_round_trip(value: str) -> None:
+    for multiline in (False, True):
+        once = plain_text(value, multiline=multiline)
+        assert plain_text(once, multiline=multiline) == once
+    cleaned = sanitise_description(value)
+    assert sanitise_description(cleaned) == cleaned
+    assert "onerror" not in cleaned and "<script" not in cleaned
