@@ -4,7 +4,8 @@ import streamlit as st
 
 from radar import ui
 
-st.set_page_config(page_title="Teknologiradar", page_icon=":material/radar:", layout="wide")
+# A local icon file: a Material or emoji page icon would be fetched from the internet.
+st.set_page_config(page_title="Teknologiradar", page_icon=str(ui.ICON), layout="wide")
 ui.language_switch()
 ui.page_style()
 

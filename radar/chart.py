@@ -76,7 +76,8 @@ def _ring_bands(geometry: Geometry, lang: str, font_size: int) -> list[go.BasePl
                 line={"color": "rgba(40, 60, 90, 0.35)", "width": 1.2}, hoverinfo="skip", showlegend=False,
             )
         )
-    mids = [sum(ring_bounds(r.index, geometry)) / 2 for r in RINGS]
+    # The innermost label sits in the outer part of its band, where the free wedge is wider.
+    mids = [ring_bounds(r.index, geometry)[0] + (0.7 if r.index == 0 else 0.5) / geometry.ring_count for r in RINGS]
     traces.append(
         go.Scatterpolar(
             r=mids, theta=[0] * len(mids), mode="text",
@@ -88,13 +89,13 @@ def _ring_bands(geometry: Geometry, lang: str, font_size: int) -> list[go.BasePl
     return traces
 
 
-def _sector_lines(n_categories: int) -> go.Scatterpolar:
+def _sector_lines(n_categories: int, geometry: Geometry) -> go.Scatterpolar:
     r: list[float | None] = []
     theta: list[float | None] = []
-    for k in range(n_categories):
-        start, _ = sector_bounds(k, n_categories)
+    edges = {round(edge, 9) for k in range(n_categories) for edge in sector_bounds(k, n_categories, geometry.label_gutter_deg)}
+    for edge in sorted(edges):
         r += [0, 1, None]
-        theta += [start, start, None]
+        theta += [edge, edge, None]
     return go.Scatterpolar(
         r=r, theta=theta, mode="lines", line={"color": "rgba(40, 60, 90, 0.35)", "width": 1.2},
         hoverinfo="skip", showlegend=False, connectgaps=False,
@@ -121,7 +122,7 @@ def radar_figure(
     colors = category_colors(cat_ids)
     font_size = 20 if presentation else 15
     fig = go.Figure()
-    for trace in [*_ring_bands(geometry, lang, font_size - 1), _sector_lines(len(cat_ids))]:
+    for trace in [*_ring_bands(geometry, lang, font_size - 1), _sector_lines(len(cat_ids), geometry)]:
         fig.add_trace(trace)
     diameter = float(blips["diameter"].iloc[0]) if len(blips) else geometry.blip_diameter
     ppu = geometry.pixels_per_unit * (1.25 if presentation else 1.0)
@@ -133,8 +134,7 @@ def radar_figure(
         fig.add_trace(
             go.Scatterpolar(
                 r=part["r"], theta=part["theta"], mode="markers+text",
-                name=cat_names[cat], legendgroup="category",
-                legendgrouptitle={"text": t("category_legend", lang)},
+                name=cat_names[cat],
                 text=part["number"].astype(str),
                 textfont={"color": "white", "size": max(9, int(marker_px * 0.5)), "family": FONT},
                 marker={
@@ -145,33 +145,35 @@ def radar_figure(
                 customdata=part["technology"],
                 hovertext=[hover_text(row, lang) for _, row in part.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=True,
+                showlegend=False,
             )
         )
     for movement in ("new", "moved_in", "moved_out"):
         fig.add_trace(
             go.Scatterpolar(
                 r=[None], theta=[None], mode="markers", name=t(f"movement_{movement}", lang),
-                legendgroup="movement", legendgrouptitle={"text": t("movement_legend", lang)},
+                legendgroup="movement",
                 marker={"symbol": MOVEMENT_SYMBOLS[movement], "size": 14, "color": "#555"},
                 hoverinfo="skip",
             )
         )
-    mids = sector_midpoints(cat_ids)
+    mids = sector_midpoints(cat_ids, geometry.label_gutter_deg)
     fig.update_layout(
         height=int(geometry.figure_height * (1.25 if presentation else 1.0)),
-        margin={"l": 90, "r": 30, "t": 50, "b": 50},
+        margin={"l": 20, "r": 20, "t": 60, "b": 40},
         font={"family": FONT, "size": font_size, "color": "#1b2a41"},
         paper_bgcolor="white",
         showlegend=True,
-        legend={"orientation": "v", "x": 1.02, "y": 1.0, "font": {"size": font_size - 1}, "itemclick": False,
-                "itemdoubleclick": False, "groupclick": "toggleitem"},
+        # Categories are keyed by the coloured sector labels; the legend only explains symbols.
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top",
+                "title": {"text": t("movement_legend", lang) + ":", "side": "left"},
+                "font": {"size": font_size - 1}, "itemclick": False, "itemdoubleclick": False},
         polar={
             "bgcolor": "white",
             "radialaxis": {"range": [0, 1.0], "visible": False},
             "angularaxis": {
                 "rotation": 90, "direction": "clockwise", "tickmode": "array",
-                "tickvals": mids, "ticktext": [f"<b>{_wrap(cat_names[c])}</b>" for c in cat_ids],
+                "tickvals": mids, "ticktext": [f"<span style='color:{colors[c]}'><b>{_wrap(cat_names[c])}</b></span>" for c in cat_ids],
                 "showgrid": False, "showline": False, "ticks": "",
                 "tickfont": {"size": font_size, "color": "#1b2a41"},
             },
@@ -317,9 +319,15 @@ def own_radar_figure(
     lang: str,
     presentation: bool = False,
     ghosts: pd.DataFrame | None = None,
+    title: str | None = None,
 ) -> go.Figure:
-    """A local radar: radar_figure with local hover cards and no movement legend (local radars have none)."""
+    """A local radar: radar_figure with local hover cards and no movement legend (local radars have none).
+
+    `title` (e.g. for the PNG and HTML exports) is written above the radar.
+    """
     fig = radar_figure(blips, categories, lang, presentation=presentation, ghosts=ghosts)
+    if title:
+        fig.update_layout(title={"text": title, "x": 0.5, "xanchor": "center", "font": {"size": 22}}, margin_t=110)
     cards = {row["technology"]: own_hover_text(row, lang) for _, row in blips.iterrows()}
     kept = []
     for trace in fig.data:

@@ -87,9 +87,11 @@ class Geometry:
     min_blip_diameter: float = 0.012
     #: Angular gap kept free at each sector edge, as a share of the blip diameter.
     edge_gap: float = 0.6
-    figure_height: int = 680
+    #: Wedge at twelve o'clock kept free of blips so the ring names can be read there.
+    label_gutter_deg: float = 24.0
+    figure_height: int = 640
     #: Pixels per data unit, used to size markers from blip_diameter.
-    pixels_per_unit: float = 290.0
+    pixels_per_unit: float = 235.0
 
 
 GEOMETRY = Geometry()

@@ -6,8 +6,9 @@ Conventions shared with radar.chart:
   occupies the band [i / ring_count, (i + 1) / ring_count].
 - theta is in degrees in Plotly's polar convention as the chart configures it
   (angularaxis rotation=90, direction="clockwise"): 0 is twelve o'clock and angles grow
-  clockwise. Category k of K owns the sector [k * 360 / K, (k + 1) * 360 / K), so sector
-  labels go at sector_midpoints() and sector lines at each sector's start angle.
+  clockwise. Category k of K owns the sector [g/2 + k * (360 - g) / K, g/2 + (k + 1) * (360 - g) / K),
+  where g = geometry.label_gutter_deg is a free wedge at twelve o'clock for the ring labels;
+  sector labels go at sector_midpoints() and sector lines at each sector's bounds.
 - x = r * sin(theta), y = r * cos(theta): the same picture in screen orientation (x right,
   y up), in the same unit as r. Use it for distances.
 - diameter is one value for the whole chart, in data units. Every two blip centres are at
@@ -62,18 +63,23 @@ def ring_bounds(ring_index: int, geometry: Geometry = GEOMETRY) -> tuple[float, 
     return ring_index * width, (ring_index + 1) * width
 
 
-def sector_bounds(k: int, n_categories: int) -> tuple[float, float]:
-    """Start and end angle (degrees, clockwise from twelve o'clock) of category sector k."""
+def sector_bounds(k: int, n_categories: int, gutter_deg: float = 0.0) -> tuple[float, float]:
+    """Start and end angle (degrees, clockwise from twelve o'clock) of category sector k.
+
+    `gutter_deg` keeps a wedge centred on twelve o'clock free of blips (for ring labels);
+    the sectors share the remaining 360 - gutter_deg degrees.
+    """
     if n_categories < 1 or not 0 <= k < n_categories:
         raise ValueError(f"sector {k} outside 0..{n_categories - 1}")
-    width = 360.0 / n_categories
-    return k * width, (k + 1) * width
+    width = (360.0 - gutter_deg) / n_categories
+    start = gutter_deg / 2 + k * width
+    return start, start + width
 
 
-def sector_midpoints(categories: Sequence[str]) -> list[float]:
+def sector_midpoints(categories: Sequence[str], gutter_deg: float = 0.0) -> list[float]:
     """Middle angle (degrees, clockwise from twelve o'clock) of each category's sector, in order."""
     n = len(categories)
-    return [(k + 0.5) * 360.0 / n for k in range(n)]
+    return [sum(sector_bounds(k, n, gutter_deg)) / 2 for k in range(n)]
 
 
 @dataclass(frozen=True)
@@ -293,7 +299,7 @@ def place_blips(
     for members in groups.values():
         members.sort(key=lambda p: (-effective[p], ids[p]))
 
-    sector_width = math.radians(360.0 / len(categories))
+    sector_width = math.radians((360.0 - geometry.label_gutter_deg) / len(categories))
     cells = {key: _Cell(*ring_bounds(key[0], geometry), sector_width) for key in groups}
     d = _choose_diameter([(cells[key], len(members)) for key, members in sorted(groups.items())], geometry)
     gap = max(geometry.edge_gap, 0.5) * d
@@ -301,7 +307,7 @@ def place_blips(
     r = np.empty(len(items))
     theta = np.empty(len(items))
     for key, members in sorted(groups.items()):
-        start_deg, _ = sector_bounds(key[1], len(categories))
+        start_deg, _ = sector_bounds(key[1], len(categories), geometry.label_gutter_deg)
         spots = _place_cell(cells[key], start_deg, [str(ids[p]) for p in members], ideal[members], d, gap)
         for p, (radius, angle) in zip(members, spots, strict=True):
             r[p], theta[p] = radius, angle

@@ -45,6 +45,11 @@ def editions(path: Path) -> pd.DataFrame:
     return db.load_editions(path)
 
 
+def respondent_count(path: Path, edition: int, domain: str | None = None) -> int:
+    """Respondents of one edition, all or one domain's."""
+    return db.count_respondents(path, edition, domain)
+
+
 def previous_edition(path: Path, edition: int) -> int | None:
     """The newest edition before `edition`, or None."""
     years = [int(y) for y in editions(path)["year"] if int(y) < edition]

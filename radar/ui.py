@@ -15,6 +15,7 @@ from radar import chart, config, service
 from radar.errors import RadarError
 from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
+ICON = config.PACKAGE_DIR / "assets" / "icon.png"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d"]}
 
 
@@ -158,7 +159,8 @@ def radar_explorer(edition: int, domain: str | None) -> None:
         return
     cats = load("categories", language)
     shown = filter_controls(blips)
-    st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + tr("respondents_n", n=int(blips["n"].max()) if len(blips) else 0))
+    respondents = load("respondent_count", edition, domain)
+    st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + tr("respondents_n", n=respondents))
     tab_radar, tab_table = st.tabs([tr("tab_radar"), tr("tab_table")])
     with tab_radar:
         left, right = st.columns([3, 1.3], gap="medium")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -86,12 +87,12 @@ def _ray_distance(r: float, angle_deg: float) -> float:
     return r * math.sin(math.radians(angle_deg)) if angle_deg <= 90 else r
 
 
-def assert_in_cells(out: pd.DataFrame, categories: list[str]) -> None:
+def assert_in_cells(out: pd.DataFrame, categories: list[str], gutter: float = GEOMETRY.label_gutter_deg) -> None:
     """Every blip's whole disc lies in its ring band and its category sector."""
     half = out["diameter"].iloc[0] / 2
     for row in out.itertuples():
         inner, outer = ring_bounds(RING_KEYS.index(row.ring))
-        start, end = sector_bounds(categories.index(row.category), len(categories))
+        start, end = sector_bounds(categories.index(row.category), len(categories), gutter)
         assert inner + half - TOL <= row.r <= outer - half + TOL, row
         assert start <= row.theta < end, row
         assert _ray_distance(row.r, row.theta - start) >= half - TOL, row
@@ -142,6 +143,17 @@ def test_sector_bounds_rejects_unknown_sector(k, n):
 )
 def test_sector_midpoints(categories, expected):
     assert sector_midpoints(categories) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("k", "n", "gutter", "expected"), [(0, 6, 24.0, (12.0, 68.0)), (5, 6, 24.0, (292.0, 348.0)), (0, 1, 20.0, (10.0, 350.0))])
+def test_sector_bounds_leave_the_label_gutter_free(k, n, gutter, expected):
+    assert sector_bounds(k, n, gutter) == pytest.approx(expected)
+
+
+def test_no_blip_sits_in_the_label_gutter():
+    out = place_blips(realistic(), CATEGORIES)
+    half_gutter = GEOMETRY.label_gutter_deg / 2
+    assert ((out["theta"] >= half_gutter) & (out["theta"] <= 360 - half_gutter)).all()
 
 
 # --- radius from the score ---------------------------------------------------------------
@@ -221,16 +233,19 @@ def test_no_overlap_containment_and_order(make):
     assert_monotone(out)
 
 
-# At 0.075 a 60° KLAR cell holds 3 blips: 2 on the row at 0.2125 (the sector-line gaps leave
+NO_GUTTER = dataclasses.replace(GEOMETRY, label_gutter_deg=0.0)
+
+
+# Without the label gutter, at 0.075 a 60° KLAR cell holds 3 blips: 2 on the row at 0.2125 (the sector-line gaps leave
 # 35.6° and two blips need 20.3°) and 1 at 0.1375 (21.8° free); rows below 0.09 hold none.
 @pytest.mark.parametrize(("n", "keeps_preferred"), [(1, True), (3, True), (4, False)])
 def test_diameter_shrinks_exactly_when_a_cell_overflows(n, keeps_preferred):
-    out = place_blips(frame([(f"t{i}", "ai", "klar", 0.75 + 0.05 * i) for i in range(n)]), CATEGORIES)
+    out = place_blips(frame([(f"t{i}", "ai", "klar", 0.75 + 0.05 * i) for i in range(n)]), CATEGORIES, geometry=NO_GUTTER)
     d = out["diameter"].iloc[0]
     assert bool(d == GEOMETRY.blip_diameter) is keeps_preferred
     assert d > 0.9 * GEOMETRY.blip_diameter  # one blip too many costs a little, not half the size
     assert_no_overlap(out)
-    assert_in_cells(out, CATEGORIES)
+    assert_in_cells(out, CATEGORIES, gutter=0.0)
 
 
 def test_crowded_cell_shrinks_the_whole_chart_not_overlaps():

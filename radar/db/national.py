@@ -195,3 +195,13 @@ def load_use_cases(path: Path) -> pd.DataFrame:
         """SELECT u.technology, u.domain, u.text_da, u.text_en FROM use_cases u
            JOIN domains d ON d.id = u.domain ORDER BY u.technology, d.sort""",
     )
+
+
+def count_respondents(path: Path, edition: int, domain: str | None = None) -> int:
+    """Number of respondents of one edition, all domains or one."""
+    frame = _query(
+        path,
+        "SELECT count(*) AS n FROM respondents WHERE edition = ? AND (CAST(? AS VARCHAR) IS NULL OR domain = ?)",
+        [edition, domain, domain],
+    )
+    return int(frame["n"].iloc[0])

@@ -1,0 +1,139 @@
+"""Real-browser fixtures: the app under `streamlit run` on 127.0.0.1, driven by Debian's Chromium.
+
+The server gets its own national and own-radar DuckDB files in a temp folder, so tests
+never touch data/. Playwright's own browser download does not work offline; we point it
+at /usr/bin/chromium instead.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from radar.db.national import build_database
+
+PROJECT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"]
+VIEWPORT = {"width": 1440, "height": 1000}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class AppServer:
+    """A running app: its base URL and the database files it uses."""
+
+    url: str
+    db: Path
+    own_db: Path
+    log: Path
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """Start `streamlit run app.py` once per test session on a free port."""
+    folder = tmp_path_factory.mktemp("app")
+    db = build_database(PROJECT / "data" / "seed", folder / "radar.duckdb")
+    own_db = folder / "egne_radarer.duckdb"
+    port = _free_port()
+    env = {**os.environ, "TEKNOLOGIRADAR_DB": str(db), "TEKNOLOGIRADAR_OWN_DB": str(own_db), "CHROMIUM_PATH": CHROMIUM}
+    log = folder / "streamlit.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+    ]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
+        time.sleep(0.3)
+    yield AppServer(url=url, db=db, own_db=own_db, log=log)
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium via Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run 'make test', which installs Debian's chromium")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Watched:
+    """A page plus everything it reported: console errors and uncaught exceptions."""
+
+    page: object
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Console errors and exceptions seen so far."""
+        return [*self.console_errors, *self.page_errors]
+
+
+@pytest.fixture
+def watched(browser: object) -> Iterator[Watched]:
+    """A fresh browser context and page that records console errors and page exceptions."""
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="da-DK")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    result = Watched(page)
+    page.on("console", lambda msg: result.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: result.page_errors.append(str(exc)))
+    yield result
+    context.close()
+
+
+def wait_for_app(page: object) -> None:
+    """Wait until Streamlit has finished running the script and drawn the page."""
+    page.wait_for_selector("[data-testid='stApp']")
+    # Until app.py has run st.navigation, Streamlit may briefly show the bare pages/ folder;
+    # the language switch in the sidebar only exists once our navigation is in place.
+    page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stButtonGroup']")
+    page.wait_for_selector("[data-testid='stMain'] h1")
+    # The status widget shows "Running..." while the script runs; wait for it to go away.
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.match(/Running|Kører/)"
+    )
+    page.wait_for_timeout(300)
+
+
+def wait_for_radar(page: object) -> None:
+    """Wait until the Plotly radar has drawn its numbered blips."""
+    wait_for_app(page)
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .js-plotly-plot .scatterlayer .textpoint", timeout=30_000)

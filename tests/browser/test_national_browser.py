@@ -1,0 +1,110 @@
+"""What a person does in a browser on the national radar pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from radar import service
+
+from .conftest import wait_for_app, wait_for_radar
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", "fagomraader", "teknologi", "om"]  # the combined radar is the default page at /
+
+
+
+def blip_labels(page: object) -> list[str]:
+    """The numbers drawn inside the radar's blips, in drawing order."""
+    return page.locator("[data-testid='stPlotlyChart'] .scatterlayer .textpoint text").all_inner_texts()
+
+
+def ring_list_text(page: object) -> str:
+    return page.locator(".ring-list").first.inner_text()
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_every_page_loads_without_errors(app_server, watched, slug):
+    page = watched.page
+    page.goto(f"{app_server.url}/{slug}")
+    wait_for_app(page)
+    if slug in ("", "fagomraader"):
+        wait_for_radar(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert watched.problems() == []
+
+
+def test_combined_radar_draws_every_placed_technology(app_server, watched):
+    page = watched.page
+    page.goto(f"{app_server.url}/")
+    wait_for_radar(page)
+    latest = int(service.editions(app_server.db)["year"].max())
+    expected = len(service.radar_blips(app_server.db, latest, None, "da"))
+    labels = sorted(blip_labels(page), key=int)
+    assert labels == [str(i) for i in range(1, expected + 1)]
+    assert "KLAR" in ring_list_text(page)
+    assert page.get_by_text("Eksempeldata").first.is_visible()
+
+
+def test_choosing_another_domain_redraws_the_radar(app_server, watched):
+    page = watched.page
+    page.goto(f"{app_server.url}/fagomraader")
+    wait_for_radar(page)
+    before = ring_list_text(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="Fagområde").first.click()
+    page.get_by_role("option", name="Teknik og miljø").click()
+    page.wait_for_url(re.compile(r"domain=teknik-miljoe"))
+    wait_for_radar(page)
+    page.wait_for_function("(before) => document.querySelector('.ring-list').innerText !== before", arg=before)
+    latest = int(service.editions(app_server.db)["year"].max())
+    expected = service.radar_blips(app_server.db, latest, "teknik-miljoe", "da")
+    klar = expected[expected["ring"] == "klar"].sort_values("number")["name"].tolist()
+    text = ring_list_text(page)
+    assert all(name in text for name in klar)
+    assert watched.problems() == []
+
+
+def test_domain_in_the_url_opens_that_domain(app_server, watched):
+    page = watched.page
+    page.goto(f"{app_server.url}/fagomraader?domain=social-sundhed")
+    wait_for_radar(page)
+    chosen = page.get_by_test_id("stSelectbox").filter(has_text="Fagområde").first.inner_text()
+    assert "Social og sundhed" in chosen
+    latest = int(service.editions(app_server.db)["year"].max())
+    expected = service.radar_blips(app_server.db, latest, "social-sundhed", "da")
+    assert len(blip_labels(page)) == len(expected)
+
+
+def test_language_switch_changes_the_labels(app_server, watched):
+    page = watched.page
+    page.goto(f"{app_server.url}/")
+    wait_for_radar(page)
+    assert page.locator("h1").first.inner_text().strip() == "Samlet radar"
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Combined radar')")
+    wait_for_radar(page)
+    assert "READY" in ring_list_text(page)
+    assert page.get_by_text("Sample data").first.is_visible()
+    assert watched.problems() == []
+
+
+def test_search_filter_thins_radar_and_list_and_lands_in_the_url(app_server, watched):
+    page = watched.page
+    page.goto(f"{app_server.url}/?q=robot")
+    wait_for_radar(page)
+    text = ring_list_text(page)
+    assert "Fysiske robotter" in text and "RPA (software-robotter)" in text
+    assert "Cloud" not in text
+    assert len(blip_labels(page)) == 2
+    assert "q=robot" in page.url
+
+
+def test_clicking_a_blip_opens_its_detail(app_server, watched):
+    page = watched.page
+    page.goto(f"{app_server.url}/?q=video")
+    wait_for_radar(page)
+    page.locator("[data-testid='stPlotlyChart'] .scatterlayer .point").last.click(force=True)
+    page.wait_for_selector("text=Ring i hvert fagområde", timeout=30_000)
+    assert page.get_by_text("Eksempler på anvendelse").first.is_visible()
