@@ -6,13 +6,13 @@ from radar import ui
 
 # A local icon file: a Material or emoji page icon would be fetched from the internet.
 st.set_page_config(page_title="Teknologiradar", page_icon=str(ui.ICON), layout="wide")
-ui.language_switch()
 ui.page_style()
 
 pages = [
     st.Page("pages/samlet.py", title=ui.tr("nav_combined"), icon=":material/radar:", url_path="samlet", default=True),
     st.Page("pages/fagomraader.py", title=ui.tr("nav_domains"), icon=":material/category:", url_path="fagomraader"),
+    st.Page("pages/egen_radar.py", title=ui.tr("nav_own"), icon=":material/edit_note:", url_path="egen-radar"),
     st.Page("pages/teknologi.py", title=ui.tr("nav_technology"), icon=":material/memory:", url_path="teknologi"),
     st.Page("pages/om.py", title=ui.tr("nav_about"), icon=":material/help:", url_path="om"),
 ]
-st.navigation(pages).run()
+st.navigation(pages, position="top").run()

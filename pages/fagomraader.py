@@ -4,8 +4,7 @@ import streamlit as st
 
 from radar import chart, ui
 
-st.title(ui.tr("domains_title"))
-st.caption(ui.tr("domains_intro"))
+ui.page_header("domains_title", "domains_intro")
 ui.sample_notice()
 left, right = st.columns(2)
 with left:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from radar import config, ui
 
-st.title(ui.tr("about_title"))
+ui.page_header("about_title")
 st.write(ui.tr("about_intro"))
 ui.sample_notice()
 st.header(ui.tr("about_rings_heading"))

@@ -4,8 +4,9 @@ import streamlit as st
 
 from radar import ui
 
-st.title(ui.tr("combined_title"))
-st.caption(ui.tr("combined_intro"))
+ui.page_header("combined_title", "combined_intro")
 ui.sample_notice()
-edition = ui.edition_picker()
-ui.radar_explorer(edition, domain=None)
+left, right = st.columns([1, 2], vertical_alignment="bottom")
+with left:
+    edition = ui.edition_picker()
+ui.radar_explorer(edition, domain=None, controls=right)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from radar import ui
 
-st.title(ui.tr("detail_title"))
+ui.page_header("detail_title")
 ui.sample_notice()
 techs = ui.load("technologies", ui.lang())
 names = dict(zip(techs["id"], techs["name"], strict=True))

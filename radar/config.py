@@ -82,7 +82,7 @@ class Geometry:
 
     ring_count: int = 4
     #: Preferred distance between two blip centres, as a share of the radius.
-    blip_diameter: float = 0.075
+    blip_diameter: float = 0.09
     #: Smallest blip diameter we shrink to when a cell is crowded.
     min_blip_diameter: float = 0.012
     #: Angular gap kept free at each sector edge, as a share of the blip diameter.
@@ -91,7 +91,7 @@ class Geometry:
     label_gutter_deg: float = 24.0
     figure_height: int = 640
     #: Pixels per data unit, used to size markers from blip_diameter.
-    pixels_per_unit: float = 235.0
+    pixels_per_unit: float = 250.0
 
 
 GEOMETRY = Geometry()

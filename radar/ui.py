@@ -33,12 +33,22 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **params)
 
 
+def page_header(title_key: str, intro_key: str | None = None) -> None:
+    """Page title with the Dansk/English switch beside it, and an optional one-line intro."""
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.title(tr(title_key))
+    with right:
+        language_switch()
+    if intro_key:
+        st.caption(tr(intro_key))
+
+
 def language_switch() -> None:
-    """The Dansk/English switch in the sidebar; keeps ?lang= in the URL."""
+    """The Dansk/English switch shown on every page; keeps ?lang= in the URL."""
     lang()
-    st.sidebar.segmented_control(
+    st.segmented_control(
         tr("language"), options=list(LANGUAGES), key="lang", format_func=lambda code: t(f"lang_{code}", code),
-        selection_mode="single", required=True,
+        selection_mode="single", required=True, label_visibility="collapsed",
     )
     if st.session_state["lang"] == DEFAULT_LANGUAGE:
         st.query_params.pop("lang", None)
@@ -127,7 +137,7 @@ def domain_picker() -> str:
     return domain
 
 
-def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
+def filter_controls(blips: pd.DataFrame, container: object | None = None) -> pd.DataFrame:
     """Search box and category/ring/movement filters (kept in the URL); returns the matching blips."""
     cats = load("categories", lang())
     cat_names = dict(zip(cats["id"], cats["name"], strict=True))
@@ -137,20 +147,26 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     url_state("f_cat", "category", _split(set(cat_names)))
     url_state("f_ring", "ring", _split(set(rings)))
     url_state("f_move", "movement", _split(set(moves)))
-    with st.expander(tr("filters"), expanded=any(st.session_state.get(k) for k in ("f_q", "f_cat", "f_ring", "f_move"))):
-        search = st.text_input(tr("search"), key="f_q", help=tr("search_help"))
-        c1, c2, c3 = st.columns(3)
-        chosen_cats = c1.multiselect(tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get)
-        chosen_rings = c2.multiselect(tr("filter_ring"), rings, key="f_ring", format_func=lambda k: tr("ring_" + k))
-        chosen_moves = c3.multiselect(tr("filter_movement"), moves, key="f_move", format_func=lambda k: tr("movement_" + k))
+    active = sum(bool(st.session_state.get(k)) for k in ("f_cat", "f_ring", "f_move"))
+    with container or st.container():
+        left, right = st.columns([2, 1], vertical_alignment="bottom")
+    search = left.text_input(tr("search"), key="f_q", help=tr("search_help"), placeholder=tr("search_help"))
+    with right.popover(tr("filters") + (f" ({active})" if active else ""), width="stretch"):
+        chosen_cats = st.multiselect(tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get)
+        chosen_rings = st.multiselect(tr("filter_ring"), rings, key="f_ring", format_func=lambda k: tr("ring_" + k))
+        chosen_moves = st.multiselect(tr("filter_movement"), moves, key="f_move", format_func=lambda k: tr("movement_" + k))
     for param, value in (("q", search.strip()), ("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves)):
         url_write(param, value)
     return service.filter_blips(blips, search, chosen_cats, chosen_rings, chosen_moves)
 
 
 # --- the radar explorer -----------------------------------------------------------------------
-def radar_explorer(edition: int, domain: str | None) -> None:
-    """Radar, numbered list, table and detail for one scope (combined when domain is None)."""
+def radar_explorer(edition: int, domain: str | None, controls: object | None = None) -> None:
+    """Radar, numbered list, table and detail for one scope (combined when domain is None).
+
+    `controls` is an optional container (e.g. a column beside the edition picker) for the
+    search box and filters.
+    """
     language = lang()
     try:
         blips = load("radar_blips", edition, domain, language)
@@ -158,7 +174,7 @@ def radar_explorer(edition: int, domain: str | None) -> None:
         show_error(error)
         return
     cats = load("categories", language)
-    shown = filter_controls(blips)
+    shown = filter_controls(blips, controls)
     respondents = load("respondent_count", edition, domain)
     st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + tr("respondents_n", n=respondents))
     tab_radar, tab_table = st.tabs([tr("tab_radar"), tr("tab_table")])
@@ -298,6 +314,7 @@ def technology_panel(technology: str, edition: int) -> None:
 
 CSS = """
 <style>
+[data-testid="stMainBlockContainer"] {padding-top: 3.6rem;}
 .ring-list .ring-head {font-weight: 700; letter-spacing: .04em; margin-top: .6rem; color: #0b4f8a;}
 .ring-list .blip-item {font-size: 1rem; line-height: 1.45;}
 </style>

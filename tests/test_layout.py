@@ -11,8 +11,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from radar.config import DEFAULT_CUTOFFS, GEOMETRY, RING_KEYS
-from radar.layout import place_blips, ring_bounds, sector_bounds, sector_midpoints
+from radar import layout
+from radar.config import DEFAULT_CUTOFFS, RING_KEYS
+from radar.config import GEOMETRY as PRODUCT_GEOMETRY
+from radar.layout import ring_bounds, sector_bounds, sector_midpoints
+
+# The hand-computed cases below assume a preferred diameter of 0.075 and the product's gutter.
+GEOMETRY = dataclasses.replace(PRODUCT_GEOMETRY, blip_diameter=0.075)
+
+
+def place_blips(items, categories, cutoffs=None, geometry=GEOMETRY):
+    """The layout under test, with this module's geometry unless a test passes another."""
+    return layout.place_blips(items, categories, cutoffs, geometry)
+
 
 CATEGORIES = ["data", "ai", "infrastruktur", "borgerservice", "velfaerd", "sikkerhed"]
 # Score band (lowest, upper) per ring under the default cut-offs, written out by hand.

@@ -122,8 +122,8 @@ def wait_for_app(page: object) -> None:
     """Wait until Streamlit has finished running the script and drawn the page."""
     page.wait_for_selector("[data-testid='stApp']")
     # Until app.py has run st.navigation, Streamlit may briefly show the bare pages/ folder;
-    # the language switch in the sidebar only exists once our navigation is in place.
-    page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stButtonGroup']")
+    # the language switch only exists once our navigation is in place.
+    page.wait_for_selector("[data-testid='stButtonGroup']")
     page.wait_for_selector("[data-testid='stMain'] h1")
     # The status widget shows "Running..." while the script runs; wait for it to go away.
     page.wait_for_function(

@@ -82,7 +82,7 @@ def test_language_switch_changes_the_labels(app_server, watched):
     page.goto(f"{app_server.url}/")
     wait_for_radar(page)
     assert page.locator("h1").first.inner_text().strip() == "Samlet radar"
-    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    page.get_by_test_id("stButtonGroup").first.get_by_text("English", exact=True).click()
     page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Combined radar')")
     wait_for_radar(page)
     assert "READY" in ring_list_text(page)
