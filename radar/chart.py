@@ -16,13 +16,9 @@ from radar.config import CATEGORY_COLORS, GEOMETRY, RINGS, Geometry
 from radar.i18n import t
 from radar.layout import ring_bounds, sector_bounds, sector_midpoints
 
-MOVEMENT_SYMBOLS: dict[str | None, str] = {
-    "new": "star",
-    "moved_in": "triangle-up",
-    "moved_out": "triangle-down",
-    "unchanged": "circle",
-    None: "circle",
-}
+#: Movement is a small glyph pinned to the blip's upper right, so the number stays readable.
+MOVEMENT_SYMBOLS: dict[str, str] = {"new": "star", "moved_in": "triangle-up", "moved_out": "triangle-down"}
+MOVEMENT_COLOR = "#1b2a41"
 FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 
 
@@ -139,7 +135,7 @@ def radar_figure(
                 textfont={"color": "white", "size": max(9, int(marker_px * 0.5)), "family": FONT},
                 marker={
                     "size": marker_px, "color": colors[cat],
-                    "symbol": [MOVEMENT_SYMBOLS.get(m, "circle") for m in part["movement"]],
+                    "symbol": "circle",
                     "line": {"color": "white", "width": 1},
                 },
                 customdata=part["technology"],
@@ -148,26 +144,18 @@ def radar_figure(
                 showlegend=False,
             )
         )
-    for movement in ("new", "moved_in", "moved_out"):
-        fig.add_trace(
-            go.Scatterpolar(
-                r=[None], theta=[None], mode="markers", name=t(f"movement_{movement}", lang),
-                legendgroup="movement",
-                marker={"symbol": MOVEMENT_SYMBOLS[movement], "size": 14, "color": "#555"},
-                hoverinfo="skip",
-            )
-        )
+    _add_movement_glyphs(fig, blips, diameter, marker_px, lang)
     mids = sector_midpoints(cat_ids, geometry.label_gutter_deg)
     fig.update_layout(
         height=int(geometry.figure_height * (1.25 if presentation else 1.0)),
-        margin={"l": 20, "r": 20, "t": 60, "b": 40},
+        margin={"l": 110, "r": 110, "t": 40, "b": 70},
         font={"family": FONT, "size": font_size, "color": "#1b2a41"},
         paper_bgcolor="white",
         showlegend=True,
         # Categories are keyed by the coloured sector labels; the legend only explains symbols.
-        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top",
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.06, "yanchor": "top",
                 "title": {"text": t("movement_legend", lang) + ":", "side": "left"},
-                "font": {"size": font_size - 1}, "itemclick": False, "itemdoubleclick": False},
+                "font": {"size": font_size - 1}, "itemclick": False, "itemdoubleclick": False, "traceorder": "normal"},
         polar={
             "bgcolor": "white",
             "radialaxis": {"range": [0, 1.0], "visible": False},
@@ -185,7 +173,31 @@ def radar_figure(
     return fig
 
 
-def _wrap(text: str, width: int = 18) -> str:
+def glyph_positions(blips: pd.DataFrame, diameter: float) -> tuple[list[float], list[float]]:
+    """Polar (r, theta) of a point up and to the right of each blip, just outside its disc."""
+    offset = diameter * 0.55
+    x = blips["x"] + offset * math.cos(math.radians(45))
+    y = blips["y"] + offset * math.sin(math.radians(45))
+    r = [math.hypot(a, b) for a, b in zip(x, y, strict=True)]
+    theta = [math.degrees(math.atan2(a, b)) % 360 for a, b in zip(x, y, strict=True)]
+    return r, theta
+
+
+def _add_movement_glyphs(fig: go.Figure, blips: pd.DataFrame, diameter: float, marker_px: float, lang: str) -> None:
+    for movement, symbol in MOVEMENT_SYMBOLS.items():
+        part = blips[blips["movement"] == movement]
+        r, theta = glyph_positions(part, diameter) if len(part) else ([None], [None])
+        fig.add_trace(
+            go.Scatterpolar(
+                r=r, theta=theta, mode="markers", name=t(f"movement_{movement}", lang), legendgroup="movement",
+                marker={"symbol": symbol, "size": max(9.0, marker_px * 0.55), "color": MOVEMENT_COLOR,
+                        "line": {"color": "white", "width": 1}},
+                hoverinfo="skip", showlegend=True,
+            )
+        )
+
+
+def _wrap(text: str, width: int = 14) -> str:
     """Break a long sector label onto lines so it stays inside a projector-sized figure."""
     words, lines, line = text.split(), [], ""
     for word in words:
@@ -320,12 +332,18 @@ def own_radar_figure(
     presentation: bool = False,
     ghosts: pd.DataFrame | None = None,
     title: str | None = None,
+    height: int | None = None,
 ) -> go.Figure:
     """A local radar: radar_figure with local hover cards and no movement legend (local radars have none).
 
-    `title` (e.g. for the PNG and HTML exports) is written above the radar.
+    `title` (e.g. for the PNG and HTML exports) is written above the radar; `height` (pixels)
+    fits it to a projector. In presentation the side margins leave room for the big sector labels.
     """
     fig = radar_figure(blips, categories, lang, presentation=presentation, ghosts=ghosts)
+    if presentation:
+        fig.update_layout(margin={"l": 150, "r": 150, "t": 40, "b": 40})
+    if height:
+        fig.update_layout(height=height)
     if title:
         fig.update_layout(title={"text": title, "x": 0.5, "xanchor": "center", "font": {"size": 22}}, margin_t=110)
     cards = {row["technology"]: own_hover_text(row, lang) for _, row in blips.iterrows()}
