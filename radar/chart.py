@@ -341,7 +341,7 @@ def own_radar_figure(
     """
     fig = radar_figure(blips, categories, lang, presentation=presentation, ghosts=ghosts)
     if presentation:
-        fig.update_layout(margin={"l": 150, "r": 150, "t": 40, "b": 40})
+        fig.update_layout(margin={"l": 150, "r": 150, "t": 45, "b": 60})
     if height:
         fig.update_layout(height=height)
     if title:

@@ -395,6 +395,15 @@ def matrix_points(table: pd.DataFrame, spread: float = 0.26) -> pd.DataFrame:
     return rated.drop(columns=["x0", "y0"]).reset_index(drop=True)
 
 
+def local_time(value: object, zone: str = "Europe/Copenhagen") -> str:
+    """A stored UTC timestamp as local day and time, e.g. 27.11.2026 20:16."""
+    if _blank(value):
+        return ""
+    stamp = pd.Timestamp(value)
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp
+    return stamp.tz_convert(zone).strftime("%d.%m.%Y %H:%M")
+
+
 # --- new radars --------------------------------------------------------------------------------
 def starter_entries(national: pd.DataFrame, catalogue: pd.DataFrame) -> list[dict[str, object]]:
     """Entries of a new radar started from a national (combined or domain) radar: every placed technology."""
