@@ -489,6 +489,123 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file is not a JSON, Excel or CSV export from Technology radar.",
     },
     # --- formats and import -----------------------------------------------------------------
+    "edition_issue_line": {"da": "{file}, linje {line}: {message}", "en": "{file}, line {line}: {message}"},
+    "edition_issue_file": {"da": "{file}: {message}", "en": "{file}: {message}"},
+    "edition_file_summary": {
+        "da": "{file}: {rows} rækker læst – {errors} med fejl.",
+        "en": "{file}: {rows} rows read – {errors} with errors.",
+    },
+    "edition_errors_heading": {"da": "Fejl:", "en": "Errors:"},
+    "edition_warnings_heading": {"da": "Bemærk:", "en": "Note:"},
+    "edition_more": {
+        "da": "… og {count} rækker mere i {file} med samme slags fejl (vis alle med --all)",
+        "en": "… and {count} more rows in {file} with the same kind of error (show all with --all)",
+    },
+    "edition_columns_missing": {
+        "da": "kolonnen eller kolonnerne {columns} mangler. Fundne kolonner: {found}.",
+        "en": "the column(s) {columns} are missing. Columns found: {found}.",
+    },
+    "edition_respondent_missing": {"da": "respondent_id mangler", "en": "respondent_id is missing"},
+    "edition_municipality_unknown": {
+        "da": "kommunen »{value}« kendes ikke (brug kommunekoden, fx 101)",
+        "en": "the municipality “{value}” is not known (use its code, e.g. 101)",
+    },
+    "edition_domain_unknown": {
+        "da": "fagområdet »{value}« kendes ikke (brug fx social-sundhed eller Social og sundhed)",
+        "en": "the domain “{value}” is not known (use e.g. social-sundhed or Social og sundhed)",
+    },
+    "edition_technology_unknown": {
+        "da": "teknologien »{value}« kendes ikke (brug id eller navn fra kataloget, fx iot-sensorer)",
+        "en": "the technology “{value}” is not known (use its id or name from the catalogue, e.g. iot-sensorer)",
+    },
+    "edition_stage_out_of_range": {
+        "da": "stadiet {value} ligger uden for 0-3",
+        "en": "the stage {value} is outside 0-3",
+    },
+    "edition_stage_invalid": {
+        "da": "stadiet »{value}« er ugyldigt (brug 0-3, eller tomt for »ved ikke«)",
+        "en": "the stage “{value}” is not valid (use 0-3, or leave it empty for “don't know”)",
+    },
+    "edition_relevant_invalid": {
+        "da": "relevant »{value}« er ugyldig (brug ja/nej, 1/0 eller true/false)",
+        "en": "relevant “{value}” is not valid (use ja/nej, 1/0 or true/false)",
+    },
+    "edition_duplicate_answer": {
+        "da": "respondent {respondent} har allerede svaret for {technology} i linje {first_line}",
+        "en": "respondent {respondent} already answered for {technology} in line {first_line}",
+    },
+    "edition_respondent_two_domains": {
+        "da": "respondent {respondent} svarer her for fagområdet {value}, men for {first} i linje {first_line}",
+        "en": "respondent {respondent} answers for the domain {value} here, but for {first} in line {first_line}",
+    },
+    "edition_respondent_two_municipalities": {
+        "da": "respondent {respondent} svarer her for kommune {value}, men for kommune {first} i linje {first_line}",
+        "en": "respondent {respondent} answers for municipality {value} here, but for municipality {first} in line {first_line}",
+    },
+    "edition_maturity_empty": {"da": "modenheden mangler", "en": "the maturity is missing"},
+    "edition_maturity_out_of_range": {
+        "da": "modenheden {value} ligger uden for 1-5",
+        "en": "the maturity {value} is outside 1-5",
+    },
+    "edition_maturity_invalid": {
+        "da": "modenheden »{value}« er ugyldig (brug et helt tal fra 1 til 5)",
+        "en": "the maturity “{value}” is not valid (use a whole number from 1 to 5)",
+    },
+    "edition_maturity_duplicate": {
+        "da": "{technology} har allerede en modenhed i linje {first_line}",
+        "en": "{technology} already has a maturity in line {first_line}",
+    },
+    "edition_maturity_missing": {
+        "da": "{technology} har svar, men ingen modenhed – tilføj en række for den",
+        "en": "{technology} has answers but no maturity – add a row for it",
+    },
+    "edition_no_answers": {
+        "da": "{technology} har en modenhed, men ingen svar, og bliver ikke placeret på radaren",
+        "en": "{technology} has a maturity but no answers and will not be placed on the radar",
+    },
+    "edition_technologies_absent": {
+        "da": "disse teknologier har hverken svar eller modenhed og kommer ikke med i udgaven: {names}",
+        "en": "these technologies have neither answers nor a maturity and are not part of the edition: {names}",
+    },
+    "edition_no_rows": {"da": "filen har ingen gyldige rækker", "en": "the file has no valid rows"},
+    "edition_replaces": {
+        "da": "udgave {year} findes allerede og bliver erstattet af de nye tal",
+        "en": "edition {year} already exists and will be replaced by the new figures",
+    },
+    "edition_year_invalid": {
+        "da": "Året {year} er ugyldigt. Brug et årstal som 2027.",
+        "en": "The year {year} is not valid. Use a year such as 2027.",
+    },
+    "edition_file_too_large": {
+        "da": "Filen er for stor. Den største fil, der kan indlæses, er {max_mb} MB.",
+        "en": "The file is too large. The largest file that can be read is {max_mb} MB.",
+    },
+    "edition_too_many_rows": {
+        "da": "Filen har mere end {max_rows} rækker.",
+        "en": "The file has more than {max_rows} rows.",
+    },
+    "edition_file_unreadable": {
+        "da": "Filen {file} kunne ikke åbnes: {reason}",
+        "en": "The file {file} could not be opened: {reason}",
+    },
+    "edition_nothing_written": {
+        "da": "Intet er skrevet: ret fejlene, og kør kommandoen igen.",
+        "en": "Nothing was written: fix the errors and run the command again.",
+    },
+    "edition_dry_run_ok": {
+        "da": "Filerne er i orden. Intet er skrevet (--dry-run).",
+        "en": "The files are fine. Nothing was written (--dry-run).",
+    },
+    "edition_written": {
+        "da": "Udgave {year} er skrevet til {path}: {respondents} respondenter fra {municipalities} kommuner, "
+        "{answers} svar, {technologies} teknologier med modenhed.",
+        "en": "Edition {year} was written to {path}: {respondents} respondents from {municipalities} municipalities, "
+        "{answers} answers, {technologies} technologies with a maturity.",
+    },
+    "edition_movement": {
+        "da": "Samlet radar mod {previous}: {new} nye, {moved_in} flyttet ind, {moved_out} flyttet ud, {unchanged} uændret.",
+        "en": "Combined radar against {previous}: {new} new, {moved_in} moved in, {moved_out} moved out, {unchanged} unchanged.",
+    },
     "import_file_too_large": {
         "da": "Filen er for stor ({size_mb} MB). Den største fil, der kan indlæses, er {max_mb} MB.",
         "en": "The file is too large ({size_mb} MB). The largest file that can be read is {max_mb} MB.",
