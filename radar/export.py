@@ -13,6 +13,7 @@ trip recreates an identical radar.
 
 from __future__ import annotations
 
+import copy
 import html
 import io
 import json
@@ -119,7 +120,7 @@ def entries_xlsx(rows: Sequence[ExportRow], meta: RadarMeta) -> bytes:
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     sheet = workbook.worksheets[0]
     column = sheet.max_column + 1
-    sheet.cell(row=1, column=column, value=MATURITY_KEY).font = sheet.cell(row=1, column=1).font.copy()
+    sheet.cell(row=1, column=column, value=MATURITY_KEY).font = copy.copy(sheet.cell(row=1, column=1).font)
     for offset, row in enumerate(rows, start=2):
         sheet.cell(row=offset, column=column, value=row.maturity)
     buffer = io.BytesIO()

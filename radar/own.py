@@ -467,6 +467,17 @@ def export_meta(meta: Mapping[str, object]) -> RadarMeta:
     )
 
 
+def meta_from_file(meta: RadarMeta, filename: str, domains: Iterable[str]) -> dict[str, object]:
+    """The facts of a radar opened from a file; the file's name when it names no radar."""
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", filename.replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    return {
+        "name": (meta.name or stem or "Radar")[:MAX_RADAR_NAME],
+        "municipality": meta.municipality,
+        "domain": meta.domain if meta.domain in set(domains) else None,
+        "date": meta.date if _DATE.match(meta.date or "") else "",
+    }
+
+
 def entries_from_rows(
     rows: Iterable[ExportRow], catalogue: pd.DataFrame, categories: pd.DataFrame
 ) -> list[dict[str, object]]:

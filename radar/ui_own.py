@@ -247,12 +247,7 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, int, export.Ope
     cats = categories()
     opened = export.read_own_export(data, filename, cats["id"].tolist())
     entries = own.entries_from_rows(opened.rows, catalogue(), load("categories", "da"))
-    meta = {
-        "name": opened.meta.name or Path(filename).stem,
-        "municipality": opened.meta.municipality,
-        "domain": opened.meta.domain if opened.meta.domain in domain_names() else None,
-        "date": opened.meta.date,
-    }
+    meta = own.meta_from_file(opened.meta, filename, domain_names())
     return db.create_radar(own_db(), meta, entries), len(entries), opened
 
 
@@ -606,8 +601,10 @@ def remove_entries(ws: Workspace) -> None:
     names = dict(zip(ws.table["entry_id"], ws.table["name"], strict=True))
     key = f"own-remove-{ws.radar_id}-{_epoch(ws.radar_id)}"
     st.markdown(f"**{tr('own_remove_heading')}**")
-    left, right = st.columns([4, 1], vertical_alignment="bottom")
-    left.multiselect(tr("own_remove_heading"), list(names), key=key, format_func=names.get, label_visibility="collapsed")
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    left.multiselect(
+        tr("own_remove_heading"), list(names), key=key, format_func=names.get, label_visibility="collapsed", placeholder=tr("own_pick_placeholder")
+    )
     right.button(tr("own_remove_button"), key=f"{key}-go", on_click=_remove, args=(ws.radar_id, key, names), icon=":material/delete:")
 
 

@@ -1,0 +1,181 @@
+"""Exports of an own radar: JSON and XLSX round trips recreate the radar; CSV, HTML and PNG."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from radar import chart, export, own, service
+from radar.db import own as db
+from radar.errors import ImportError_
+
+META = {"name": "Odder: vores radar", "municipality": "Odder", "domain": "teknik-miljoe", "date": "2026-05-12"}
+
+
+@pytest.fixture
+def path(tmp_path: Path):
+    target = tmp_path / "own.duckdb"
+    yield target
+    db.close(target)
+
+
+@pytest.fixture
+def reference(national_db):
+    edition = int(service.editions(national_db)["year"].max())
+    return {
+        "catalogue": service.technologies(national_db, "da"),
+        "categories": service.categories(national_db, "da"),
+        "national": service.scores(national_db, edition, "teknik-miljoe"),
+        "blips": service.radar_blips(national_db, edition, "teknik-miljoe", "da"),
+        "domains": service.domains(national_db, "da")["id"].tolist(),
+    }
+
+
+@pytest.fixture
+def radar(path, reference) -> str:
+    """A radar with catalogue and own technologies, a hand-set ring, notes with æøå and formula-like text."""
+    entries = own.starter_entries(reference["national"], reference["catalogue"])[:6]
+    radar_id = db.create_radar(path, META, entries)
+    ids = db.load_entries(path, radar_id)["entry_id"].tolist()
+    version = db.update_entries(
+        path, radar_id, 1,
+        {
+            ids[0]: {"status": 3, "relevance": 5, "note": "=SUM(A1:A2) er ikke en formel", "owner": "Søren Ærø"},
+            ids[1]: {"status": 0, "relevance": 2, "next_step": "Spørg IT\nog jura"},
+            ids[2]: {"ring": "afvent", "ring_reason": "Afventer udbud", "status": 1},
+        },
+    )  # fmt: skip
+    db.add_entries(
+        path, radar_id, version,
+        [
+            {"name": "Vejsensorer i Odder", "category": "sensors", "description": "Måler saltning", "maturity": 4, "status": 2, "relevance": 4},
+            {"name": "+Kommunens chat", "category": "citizen", "status": None, "ring": "hold_oeje", "ring_reason": "Gruppen vil følge den"},
+        ],
+    )  # fmt: skip
+    return radar_id
+
+
+def state(path: Path, radar_id: str) -> tuple[dict, list[dict]]:
+    """What makes two radars identical: facts and entries (not ids, times or versions)."""
+    meta, entries = db.load_state(path, radar_id)
+    facts = {k: meta[k] for k in own.META_FIELDS}
+    rows = [
+        {k: (None if pd.isna(v) else v) for k, v in row.items() if k not in ("entry_id", "position")}
+        for row in entries.to_dict("records")
+    ]
+    return facts, rows
+
+
+def exported(path: Path, radar_id: str, reference: dict) -> tuple[list[own.ExportRow], object]:
+    meta, entries = db.load_state(path, radar_id)
+    table = own.local_table(entries, reference["catalogue"], reference["national"])
+    return own.export_rows(table), own.export_meta(meta)
+
+
+def reopen(path: Path, data: bytes, filename: str, reference: dict) -> str:
+    """What the page does with an uploaded export: read it and create a new radar."""
+    opened = export.read_own_export(data, filename, reference["categories"]["id"].tolist())
+    entries = own.entries_from_rows(opened.rows, reference["catalogue"], reference["categories"])
+    meta = own.meta_from_file(opened.meta, filename, reference["domains"])
+    return db.create_radar(path, meta, entries)
+
+
+@pytest.mark.parametrize(("kind", "filename"), [("json", "radar.json"), ("xlsx", "radar.xlsx")])
+def test_opening_our_export_recreates_an_identical_radar(path, radar, reference, kind, filename):
+    rows, meta = exported(path, radar, reference)
+    data = export.radar_json(rows, meta) if kind == "json" else export.entries_xlsx(rows, meta)
+    copy = reopen(path, data, filename, reference)
+    assert copy != radar
+    assert state(path, copy) == state(path, radar)
+    # and the recreated radar draws the same local rings
+    again, _ = exported(path, copy, reference)
+    assert [r.entry for r in again] == [r.entry for r in rows]
+
+
+def test_json_is_readable_utf8_with_the_whole_radar(path, radar, reference):
+    rows, meta = exported(path, radar, reference)
+    document = json.loads(export.radar_json(rows, meta).decode("utf-8"))
+    assert document["radar"] == {"name": META["name"], "municipality": "Odder", "domain": "teknik-miljoe", "date": "2026-05-12"}
+    assert len(document["entries"]) == 8
+    own_tech = next(e for e in document["entries"] if e["name"] == "Vejsensorer i Odder")
+    assert own_tech["maturity"] == 4 and own_tech["technology_id"] == ""
+    assert "Søren Ærø" in export.radar_json(rows, meta).decode("utf-8")
+
+
+def test_xlsx_has_entries_facts_and_neutralised_formulas(path, radar, reference):
+    rows, meta = exported(path, radar, reference)
+    workbook = openpyxl.load_workbook(io.BytesIO(export.entries_xlsx(rows, meta)))
+    sheet = workbook.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    assert header[:2] == ["technology_id", "name"] and header[-1] == "maturity"
+    cells = [c.value for row in sheet.iter_rows(min_row=2) for c in row]
+    assert "'=SUM(A1:A2) er ikke en formel" in cells
+    assert "'+Kommunens chat" in cells
+    assert not any(isinstance(v, str) and v.startswith(("=", "+")) for v in cells)
+    facts = dict(workbook["Om radaren"].iter_rows(values_only=True))
+    assert facts["name"] == META["name"]
+
+
+def test_csv_has_bom_semicolons_and_neutralised_formulas(path, radar, reference):
+    rows, _ = exported(path, radar, reference)
+    data = export.entries_csv(rows)
+    assert data.startswith("\ufeff".encode())
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("technology_id;name;")
+    assert "'=SUM(A1:A2)" in text and "Søren Ærø" in text
+
+
+def test_csv_export_opens_too(path, radar, reference):
+    rows, meta = exported(path, radar, reference)
+    copy = reopen(path, export.entries_csv(rows), "radar.csv", reference)
+    facts, entries = state(path, copy)
+    # CSV is the table for the minutes; only JSON and XLSX carry an own technology's maturity.
+    assert entries == [r | {"maturity": None} for r in state(path, radar)[1]]
+    assert facts == {"name": "radar", "municipality": "", "domain": None, "date": ""}  # CSV has no facts: named after the file
+
+
+def test_a_foreign_file_is_refused(path, reference):
+    with pytest.raises(ImportError_):
+        export.read_own_export(b'{"some": "json"}', "x.json", [])
+    with pytest.raises(ImportError_):
+        export.read_own_export(b"%PDF-1.4 ...", "x.pdf", [])
+
+
+def test_standalone_html_is_offline_and_escaped(path, radar, reference):
+    meta, entries = db.load_state(path, radar)
+    table = own.local_table(entries, reference["catalogue"], reference["national"])
+    blips = own.local_blips(table, reference["categories"]["id"].tolist())
+    fig = chart.own_radar_figure(blips, reference["categories"], "da")
+    page = export.standalone_html(
+        "<script>alert(1)</script>", "Odder", [fig], export.HtmlTable(["Navn"], [["<b>x</b>"]]), "Lavet med Teknologiradar"
+    ).decode("utf-8")
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;x&lt;/b&gt;" in page
+    assert not re.search(r"<script[^>]+src=", page), "every script is inline"
+    assert not re.search(r"<link[^>]+href=", page)
+    assert len(page) > 1_000_000  # plotly.js is embedded
+    assert "Plotly.newPlot" in page
+
+
+@pytest.mark.skipif(not Path(export.chromium_path()).exists(), reason="Debian's chromium is not installed")
+def test_png_is_made_on_the_server(path, radar, reference):
+    meta, entries = db.load_state(path, radar)
+    table = own.local_table(entries, reference["catalogue"], reference["national"])
+    blips = own.local_blips(table, reference["categories"]["id"].tolist())
+    ghosts = reference["blips"][reference["blips"]["technology"].isin(blips["technology"])]
+    fig = chart.own_radar_figure(blips, reference["categories"], "da", presentation=True, ghosts=ghosts, title="Odder", height=900)
+    png = export.figure_png(fig, width=1200)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1200, 900)
+
+
+@pytest.mark.parametrize(("name", "stem"), [("Odder: vores radar", "Odder-vores-radar"), ("../../etc", "etc"), ("", "radar"), ("Ærø 2026", "Ærø-2026")])
+def test_file_stem(name, stem):
+    assert export.file_stem(name) == stem
