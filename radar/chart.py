@@ -337,11 +337,9 @@ def own_radar_figure(
     """A local radar: radar_figure with local hover cards and no movement legend (local radars have none).
 
     `title` (e.g. for the PNG and HTML exports) is written above the radar; `height` (pixels)
-    fits it to a projector. In presentation the side margins leave room for the big sector labels.
+    fits it to a projector.
     """
     fig = radar_figure(blips, categories, lang, presentation=presentation, ghosts=ghosts)
-    if presentation:
-        fig.update_layout(margin={"l": 150, "r": 150, "t": 45, "b": 60})
     if height:
         fig.update_layout(height=height)
     if title:
@@ -355,15 +353,8 @@ def own_radar_figure(
             trace.hovertext = [cards[tech] for tech in trace.customdata]
         kept.append(trace)
     fig.data = tuple(kept)
-    fig.update_layout(legend_title_text="", showlegend=ghosts is not None and len(ghosts) > 0)
-    if ghosts is not None and len(ghosts):
-        fig.add_trace(
-            go.Scatterpolar(
-                r=[None], theta=[None], mode="markers", name=t("own_legend_national", lang),
-                marker={"size": 14, "color": "rgba(120,120,120,0.25)", "line": {"color": "rgba(90,90,90,0.6)", "width": 1}},
-                hoverinfo="skip", showlegend=True,
-            )
-        )
+    # Local radars have no movement; the ghosts are explained beside the switch that shows them.
+    fig.update_layout(showlegend=False)
     return fig
 
 

@@ -1,0 +1,253 @@
+"""AppTest of "Lav jeres egen radar": list, new radar, share link, editing, conflicts, presentation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from radar import service
+from radar.db import own as db
+from radar.ui_own import EDITOR_FIELDS, editor_updates
+
+TIMEOUT = 60
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGE = "pages/egen_radar.py"
+AI = {"technology_id": "ai", "name": "Kunstig intelligens (AI)", "category": "data"}
+RPA = {"technology_id": "rpa", "name": "RPA (software-robotter)", "category": "automation"}
+
+
+@pytest.fixture
+def own_db(tmp_path: Path):
+    path = tmp_path / "own.duckdb"
+    yield path
+    db.close(path)
+
+
+@pytest.fixture
+def app(national_db, own_db, monkeypatch):
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(own_db))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page(PAGE)
+    return at
+
+
+def opened(app: AppTest, radar_id: str, **params: str) -> AppTest:
+    app.query_params["radar"] = radar_id
+    for key, value in params.items():
+        app.query_params[key] = value
+    return app.run()
+
+
+def blips(at: AppTest) -> list[str]:
+    """Blip keys of the radar figure(s) on the page."""
+    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart") if "-own-radar-" in chart.proto.id or "own-present-radar" in chart.proto.id]
+    return [c for s in specs for tr in s["data"] if tr.get("mode") == "markers+text" for c in tr.get("customdata", [])]
+
+
+def texts(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def test_empty_list_and_new_radar_form(app):
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "Lav jeres egen radar"
+    assert "Der er ingen gemte radarer endnu. Lav den første herunder." in [c.value for c in at.caption]
+    assert at.text_input(key="own-new-name")
+    assert [r.value for r in at.radio] == ["combined"]
+
+
+def test_create_from_the_combined_radar_opens_it(app, national_db, own_db):
+    at = app.run()
+    at.text_input(key="own-new-name").input("Mødet i marts")
+    at.text_input(key="own-new-municipality").input("Aarhus")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception
+    radar_id = at.query_params["radar"][0] if isinstance(at.query_params["radar"], list) else at.query_params["radar"]
+    assert at.title[0].value == "Mødet i marts"
+    edition = int(service.editions(national_db)["year"].max())
+    placed = service.radar_blips(national_db, edition, None, "da")["technology"]
+    assert sorted(blips(at)) == sorted(placed)
+    assert any("er oprettet med" in s for s in texts(at.success))
+    assert len(at.data_editor) == 1
+    assert len(at.data_editor[0].value) == len(placed)
+    assert db.load_radar(own_db, radar_id)["municipality"] == "Aarhus"
+
+
+def test_create_from_a_domain_needs_a_domain(app, own_db):
+    at = app.run()
+    at.text_input(key="own-new-name").input("Skole")
+    at.radio(key="own-new-start").set_value("domain")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert "Vælg et fagområde for at starte fra fagområdets radar." in texts(at.error)
+    assert db.list_radars(own_db).empty
+
+
+def test_blank_radar_without_name_is_refused(app, own_db):
+    at = app.run()
+    at.radio(key="own-new-start").set_value("blank")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert "Giv radaren et navn." in texts(at.error)
+    assert db.list_radars(own_db).empty
+
+
+def test_share_link_opens_the_radar(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "Delt radar", "municipality": "Odder"}, [AI, RPA])
+    at = opened(app, radar_id)
+    assert not at.exception
+    assert at.title[0].value == "Delt radar"
+    assert sorted(blips(at)) == ["ai", "rpa"]
+    assert any(f"?radar={radar_id}" in c.value for c in at.code)
+
+
+def test_unknown_link_says_so(app):
+    at = opened(app, "ikke-en-rigtig-radar-id")
+    assert not at.exception
+    assert "Radaren findes ikke (længere). Tjek linket, eller vælg en radar på listen." in texts(at.error)
+
+
+def test_presentation_view_has_no_editing_widgets(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "Til projektoren"}, [AI, RPA])
+    at = opened(app, radar_id, present="1")
+    assert not at.exception
+    assert len(at.data_editor) == 0 and len(at.multiselect) == 0 and len(at.text_input) == 0
+    assert len(at.get("file_uploader")) == 0 and len(at.download_button) == 0
+    assert sorted(blips(at)) == ["ai", "rpa"]
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["font"]["size"] >= 20
+    at.segmented_control[0].set_value("matrix").run()
+    assert not at.exception
+    at.toggle(key="own_present").set_value(False).run()
+    assert len(at.data_editor) == 1
+    assert "present" not in at.query_params
+
+
+def test_add_from_the_catalogue(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
+    at = opened(app, radar_id)
+    at.multiselect(key=f"own-pick-{radar_id}").select("rpa").select("droner")
+    at.button(key=f"own-pick-{radar_id}-go").click()
+    at.run()
+    assert not at.exception
+    assert db.load_entries(own_db, radar_id)["technology_id"].tolist() == ["ai", "rpa", "droner"]
+    assert sorted(blips(at)) == ["ai", "droner", "rpa"]
+    assert any("Tilføjet" in s for s in texts(at.success))
+
+
+def test_own_technology_needs_a_name_and_nothing_is_lost(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
+    db.update_entries(own_db, radar_id, 1, {db.load_entries(own_db, radar_id)["entry_id"][0]: {"note": "vigtig note"}})
+    at = opened(app, radar_id)
+    prefix = f"own-custom-{radar_id}"
+    at.text_area(key=f"{prefix}-description").input("En beskrivelse, vi ikke vil miste")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert "En teknologi skal have et navn." in texts(at.error)
+    assert at.text_area(key=f"{prefix}-description").value == "En beskrivelse, vi ikke vil miste"
+    entries = db.load_entries(own_db, radar_id)
+    assert entries["name"].tolist() == ["Kunstig intelligens (AI)"] and entries["note"][0] == "vigtig note"
+    at.text_input(key=f"{prefix}-name").input("Vejsensorer")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert db.load_entries(own_db, radar_id)["name"].tolist() == ["Kunstig intelligens (AI)", "Vejsensorer"]
+    assert len(blips(at)) == 1, "an own technology without status or ring is not placed"
+    assert any("Vejsensorer" in c.value for c in at.caption)
+
+
+def test_a_stale_browser_is_refused_and_shown_the_fresh_state(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
+    at = opened(app, radar_id)
+    # Meanwhile another browser adds a technology.
+    db.add_entries(own_db, radar_id, 1, [RPA])
+    at.multiselect(key=f"own-pick-{radar_id}").select("droner")
+    at.button(key=f"own-pick-{radar_id}-go").click()
+    at.run()
+    assert not at.exception
+    assert any("En anden har ændret radaren" in e for e in texts(at.error))
+    assert db.load_entries(own_db, radar_id)["technology_id"].tolist() == ["ai", "rpa"]
+    assert sorted(blips(at)) == ["ai", "rpa"]
+    # The fresh state is now the one this browser writes against.
+    at.multiselect(key=f"own-pick-{radar_id}").select("droner")
+    at.button(key=f"own-pick-{radar_id}-go").click()
+    at.run()
+    assert db.load_entries(own_db, radar_id)["technology_id"].tolist() == ["ai", "rpa", "droner"]
+
+
+def test_undo_from_the_toolbar(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
+    entry = db.load_entries(own_db, radar_id)["entry_id"][0]
+    db.update_entries(own_db, radar_id, 1, {entry: {"status": 3}})
+    at = opened(app, radar_id)
+    at.button(key="own-undo").click()
+    at.run()
+    assert "Den seneste ændring er fortrudt." in texts(at.success)
+    assert db.load_entries(own_db, radar_id)["status"].isna().all()
+    at.button(key="own-undo").click()
+    at.run()
+    assert "Der er ikke flere ændringer at fortryde." in texts(at.error)
+
+
+def test_details_are_saved_when_a_field_is_left(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "Gammelt navn"}, [AI])
+    at = opened(app, radar_id)
+    name_key = next(w.key for w in at.text_input if w.key and w.key.startswith(f"own-meta-{radar_id}") and w.key.endswith("-name"))
+    at.text_input(key=name_key).input("Nyt navn").run()
+    assert db.load_radar(own_db, radar_id)["name"] == "Nyt navn"
+    assert at.title[0].value == "Nyt navn"
+
+
+def test_list_rename_duplicate_and_delete_after_asking(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "Første"}, [AI, RPA])
+    at = app.run()
+    assert any("Første" in m.value for m in at.markdown)
+    at.text_input(key=f"own-rename-{radar_id}").input("Omdøbt")
+    at.button(key=f"own-rename-btn-{radar_id}").click()
+    at.run()
+    assert db.load_radar(own_db, radar_id)["name"] == "Omdøbt"
+    at.button(key=f"own-dup-{radar_id}").click()
+    at.run()
+    assert sorted(db.list_radars(own_db)["name"]) == ["Kopi af Omdøbt", "Omdøbt"]
+    at.button(key=f"own-del-{radar_id}").click()
+    at.run()
+    assert any("Slet radaren 'Omdøbt'" in w.value for w in at.warning)
+    assert len(db.list_radars(own_db)) == 2, "nothing is deleted before the user confirms"
+    at.button(key=f"own-del-yes-{radar_id}").click()
+    at.run()
+    assert db.list_radars(own_db)["name"].tolist() == ["Kopi af Omdøbt"]
+
+
+def test_exports_are_offered(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
+    at = opened(app, radar_id)
+    labels = [b.proto.label for b in at.download_button]
+    assert labels == ["Billede (PNG)", "Interaktiv side (HTML)", "Excel (.xlsx)", "Tabel (CSV)", "Hele radaren (JSON)"]
+
+
+def test_english(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
+    app.query_params["lang"] = "en"
+    at = opened(app, radar_id)
+    assert not at.exception
+    assert "How the local ring is computed" in [e.proto.label for e in at.expander]
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ({"edited_rows": {0: {"status": 3}}}, {"e0": {"status": 3}}),
+        ({"edited_rows": {"1": {"hand_ring": "klar", "ring_reason": "Aftalt"}}}, {"e1": {"ring": "klar", "ring_reason": "Aftalt"}}),
+        ({"edited_rows": {0: {"number": 4, "name": "x"}}}, {}),  # read-only columns are ignored
+        ({"edited_rows": {5: {"status": 1}}}, {}),  # a row that no longer exists
+        ({"edited_rows": {1: {"relevance": None, "note": "ny"}}}, {"e1": {"relevance": None, "note": "ny"}}),
+        (None, {}),
+    ],
+)
+def test_editor_edits_map_to_entry_updates(state, expected):
+    assert editor_updates(state, ["e0", "e1"], EDITOR_FIELDS) == expected
