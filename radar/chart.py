@@ -1,8 +1,7 @@
 """Pure Plotly figure builders: radar, heatmap, stage bars. No Streamlit, no I/O.
 
-Geometry (where a blip sits) comes from radar.layout; this module only draws. The radar
-uses a polar subplot with angular rotation 90 and clockwise direction, so sector 0 starts
-at twelve o'clock, matching layout.place_blips.
+Geometry (where a blip sits) comes from radar.layout; this module only draws, on
+Cartesian axes with equal scale, sector 0 starting at twelve o'clock and going clockwise.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from radar.layout import ring_bounds, sector_bounds, sector_midpoints
 MOVEMENT_SYMBOLS: dict[str, str] = {"new": "star", "moved_in": "triangle-up", "moved_out": "triangle-down"}
 MOVEMENT_COLOR = "#1b2a41"
 FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+CHART_DRAGMODE = "pan"
 
 
 def category_colors(categories: list[str]) -> dict[str, str]:
@@ -37,7 +37,8 @@ def _num(value: float, digits: int = 2) -> str:
 
 def hover_text(row: pd.Series, lang: str) -> str:
     """The hover card of one blip: name, ring, score and the numbers behind it."""
-    movement = t(f"movement_{row['movement']}", lang) if row.get("movement") else t("movement_none", lang)
+    move = row.get("movement")
+    movement = t(f"movement_{move}", lang) if isinstance(move, str) else t("movement_none", lang)
     maturity = "–" if pd.isna(row.get("maturity")) else t(f"maturity_{int(row['maturity'])}", lang)
     low = f" ⚠ {t('low_n_flag', lang)}" if row.get("low_n") else ""
     return (
@@ -52,50 +53,59 @@ def hover_text(row: pd.Series, lang: str) -> str:
     )
 
 
-def _ring_bands(geometry: Geometry, lang: str, font_size: int) -> list[go.BasePlotlyType]:
-    traces: list[go.BasePlotlyType] = []
+def polar_to_xy(r: float, theta_deg: float) -> tuple[float, float]:
+    """Screen x, y of a polar position (theta clockwise from twelve o'clock), as radar.layout uses."""
+    return r * math.sin(math.radians(theta_deg)), r * math.cos(math.radians(theta_deg))
+
+
+def _ring_shapes(geometry: Geometry) -> list[dict]:
+    # Drawn outermost first so each inner band covers the middle of the one outside it.
+    shapes: list[dict] = []
+    for ring in reversed(RINGS):
+        _, outer = ring_bounds(ring.index, geometry)
+        shapes.append({
+            "type": "circle", "xref": "x", "yref": "y", "x0": -outer, "y0": -outer, "x1": outer, "y1": outer,
+            "fillcolor": ring.fill, "line": {"color": "rgba(40, 60, 90, 0.40)", "width": 1.2}, "layer": "below",
+        })
+    return shapes
+
+
+def _sector_shapes(n_categories: int, geometry: Geometry) -> list[dict]:
+    edges = {round(edge, 9) for k in range(n_categories) for edge in sector_bounds(k, n_categories, geometry.label_gutter_deg)}
+    shapes = []
+    for edge in sorted(edges):
+        x, y = polar_to_xy(1.0, edge)
+        shapes.append({"type": "line", "xref": "x", "yref": "y", "x0": 0, "y0": 0, "x1": x, "y1": y,
+                       "line": {"color": "rgba(40, 60, 90, 0.40)", "width": 1.2}, "layer": "below"})
+    return shapes
+
+
+def _ring_labels(geometry: Geometry, lang: str, font_size: int) -> list[dict]:
+    # The labels sit in the free wedge at twelve o'clock (geometry.label_gutter_deg).
+    labels = []
     for ring in RINGS:
         inner, outer = ring_bounds(ring.index, geometry)
-        traces.append(
-            go.Barpolar(
-                r=[outer - inner], base=[inner], theta=[180], width=[360],
-                marker={"color": ring.color, "line": {"width": 0}},
-                hoverinfo="skip", showlegend=False, name=t("ring_" + ring.key, lang),
-            )
-        )
-    circle = [i * 3 for i in range(121)]
-    for ring in RINGS:
-        _, outer = ring_bounds(ring.index, geometry)
-        traces.append(
-            go.Scatterpolar(
-                r=[outer] * len(circle), theta=circle, mode="lines",
-                line={"color": "rgba(40, 60, 90, 0.35)", "width": 1.2}, hoverinfo="skip", showlegend=False,
-            )
-        )
-    # The innermost label sits in the outer part of its band, where the free wedge is wider.
-    mids = [ring_bounds(r.index, geometry)[0] + (0.7 if r.index == 0 else 0.5) / geometry.ring_count for r in RINGS]
-    traces.append(
-        go.Scatterpolar(
-            r=mids, theta=[0] * len(mids), mode="text",
-            text=[f"<b>{t('ring_' + r.key, lang)}</b>" for r in RINGS],
-            textfont={"size": font_size, "color": "rgba(20, 40, 70, 0.75)", "family": FONT},
-            hoverinfo="skip", showlegend=False,
-        )
-    )
-    return traces
+        y = inner + (outer - inner) * (0.72 if ring.index == 0 else 0.5)
+        labels.append({
+            "x": 0, "y": y, "xref": "x", "yref": "y", "text": f"<b>{t('ring_' + ring.key, lang)}</b>", "showarrow": False,
+            "font": {"size": font_size, "color": "rgba(20, 40, 70, 0.85)", "family": FONT},
+            "bgcolor": "rgba(255, 255, 255, 0.75)", "borderpad": 2,
+        })
+    return labels
 
 
-def _sector_lines(n_categories: int, geometry: Geometry) -> go.Scatterpolar:
-    r: list[float | None] = []
-    theta: list[float | None] = []
-    edges = {round(edge, 9) for k in range(n_categories) for edge in sector_bounds(k, n_categories, geometry.label_gutter_deg)}
-    for edge in sorted(edges):
-        r += [0, 1, None]
-        theta += [edge, edge, None]
-    return go.Scatterpolar(
-        r=r, theta=theta, mode="lines", line={"color": "rgba(40, 60, 90, 0.35)", "width": 1.2},
-        hoverinfo="skip", showlegend=False, connectgaps=False,
-    )
+def _sector_labels(cat_ids: list[str], cat_names: dict[str, str], colors: dict[str, str], geometry: Geometry,
+                   font_size: int) -> list[dict]:
+    labels = []
+    for cat, angle in zip(cat_ids, sector_midpoints(cat_ids, geometry.label_gutter_deg), strict=True):
+        x, y = polar_to_xy(1.04, angle)
+        labels.append({
+            "x": x, "y": y, "xref": "x", "yref": "y", "text": f"<b>{_wrap(cat_names[cat])}</b>", "showarrow": False,
+            "font": {"size": font_size, "color": colors[cat], "family": FONT},
+            "xanchor": "left" if x > 0.15 else "right" if x < -0.15 else "center",
+            "yanchor": "bottom" if y > 0.15 else "top" if y < -0.15 else "middle",
+        })
+    return labels
 
 
 def radar_figure(
@@ -106,93 +116,83 @@ def radar_figure(
     presentation: bool = False,
     ghosts: pd.DataFrame | None = None,
 ) -> go.Figure:
-    """The radar: ring bands, sector labels, numbered blips coloured by category, symbol by movement.
+    """The radar: ring bands, sector labels, numbered blips coloured by category, movement glyphs.
 
+    Drawn on Cartesian axes with equal scale (x = r sin theta, y = r cos theta, as
+    radar.layout computes), because Plotly reports point clicks as selections only on
+    Cartesian axes, and annotations there can carry a background.
     `blips` comes from pipeline + layout (columns technology, number, name, category, ring,
     score, r, theta, diameter, movement and the measures shown on hover). `categories` has
-    id and name. `ghosts` (optional, same columns r/theta/technology) are drawn as faint
+    id and name. `ghosts` (optional, columns technology, r, theta) are drawn as faint
     markers joined to their blip, e.g. the national position next to a local one.
     """
     cat_ids = categories["id"].tolist()
     cat_names = dict(zip(categories["id"], categories["name"], strict=True))
     colors = category_colors(cat_ids)
+    scale = 1.25 if presentation else 1.0
     font_size = 20 if presentation else 15
+    height = int(geometry.figure_height * scale)
     fig = go.Figure()
-    for trace in [*_ring_bands(geometry, lang, font_size - 1), _sector_lines(len(cat_ids), geometry)]:
-        fig.add_trace(trace)
     diameter = float(blips["diameter"].iloc[0]) if len(blips) else geometry.blip_diameter
-    ppu = geometry.pixels_per_unit * (1.25 if presentation else 1.0)
-    marker_px = max(8.0, min(diameter * ppu * 0.92, 30.0))
+    ppu = geometry.pixels_per_unit * scale
+    marker_px = max(8.0, min(diameter * ppu * 0.92, 34.0))
     if ghosts is not None and len(ghosts):
         _add_ghosts(fig, blips, ghosts, marker_px)
     for cat in cat_ids:
         part = blips[blips["category"] == cat]
+        xy = [polar_to_xy(r, th) for r, th in zip(part["r"], part["theta"], strict=True)]
         fig.add_trace(
-            go.Scatterpolar(
-                r=part["r"], theta=part["theta"], mode="markers+text",
-                name=cat_names[cat],
+            go.Scatter(
+                x=[p[0] for p in xy], y=[p[1] for p in xy], mode="markers+text", name=cat_names[cat],
                 text=part["number"].astype(str),
                 textfont={"color": "white", "size": max(9, int(marker_px * 0.5)), "family": FONT},
-                marker={
-                    "size": marker_px, "color": colors[cat],
-                    "symbol": "circle",
-                    "line": {"color": "white", "width": 1},
-                },
+                marker={"size": marker_px, "color": colors[cat], "symbol": "circle", "line": {"color": "white", "width": 1}},
                 customdata=part["technology"],
                 hovertext=[hover_text(row, lang) for _, row in part.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False,
+                showlegend=False, cliponaxis=False,
             )
         )
     _add_movement_glyphs(fig, blips, diameter, marker_px, lang)
-    mids = sector_midpoints(cat_ids, geometry.label_gutter_deg)
+    reach = 1.0 + 0.5 * scale
+    axis = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
     fig.update_layout(
-        height=int(geometry.figure_height * (1.25 if presentation else 1.0)),
-        margin={"l": 110, "r": 110, "t": 40, "b": 70},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 20, "b": 60},
         font={"family": FONT, "size": font_size, "color": "#1b2a41"},
-        paper_bgcolor="white",
+        paper_bgcolor="white", plot_bgcolor="white",
+        shapes=_ring_shapes(geometry) + _sector_shapes(len(cat_ids), geometry),
+        annotations=_ring_labels(geometry, lang, font_size - 1) + _sector_labels(cat_ids, cat_names, colors, geometry, font_size),
+        xaxis={**axis, "range": [-reach, reach]},
+        yaxis={**axis, "range": [-1.2, 1.2], "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
         showlegend=True,
-        # Categories are keyed by the coloured sector labels; the legend only explains symbols.
-        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.06, "yanchor": "top",
+        # Categories are keyed by the coloured sector labels; the legend only explains movement glyphs.
+        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.01, "yanchor": "top",
                 "title": {"text": t("movement_legend", lang) + ":", "side": "left"},
                 "font": {"size": font_size - 1}, "itemclick": False, "itemdoubleclick": False, "traceorder": "normal"},
-        polar={
-            "bgcolor": "white",
-            "radialaxis": {"range": [0, 1.0], "visible": False},
-            "angularaxis": {
-                "rotation": 90, "direction": "clockwise", "tickmode": "array",
-                "tickvals": mids, "ticktext": [f"<span style='color:{colors[c]}'><b>{_wrap(cat_names[c])}</b></span>" for c in cat_ids],
-                "showgrid": False, "showline": False, "ticks": "",
-                "tickfont": {"size": font_size, "color": "#1b2a41"},
-            },
-        },
-        dragmode=False,
+        hovermode="closest", dragmode=CHART_DRAGMODE,
         hoverlabel={"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
-        clickmode="event+select",
     )
     return fig
 
 
 def glyph_positions(blips: pd.DataFrame, diameter: float) -> tuple[list[float], list[float]]:
-    """Polar (r, theta) of a point up and to the right of each blip, just outside its disc."""
-    offset = diameter * 0.55
-    x = blips["x"] + offset * math.cos(math.radians(45))
-    y = blips["y"] + offset * math.sin(math.radians(45))
-    r = [math.hypot(a, b) for a, b in zip(x, y, strict=True)]
-    theta = [math.degrees(math.atan2(a, b)) % 360 for a, b in zip(x, y, strict=True)]
-    return r, theta
+    """Screen x, y of a point up and to the right of each blip, just outside its disc."""
+    offset = diameter * 0.55 * math.cos(math.radians(45))
+    xy = [polar_to_xy(r, th) for r, th in zip(blips["r"], blips["theta"], strict=True)]
+    return [p[0] + offset for p in xy], [p[1] + offset for p in xy]
 
 
 def _add_movement_glyphs(fig: go.Figure, blips: pd.DataFrame, diameter: float, marker_px: float, lang: str) -> None:
     for movement, symbol in MOVEMENT_SYMBOLS.items():
-        part = blips[blips["movement"] == movement]
-        r, theta = glyph_positions(part, diameter) if len(part) else ([None], [None])
+        part = blips[blips["movement"] == movement] if "movement" in blips else blips.iloc[0:0]
+        x, y = glyph_positions(part, diameter) if len(part) else ([None], [None])
         fig.add_trace(
-            go.Scatterpolar(
-                r=r, theta=theta, mode="markers", name=t(f"movement_{movement}", lang), legendgroup="movement",
+            go.Scatter(
+                x=x, y=y, mode="markers", name=t(f"movement_{movement}", lang), legendgroup="movement",
                 marker={"symbol": symbol, "size": max(9.0, marker_px * 0.55), "color": MOVEMENT_COLOR,
                         "line": {"color": "white", "width": 1}},
-                hoverinfo="skip", showlegend=True,
+                hoverinfo="skip", showlegend=True, cliponaxis=False,
             )
         )
 
@@ -212,15 +212,18 @@ def _wrap(text: str, width: int = 14) -> str:
 
 def _add_ghosts(fig: go.Figure, blips: pd.DataFrame, ghosts: pd.DataFrame, marker_px: float) -> None:
     joined = blips[["technology", "r", "theta"]].merge(ghosts[["technology", "r", "theta"]], on="technology", suffixes=("", "_g"))
-    r: list[float | None] = []
-    theta: list[float | None] = []
+    x: list[float | None] = []
+    y: list[float | None] = []
     for _, row in joined.iterrows():
-        r += [row["r_g"], row["r"], None]
-        theta += [row["theta_g"], row["theta"], None]
-    fig.add_trace(go.Scatterpolar(r=r, theta=theta, mode="lines", line={"color": "rgba(90,90,90,0.45)", "width": 1, "dash": "dot"}, hoverinfo="skip", showlegend=False))
+        (gx, gy), (bx, by) = polar_to_xy(row["r_g"], row["theta_g"]), polar_to_xy(row["r"], row["theta"])
+        x += [gx, bx, None]
+        y += [gy, by, None]
+    fig.add_trace(go.Scatter(x=x, y=y, mode="lines", line={"color": "rgba(90,90,90,0.45)", "width": 1, "dash": "dot"},
+                             hoverinfo="skip", showlegend=False))
+    gxy = [polar_to_xy(r, th) for r, th in zip(ghosts["r"], ghosts["theta"], strict=True)]
     fig.add_trace(
-        go.Scatterpolar(
-            r=ghosts["r"], theta=ghosts["theta"], mode="markers",
+        go.Scatter(
+            x=[p[0] for p in gxy], y=[p[1] for p in gxy], mode="markers",
             marker={"size": marker_px * 0.8, "color": "rgba(120,120,120,0.25)", "line": {"color": "rgba(90,90,90,0.6)", "width": 1}},
             hoverinfo="skip", showlegend=False,
         )

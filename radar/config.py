@@ -38,16 +38,17 @@ class Ring:
     key: str
     index: int
     cutoff: float  # lowest score that still lands in this ring
-    color: str  # subtle band fill
+    color: str  # subtle band fill (translucent)
+    fill: str  # the same band as an opaque colour, for stacked circle shapes
     help_key: str
 
 
 # Rings, innermost first. KL's own cut-offs are not public; these are ours (PRODUCT.md §4).
 RINGS: tuple[Ring, ...] = (
-    Ring("klar", 0, 0.70, "rgba(0, 114, 178, 0.16)", "ring_klar_help"),
-    Ring("afproev", 1, 0.50, "rgba(0, 114, 178, 0.10)", "ring_afproev_help"),
-    Ring("hold_oeje", 2, 0.30, "rgba(0, 114, 178, 0.06)", "ring_hold_oeje_help"),
-    Ring("afvent", 3, 0.0, "rgba(0, 114, 178, 0.03)", "ring_afvent_help"),
+    Ring("klar", 0, 0.70, "rgba(0, 114, 178, 0.16)", "#d6e6f3", "ring_klar_help"),
+    Ring("afproev", 1, 0.50, "rgba(0, 114, 178, 0.10)", "#e3eef7", "ring_afproev_help"),
+    Ring("hold_oeje", 2, 0.30, "rgba(0, 114, 178, 0.06)", "#eef4fa", "ring_hold_oeje_help"),
+    Ring("afvent", 3, 0.0, "rgba(0, 114, 178, 0.03)", "#f7fafd", "ring_afvent_help"),
 )
 RING_KEYS: tuple[str, ...] = tuple(r.key for r in RINGS)
 DEFAULT_CUTOFFS: dict[str, float] = {r.key: r.cutoff for r in RINGS}
@@ -91,7 +92,7 @@ class Geometry:
     label_gutter_deg: float = 24.0
     figure_height: int = 640
     #: Pixels per data unit, used to size markers from blip_diameter.
-    pixels_per_unit: float = 250.0
+    pixels_per_unit: float = 240.0
 
 
 GEOMETRY = Geometry()

@@ -105,6 +105,13 @@ class Watched:
         return [*self.console_errors, *self.page_errors]
 
 
+def _streamlit_probe(msg: object) -> bool:
+    """Streamlit's frontend first asks for /<page>/_stcore/health and host-config, gets a 404,
+    then finds the server root; those two 404s are its own discovery, not a fault of ours."""
+    url = msg.location.get("url", "")
+    return "404" in msg.text and url.endswith(("/_stcore/health", "/_stcore/host-config"))
+
+
 @pytest.fixture
 def watched(browser: object) -> Iterator[Watched]:
     """A fresh browser context and page that records console errors and page exceptions."""
@@ -112,7 +119,8 @@ def watched(browser: object) -> Iterator[Watched]:
     page = context.new_page()
     page.set_default_timeout(30_000)
     result = Watched(page)
-    page.on("console", lambda msg: result.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("console", lambda msg: result.console_errors.append(f"{msg.text} @ {msg.location.get('url', '')}")
+            if msg.type == "error" and not _streamlit_probe(msg) else None)
     page.on("pageerror", lambda exc: result.page_errors.append(str(exc)))
     yield result
     context.close()
