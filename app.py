@@ -13,6 +13,7 @@ pages = [
     st.Page("pages/fagomraader.py", title=ui.tr("nav_domains"), icon=":material/category:", url_path="fagomraader"),
     st.Page("pages/egen_radar.py", title=ui.tr("nav_own"), icon=":material/edit_note:", url_path="egen-radar"),
     st.Page("pages/teknologi.py", title=ui.tr("nav_technology"), icon=":material/memory:", url_path="teknologi"),
+    st.Page("pages/importer.py", title=ui.tr("nav_import"), icon=":material/upload_file:", url_path="import"),
     st.Page("pages/om.py", title=ui.tr("nav_about"), icon=":material/help:", url_path="om"),
 ]
 st.navigation(pages, position="top").run()

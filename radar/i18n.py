@@ -489,6 +489,136 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file is not a JSON, Excel or CSV export from Technology radar.",
     },
     # --- formats and import -----------------------------------------------------------------
+    "import_title": {"da": "Importér en radar", "en": "Import a radar"},
+    "import_intro": {
+        "da": "Læs en radar fra en fil – jeres egen liste i Excel eller CSV, eller en fil fra Build Your Own Radar, "
+        "Zalando eller Backstage. Du ser, hvad der skete med hver række, og radaren, før du gemmer den som egen radar.",
+        "en": "Read a radar from a file – your own list in Excel or CSV, or a file from Build Your Own Radar, "
+        "Zalando or Backstage. You see what happened to every row, and the radar, before you keep it as an own radar.",
+    },
+    "import_tab_import": {"da": "Importér en fil", "en": "Import a file"},
+    "import_tab_export": {"da": "Eksportér den nationale radar", "en": "Export the national radar"},
+    "import_step_file": {"da": "1. Vælg en fil", "en": "1. Choose a file"},
+    "import_file_label": {"da": "Radarfil (CSV, Excel eller JSON)", "en": "Radar file (CSV, Excel or JSON)"},
+    "import_file_help": {
+        "da": "Formatet genkendes ud fra indholdet: Teknologiradar (CSV, Excel, JSON), Build Your Own Radar (CSV, Excel, JSON), "
+        "Zalando (JSON) og Backstage (JSON). Højst 20 MB og 5.000 rækker.",
+        "en": "The format is recognised from the content: Teknologiradar (CSV, Excel, JSON), Build Your Own Radar (CSV, Excel, JSON), "
+        "Zalando (JSON) and Backstage (JSON). At most 20 MB and 5,000 rows.",
+    },
+    "import_config_heading": {"da": "Zalando-radar: opsætningsfil (valgfri)", "en": "Zalando radar: configuration file (optional)"},
+    "import_config_help": {
+        "da": "En Zalando-radar gemmer ringe og kvadranter som numre. Upload radarens config.json, så navnene kommer med.",
+        "en": "A Zalando radar stores rings and quadrants as numbers. Upload the radar's config.json to bring their names along.",
+    },
+    "import_config_label": {"da": "Opsætningsfil (JSON)", "en": "Configuration file (JSON)"},
+    "import_zalando_hint": {
+        "da": "Filen er en Zalando-radar uden opsætningsfil, så kvadranterne hedder 0-3. Upload config.json under "
+        "»Zalando-radar: opsætningsfil« for at få deres navne, eller vælg en kategori for hver nedenfor.",
+        "en": "The file is a Zalando radar without its configuration file, so the quadrants are called 0-3. Upload config.json under "
+        "“Zalando radar: configuration file” to get their names, or choose a category for each below.",
+    },
+    "import_start_hint": {
+        "da": "Vælg en fil for at se, hvad den indeholder. Intet gemmes, før du trykker »Gem som egen radar«.",
+        "en": "Choose a file to see what it holds. Nothing is stored until you press “Keep as own radar”.",
+    },
+    "import_sheet_label": {"da": "Ark i Excel-filen", "en": "Sheet in the Excel file"},
+    "import_step_report": {"da": "2. Hvad skete der med hver række", "en": "2. What happened to every row"},
+    "import_count_rows": {"da": "Rækker i filen", "en": "Rows in the file"},
+    "import_count_rows_help": {
+        "da": "Godkendt + godkendt med ændring + afvist = rækker i filen. Ingen række forsvinder uden en forklaring.",
+        "en": "Accepted + accepted with a change + rejected = rows in the file. No row disappears without an explanation.",
+    },
+    "import_filter_label": {"da": "Vis rækker", "en": "Show rows"},
+    "import_filter_nothing": {"da": "Vælg mindst én slags rækker ovenfor.", "en": "Choose at least one kind of rows above."},
+    "import_col_line": {"da": "Linje", "en": "Line"},
+    "import_col_status": {"da": "Status", "en": "Status"},
+    "import_col_what": {"da": "Hvad skete der", "en": "What happened"},
+    "import_report_download": {"da": "Hent rapporten (CSV)", "en": "Download the report (CSV)"},
+    "import_step_mapping": {"da": "3. Oversæt ringe og kategorier", "en": "3. Translate rings and categories"},
+    "import_mapping_intro": {
+        "da": "Filen bruger navne, vi ikke kender. Vælg, hvad de svarer til hos os. Teknologier med en ring, du ikke har valgt, "
+        "placeres ikke.",
+        "en": "The file uses names we do not know. Choose what they match here. Technologies with a ring you have not chosen "
+        "are not placed.",
+    },
+    "import_ring_choice": {"da": "Ringen »{raw}« ({count} teknologier)", "en": "The ring “{raw}” ({count} technologies)"},
+    "import_choose_ring": {"da": "Vælg en ring …", "en": "Choose a ring …"},
+    "import_leave_unplaced": {"da": "Placér ikke (vis dem som ikke placeret)", "en": "Do not place (list them as not placed)"},
+    "import_category_choice": {"da": "Kategorien »{raw}« ({count} teknologier)", "en": "The category “{raw}” ({count} technologies)"},
+    "import_category_none": {"da": "Teknologier uden kategori ({count})", "en": "Technologies without a category ({count})"},
+    "import_keep_category": {"da": "Behold radarens egen kategori", "en": "Keep the radar's own category"},
+    "import_no_category": {"da": "Uden kategori", "en": "No category"},
+    "import_step_preview": {"da": "4. Sådan ser radaren ud", "en": "4. What the radar looks like"},
+    "import_preview_intro": {
+        "da": "Andre radarer angiver en ring, men ingen score. Hver teknologi står derfor midt i sin ring, ordnet efter navn; "
+        "kategorierne er felterne rundt om.",
+        "en": "Other radars give a ring but no score. Each technology therefore sits in the middle of its ring, ordered by name; "
+        "the categories are the sectors around it.",
+    },
+    "import_preview_empty": {
+        "da": "Der er endnu ingen teknologi med en ring at vise.",
+        "en": "There is no technology with a ring to show yet.",
+    },
+    "import_hover_in_file": {"da": "»{raw}« i filen", "en": "“{raw}” in the file"},
+    "import_unplaced": {
+        "da": "Ikke placeret, fordi ringen mangler ({count}): {names}",
+        "en": "Not placed because the ring is missing ({count}): {names}",
+    },
+    "import_step_keep": {"da": "5. Gem som egen radar", "en": "5. Keep as own radar"},
+    "import_keep_intro": {
+        "da": "{count} teknologier gemmes som en ny radar under »Lav jeres egen radar«. De importerede ringe gemmes som "
+        "sat i hånden med filen som begrundelse; I kan ændre dem der.",
+        "en": "{count} technologies are kept as a new radar under “Make your own radar”. The imported rings are kept as "
+        "set by hand, with the file as the reason; you can change them there.",
+    },
+    "import_keep_button": {"da": "Gem som egen radar", "en": "Keep as own radar"},
+    "import_keep_need_rings": {
+        "da": "Vælg en ring (eller »Placér ikke«) for {count} ukendte ringe i trin 3 først.",
+        "en": "Choose a ring (or “Do not place”) for {count} unknown rings in step 3 first.",
+    },
+    "import_keep_nothing": {"da": "Filen har ingen teknologier at gemme.", "en": "The file has no technologies to keep."},
+    "import_keep_too_many": {
+        "da": "En egen radar kan rumme {max} teknologier, og filen har {count}. Del filen op, og importér delene hver for sig.",
+        "en": "An own radar holds up to {max} technologies and the file has {count}. Split the file and import the parts one by one.",
+    },
+    "import_keep_foreign_categories": {
+        "da": "»Lav jeres egen radar« tegner kun vores kategorier. Teknologier i radarens egne kategorier ({names}) gemmes, "
+        "men vises først på radaren dér, når de har fået en af vores kategorier. Vælg en kategori i trin 3 for at få dem med nu.",
+        "en": "“Make your own radar” only draws our categories. Technologies in the radar's own categories ({names}) are kept, "
+        "but only appear on the radar there once they have one of our categories. Choose a category in step 3 to include them now.",
+    },
+    "import_keep_shortened": {
+        "da": "{count} beskrivelser er længere end {max} tegn og forkortes, når radaren gemmes.",
+        "en": "{count} descriptions are longer than {max} characters and are shortened when the radar is kept.",
+    },
+    "import_ring_reason_default": {
+        "da": "Ring fra den importerede fil {source}: »{raw}«",
+        "en": "Ring from the imported file {source}: “{raw}”",
+    },
+    "import_export_heading": {"da": "Eksportér den nationale radar", "en": "Export the national radar"},
+    "import_export_intro": {
+        "da": "Hent radaren som fil, så den kan vises i andre værktøjer eller åbnes i Excel: Build Your Own Radar (CSV) "
+        "eller vores eget format (CSV, Excel, JSON).",
+        "en": "Download the radar as a file to show it in other tools or open it in Excel: Build Your Own Radar (CSV) "
+        "or our own format (CSV, Excel, JSON).",
+    },
+    "import_export_count": {"da": "{count} placerede teknologier.", "en": "{count} placed technologies."},
+    "import_export_byor": {"da": "Build Your Own Radar (CSV)", "en": "Build Your Own Radar (CSV)"},
+    "import_export_csv": {"da": "CSV", "en": "CSV"},
+    "import_export_xlsx": {"da": "Excel", "en": "Excel"},
+    "import_export_json": {"da": "JSON", "en": "JSON"},
+    "import_export_byor_note": {
+        "da": "Build Your Own Radar viser højst fire kvadranter; vores radar har seks kategorier, så vælg fire i filen, "
+        "hvis den skal vises dér. Ringene skrives som adopt, trial, assess og hold.",
+        "en": "Build Your Own Radar shows at most four quadrants; our radar has six categories, so keep four in the file "
+        "if it is to be shown there. The rings are written as adopt, trial, assess and hold.",
+    },
+    "import_national_reason": {
+        "da": "Score {score}: teknisk modenhed {maturity}, udbredelse {adoption} (n = {n})",
+        "en": "Score {score}: technical maturity {maturity}, adoption {adoption} (n = {n})",
+    },
+    "import_national_note": {"da": "Teknologiradar {year}, {scope}", "en": "Technology radar {year}, {scope}"},
     "edition_issue_line": {"da": "{file}, linje {line}: {message}", "en": "{file}, line {line}: {message}"},
     "edition_issue_file": {"da": "{file}: {message}", "en": "{file}: {message}"},
     "edition_file_summary": {

@@ -1,0 +1,600 @@
+"""Streamlit glue of the Import page: choose a file, read the report, map unknown rings and
+categories, preview the radar, keep it as an own radar; and exports of the national radar.
+
+The pure helpers at the top take plain values (ReadResult, Entry, frames) and are tested
+without a running app. Everything a file brings is untrusted: it is shown through
+html.escape (our HTML), escaped Markdown (widget labels) or as plain values, never as
+Markdown or HTML of its own.
+
+Other radars publish a ring but no score, so the preview places an imported blip by its
+ring alone: its score is NaN, which radar.layout places in the middle of the ring's band,
+and blips are numbered by ring, then name. Kept as an own radar, an imported ring becomes
+a ring set by hand (its reason says which file it came from), so the blip stays where the
+file put it until the group changes it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from radar import chart, config, own
+from radar.db import own as own_db
+from radar.errors import RadarError
+from radar.formats import (
+    ACCEPTED,
+    ACCEPTED_WITH_CHANGE,
+    MAX_FILE_BYTES,
+    REJECTED,
+    Entry,
+    RadarMeta,
+    ReadResult,
+    apply_category_mapping,
+    apply_ring_mapping,
+    read_radar_file,
+    render_reason,
+    render_summary,
+    write_byor_csv,
+    write_own_csv,
+    write_own_json,
+    write_own_xlsx,
+    xlsx_sheets,
+)
+from radar.formats.mapping import vocab_key
+from radar.formats.model import STATUSES, ZALANDO_JSON
+from radar.formats.tabular import XLSX_MAGIC
+from radar.formats.text import neutralise_formula, plain_text, truncate
+from radar.i18n import t
+from radar.layout import place_blips
+from radar.ui import PLOTLY_CONFIG, lang, load, page_header, tr
+
+#: Choice in the category mapping: keep the file's own category.
+KEEP = "__keep__"
+#: Choice in the ring mapping: leave the technologies without a ring (listed as not placed).
+UNPLACED = "__unplaced__"
+#: Preview sector of technologies the file gave no category.
+NO_CATEGORY = "__none__"
+FILE_TYPES: tuple[str, ...] = ("csv", "tsv", "txt", "json", "xlsx", "xls")
+MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
+_BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/li|/ul|/ol)\s*>")
+STATUS_COLORS: dict[str, str] = {ACCEPTED: "#1b7f4d", ACCEPTED_WITH_CHANGE: "#8a5a00", REJECTED: "#b3261e"}
+
+
+# --- pure helpers ------------------------------------------------------------------------------
+def md_escape(text: str) -> str:
+    """`text` with every Markdown-active character escaped, for widget labels."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def description_text(description: str) -> str:
+    """A sanitised HTML description as plain text, paragraphs and list items on their own lines."""
+    return plain_text(_BLOCK_END.sub("\n", description), multiline=True)
+
+
+def category_lookup(categories: pd.DataFrame) -> dict[str, str]:
+    """Our category ids by folded id and name (both languages): what a file may call them."""
+    lookup: dict[str, str] = {}
+    for column in ("name_en", "name_da", "name", "id"):
+        if column in categories:
+            lookup.update({vocab_key(v): str(i) for v, i in zip(categories[column], categories["id"], strict=True)})
+    return lookup
+
+
+def with_our_categories(result: ReadResult, lookup: Mapping[str, str]) -> ReadResult:
+    """`result` with categories that name one of ours (id or name) replaced by our id."""
+    entries = tuple(
+        replace(e, category=lookup[vocab_key(e.category)]) if e.category and vocab_key(e.category) in lookup else e
+        for e in result.entries
+    )
+    return replace(result, entries=entries)
+
+
+def uncategorised(result: ReadResult) -> int:
+    """How many entries the file gave no category."""
+    return sum(1 for e in result.entries if not e.category)
+
+
+def ring_counts(result: ReadResult) -> dict[str, int]:
+    """Entries per unknown ring text (as the reader lists them)."""
+    keys = {vocab_key(raw): raw for raw in result.unknown_rings}
+    counts = dict.fromkeys(result.unknown_rings, 0)
+    for entry in result.entries:
+        raw = keys.get(vocab_key(entry.ring_raw)) if entry.ring is None and entry.ring_raw else None
+        if raw is not None:
+            counts[raw] += 1
+    return counts
+
+
+def category_counts(result: ReadResult) -> dict[str, int]:
+    """Entries per unknown category (as the reader lists them), plus "" for entries without one."""
+    keys = {vocab_key(raw): raw for raw in result.unknown_quadrants}
+    counts = dict.fromkeys(result.unknown_quadrants, 0)
+    for entry in result.entries:
+        raw = keys.get(vocab_key(entry.category))
+        if raw is not None:
+            counts[raw] += 1
+    if uncategorised(result):
+        counts[""] = uncategorised(result)
+    return counts
+
+
+def apply_choices(result: ReadResult, rings: Mapping[str, str | None], categories: Mapping[str, str | None]) -> ReadResult:
+    """`result` with the user's ring and category choices applied (UNPLACED, KEEP and None change nothing)."""
+    ring_map = {raw: key for raw, key in rings.items() if key in config.RING_KEYS}
+    category_map = {raw: key for raw, key in categories.items() if key and key != KEEP}
+    out = apply_ring_mapping(result, ring_map) if ring_map else result
+    return apply_category_mapping(out, category_map) if category_map else out
+
+
+def report_rows(result: ReadResult, lang: str, statuses: Iterable[str] | None = None) -> list[dict[str, object]]:
+    """One dict per report row (line, status key, status text, name, what happened), in file order."""
+    wanted = set(STATUSES if statuses is None else statuses)
+    return [
+        {
+            "line": row.line,
+            "status": row.status,
+            "status_text": t(f"import_status_{row.status}", lang),
+            "name": row.name,
+            "what": "; ".join(render_reason(r, lang) for r in row.reasons),
+        }
+        for row in result.report
+        if row.status in wanted
+    ]
+
+
+def report_table_html(rows: Sequence[Mapping[str, object]], lang: str) -> str:
+    """The report rows as an HTML table; every value from the file is escaped."""
+    head = "".join(
+        f"<th>{html.escape(t(k, lang))}</th>" for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")
+    )
+    body = []
+    for row in rows:
+        color = STATUS_COLORS.get(str(row["status"]), "#1b2a41")
+        body.append(
+            f"<tr><td class='imp-line'>{int(row['line'])}</td>"  # type: ignore[call-overload]
+            f"<td><span class='imp-status' style='color:{color}'>{html.escape(str(row['status_text']))}</span></td>"
+            f"<td>{html.escape(str(row['name']))}</td><td>{html.escape(str(row['what']))}</td></tr>"
+        )
+    return f"<div class='imp-report'><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+
+
+def report_csv(result: ReadResult, lang: str) -> bytes:
+    """The whole report as CSV for Excel (UTF-8 with BOM, ";"), formulas neutralised."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([t(k, lang) for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")])
+    for row in report_rows(result, lang):
+        writer.writerow([row["line"], row["status_text"], neutralise_formula(str(row["name"])), neutralise_formula(str(row["what"]))])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def preview_blips(entries: Sequence[Entry], categories: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """(blips, sectors, names not placed) for drawing imported entries with radar.chart.radar_figure.
+
+    Sectors are our categories that are used (in our order), then the file's own categories
+    (in file order), then one for entries without a category. Every score is NaN: blips sit
+    by ring only (see the module docstring).
+    """
+    ours = [str(c) for c in categories["id"]]
+    names = dict(zip(categories["id"].astype(str), categories["name"].astype(str), strict=True))
+    placed = [e for e in entries if e.ring in config.RING_KEYS]
+    unplaced = [e.name for e in entries if e.ring not in config.RING_KEYS]
+    used = list(dict.fromkeys(e.category or NO_CATEGORY for e in placed))
+    sector_ids = [c for c in ours if c in used] + [c for c in used if c not in ours and c != NO_CATEGORY]
+    if NO_CATEGORY in used:
+        sector_ids.append(NO_CATEGORY)
+    sector_names = [names.get(c) or (t("import_no_category", lang) if c == NO_CATEGORY else c) for c in sector_ids]
+    sectors = pd.DataFrame({"id": sector_ids, "name": sector_names})
+    order = {key: i for i, key in enumerate(config.RING_KEYS)}
+    placed.sort(key=lambda e: (order[str(e.ring)], e.name.casefold(), e.name))
+    items = pd.DataFrame(
+        {
+            "id": [f"imp-{n}" for n in range(1, len(placed) + 1)],
+            "number": list(range(1, len(placed) + 1)),
+            "name": [e.name for e in placed],
+            "category": [e.category or NO_CATEGORY for e in placed],
+            "ring": [e.ring for e in placed],
+            "ring_raw": [e.ring_raw for e in placed],
+            "score": [math.nan] * len(placed),
+            "movement": [e.movement for e in placed],
+            "description": [description_text(e.description) for e in placed],
+        }
+    )
+    blips = place_blips(items, sector_ids).rename(columns={"id": "technology"})
+    blips = blips.assign(maturity=math.nan, adoption=math.nan, relevance=math.nan, n="", low_n=False)
+    return blips, sectors, unplaced
+
+
+def hover_card(row: Mapping[str, object], sector_name: str, lang: str) -> str:
+    """The hover text of an imported blip; every value from the file is escaped for Plotly."""
+    ring = t(f"ring_{row['ring']}", lang)
+    raw = str(row.get("ring_raw") or "")
+    lines = [
+        f"<b>{row['number']}. {html.escape(str(row['name']))}</b>",
+        f"{t('col_ring', lang)}: <b>{ring}</b>" + (f" ({html.escape(t('import_hover_in_file', lang, raw=raw))})" if raw else ""),
+        f"{t('col_category', lang)}: {html.escape(sector_name)}",
+    ]
+    movement = row.get("movement")
+    if isinstance(movement, str):
+        lines.append(f"{t('col_movement', lang)}: {t('movement_' + movement, lang)}")
+    text = str(row.get("description") or "")
+    if text:
+        lines.append(html.escape(truncate(" ".join(text.split()), 160) + ("…" if len(text) > 160 else "")))
+    return "<br>".join(lines)
+
+
+def preview_figure(blips: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> object:
+    """The radar of the imported entries, with hover cards of their own."""
+    names = dict(zip(sectors["id"], sectors["name"], strict=True))
+    # Sector labels are Plotly text: a category from the file must not act as markup.
+    fig = chart.radar_figure(blips, sectors.assign(name=[html.escape(str(n)) for n in sectors["name"]]), lang)
+    cards = {row["technology"]: hover_card(row, names[row["category"]], lang) for _, row in blips.iterrows()}
+    for trace in fig.data:
+        if getattr(trace, "customdata", None) is not None and getattr(trace, "hovertext", None) is not None:
+            trace.hovertext = [cards[tech] for tech in trace.customdata]
+    return fig
+
+
+def ring_list_html(blips: pd.DataFrame, lang: str) -> str:
+    """The numbered list beside the preview, grouped by ring; names escaped."""
+    parts = ["<div class='ring-list'>"]
+    glyph = {"new": " ★", "moved_in": " ▲", "moved_out": " ▼"}
+    for ring in config.RING_KEYS:
+        part = blips[blips["ring"] == ring].sort_values("number")
+        if part.empty:
+            continue
+        parts.append(f"<div class='ring-head'>{html.escape(t('ring_' + ring, lang))}</div>")
+        for _, row in part.iterrows():
+            move = glyph.get(row["movement"], "") if isinstance(row["movement"], str) else ""
+            parts.append(f"<div class='blip-item'><b>{int(row['number'])}</b>&nbsp; {html.escape(str(row['name']))}{move}</div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def own_radar_entries(
+    entries: Sequence[Entry], catalogue_ids: Iterable[str], source: str, lang: str
+) -> tuple[list[dict[str, object]], int]:
+    """Rows for radar.db.own.create_radar from imported entries, and how many descriptions were shortened.
+
+    A technology_id from our catalogue links the entry to it (once; a second entry with the
+    same id is kept as the group's own technology). An imported ring is stored as set by
+    hand, with the file's reason or one naming the file. Entries without a category get
+    "Uden kategori", so nothing is refused for lack of one.
+    """
+    known = set(catalogue_ids)
+    used: set[str] = set()
+    rows: list[dict[str, object]] = []
+    shortened = 0
+    for e in entries:
+        tech = e.technology_id if e.technology_id in known and e.technology_id not in used else None
+        if tech:
+            used.add(tech)
+        text = description_text(e.description)
+        if len(text) > own.MAX_LONG:
+            text, shortened = truncate(text, own.MAX_LONG), shortened + 1
+        ring = e.ring if e.ring in config.RING_KEYS else None
+        reason = e.ring_reason
+        if ring and not reason.strip():
+            reason = t("import_ring_reason_default", lang, source=source, raw=e.ring_raw or t(f"ring_{ring}", lang))
+        rows.append(
+            {
+                "technology_id": tech,
+                "name": e.name,
+                "category": e.category or t("import_no_category", lang),
+                "description": text,
+                "maturity": None,
+                "status": e.status,
+                "relevance": e.relevance,
+                "ring": ring,
+                "ring_reason": truncate(reason, own.MAX_LONG),
+                "note": e.note,
+                "owner": e.owner,
+                "next_step": e.next_step,
+            }
+        )
+    return rows, shortened
+
+
+def national_entries(
+    blips: pd.DataFrame, technologies: pd.DataFrame, categories: pd.DataFrame, lang: str, note: str = ""
+) -> list[Entry]:
+    """The national radar's placed technologies as Entries (for our own format and BYOR CSV).
+
+    Category is the category's name in `lang` (what other tools show as a quadrant); the
+    ring reason states the numbers behind the ring.
+    """
+    texts = dict(zip(technologies["id"], technologies["description"], strict=True))
+    cat_names = dict(zip(categories["id"], categories["name"], strict=True))
+    entries = []
+    for _, row in blips.sort_values("number").iterrows():
+        reason = t(
+            "import_national_reason", lang, score=f"{row['score']:.2f}", maturity=int(row["maturity"]),
+            adoption=f"{row['adoption']:.2f}", n=int(row["n"]),
+        )  # fmt: skip
+        movement = row.get("movement")
+        entries.append(
+            Entry(
+                name=str(row["name"]),
+                technology_id=str(row["technology"]),
+                category=str(cat_names.get(row["category"], row["category"])),
+                description=str(texts.get(row["technology"], "")),
+                ring=str(row["ring"]),
+                ring_reason=reason,
+                movement=movement if isinstance(movement, str) else None,
+                note=note,
+            )
+        )
+    return entries
+
+
+def default_meta(result: ReadResult, filename: str) -> dict[str, object]:
+    """The keep form's starting values: the file's own radar name, municipality and date, else the file name and today."""
+    name = truncate(result.meta.name or plain_text(Path(filename).stem), own.MAX_RADAR_NAME)
+    try:
+        when = date.fromisoformat(result.meta.date[:10])
+    except ValueError:
+        when = date.today()
+    return {"name": name, "municipality": truncate(result.meta.municipality, own.MAX_RADAR_NAME), "date": when}
+
+
+# --- Streamlit: reading --------------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=16)
+def _read(data: bytes, sheet: str | None, config_data: bytes | None, known: tuple[str, ...]) -> ReadResult:
+    return read_radar_file(data, "", sheet, config=config_data, known_categories=known)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _sheets(data: bytes) -> list[str]:
+    return xlsx_sheets(data)
+
+
+def show_error(error: RadarError) -> None:
+    """A typed error as a message; values from the file are escaped so they cannot act as Markdown."""
+    params = {k: md_escape(v) if isinstance(v, str) else v for k, v in error.params.items()}
+    st.error(tr(error.key, **params), icon=":material/error:")
+
+
+def _our_categories() -> pd.DataFrame:
+    return load("categories", lang())
+
+
+def _known_names() -> tuple[str, ...]:
+    both = [load("categories", "da"), load("categories", "en")]
+    return tuple(dict.fromkeys(str(v) for frame in both for column in ("id", "name") for v in frame[column]))
+
+
+def choose_file() -> tuple[bytes, str, bytes | None, str | None] | None:
+    """Step 1: the file (and an optional Zalando configuration, and a sheet); None until one is chosen."""
+    st.subheader(tr("import_step_file"))
+    upload = st.file_uploader(
+        tr("import_file_label"), type=list(FILE_TYPES), key="imp-file", help=tr("import_file_help"), max_upload_size=MAX_UPLOAD_MB
+    )
+    with st.expander(tr("import_config_heading")):
+        st.caption(tr("import_config_help"))
+        config_upload = st.file_uploader(tr("import_config_label"), type=["json"], key="imp-config", max_upload_size=MAX_UPLOAD_MB)
+    if upload is None:
+        st.info(tr("import_start_hint"), icon=":material/upload_file:")
+        return None
+    data = upload.getvalue()
+    sheet = None
+    if data.startswith(XLSX_MAGIC):
+        sheets = _sheets(data)
+        if len(sheets) > 1:
+            sheet = st.selectbox(tr("import_sheet_label"), sheets, key="imp-sheet")
+    return data, upload.name, config_upload.getvalue() if config_upload is not None else None, sheet
+
+
+# --- Streamlit: the report -------------------------------------------------------------------------
+REPORT_CSS = """
+<style>
+.imp-report {max-height: 460px; overflow: auto; border: 1px solid rgba(49, 51, 63, 0.15); border-radius: .5rem;}
+.imp-report table {border-collapse: collapse; width: 100%; font-size: .95rem;}
+.imp-report th {position: sticky; top: 0; background: #f3f5f8; text-align: left; padding: .35rem .6rem;}
+.imp-report td {border-top: 1px solid rgba(49, 51, 63, 0.1); padding: .3rem .6rem; vertical-align: top;}
+.imp-report td.imp-line {text-align: right; font-variant-numeric: tabular-nums; width: 4.5rem;}
+.imp-report .imp-status {font-weight: 600; white-space: nowrap;}
+</style>
+"""
+
+
+def show_report(result: ReadResult, digest: str) -> None:
+    """Step 2: the counts (that add up to the rows in the file) and every row, filtered by status."""
+    language = lang()
+    st.subheader(tr("import_step_report"))
+    st.caption(render_summary(result, language))
+    counts = {status: result.count(status) for status in STATUSES}
+    cols = st.columns(4)
+    cols[0].metric(tr("import_count_rows"), result.rows, help=tr("import_count_rows_help"))
+    for col, status in zip(cols[1:], STATUSES, strict=True):
+        col.metric(tr(f"import_status_{status}"), counts[status])
+    busy = [s for s in (ACCEPTED_WITH_CHANGE, REJECTED) if counts[s]]
+    shown = st.pills(
+        tr("import_filter_label"), list(STATUSES), selection_mode="multi", default=busy or [ACCEPTED], key=f"imp-filter-{digest}",
+        format_func=lambda s: f"{tr('import_status_' + s)} ({counts[s]})",
+    )  # fmt: skip
+    rows = report_rows(result, language, shown)
+    if rows:
+        st.html(REPORT_CSS + report_table_html(rows, language))
+    else:
+        st.caption(tr("import_filter_nothing"))
+    st.download_button(
+        tr("import_report_download"), data=report_csv(result, language), file_name="importrapport.csv", mime="text/csv",
+        icon=":material/download:", key=f"imp-report-dl-{digest}", on_click="ignore",
+    )  # fmt: skip
+
+
+# --- Streamlit: mapping -----------------------------------------------------------------------------
+def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """Step 3 (only when needed): a ring for every unknown ring, a category (or keep) for every unknown one."""
+    rings = ring_counts(result)
+    cats = category_counts(result)
+    if not rings and not cats:
+        return {}, {}
+    st.subheader(tr("import_step_mapping"))
+    st.caption(tr("import_mapping_intro"))
+    ring_choice: dict[str, str | None] = {}
+    category_choice: dict[str, str | None] = {}
+    ours = _our_categories()
+    cat_names = dict(zip(ours["id"], ours["name"], strict=True))
+    left, right = st.columns(2, gap="large")
+    with left:
+        for index, (raw, count) in enumerate(rings.items()):
+            ring_choice[raw] = st.selectbox(
+                tr("import_ring_choice", raw=md_escape(raw), count=count), [*config.RING_KEYS, UNPLACED], index=None,
+                placeholder=tr("import_choose_ring"), key=f"imp-ring-{digest}-{index}",
+                format_func=lambda k: tr("import_leave_unplaced") if k == UNPLACED else tr(f"ring_{k}"),
+            )  # fmt: skip
+    with right:
+        for index, (raw, count) in enumerate(cats.items()):
+            label = tr("import_category_none", count=count) if raw == "" else tr("import_category_choice", raw=md_escape(raw), count=count)
+            category_choice[raw] = st.selectbox(
+                label, [KEEP, *cat_names], key=f"imp-cat-{digest}-{index}",
+                format_func=lambda k, raw=raw: (tr("import_keep_category") if raw else tr("import_no_category")) if k == KEEP else cat_names[k],
+            )  # fmt: skip
+    return ring_choice, category_choice
+
+
+# --- Streamlit: preview and keep ----------------------------------------------------------------------
+def show_preview(result: ReadResult) -> None:
+    """Step 4: the radar as it will be kept, with its numbered list; what is not placed is named."""
+    language = lang()
+    st.subheader(tr("import_step_preview"))
+    st.caption(tr("import_preview_intro"))
+    blips, sectors, unplaced = preview_blips(result.entries, _our_categories(), language)
+    if blips.empty:
+        st.info(tr("import_preview_empty"), icon=":material/info:")
+    else:
+        left, right = st.columns([3, 1.3], gap="medium")
+        with left:
+            st.plotly_chart(preview_figure(blips, sectors, language), theme=None, config=PLOTLY_CONFIG, key="imp-preview")
+        with right:
+            with st.container(height=config.GEOMETRY.figure_height, border=False):
+                st.html(ring_list_html(blips, language))
+    if unplaced:
+        st.warning(tr("import_unplaced", count=len(unplaced), names=md_escape(", ".join(unplaced))), icon=":material/warning:")
+
+
+def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
+    """Step 5: name, municipality, domain and date, then store as an own radar and open it."""
+    language = lang()
+    st.subheader(tr("import_step_keep"))
+    rows, shortened = own_radar_entries(result.entries, load("technologies", language)["id"], filename, language)
+    ours = set(_our_categories()["id"])
+    foreign = sorted({str(r["category"]) for r in rows if not r["technology_id"] and r["category"] not in ours})
+    problems = []
+    if waiting:
+        problems.append(tr("import_keep_need_rings", count=waiting))
+    if not rows:
+        problems.append(tr("import_keep_nothing"))
+    if len(rows) > own.MAX_ENTRIES:
+        problems.append(tr("import_keep_too_many", count=len(rows), max=own.MAX_ENTRIES))
+    if foreign:
+        st.warning(tr("import_keep_foreign_categories", names=md_escape(", ".join(foreign))), icon=":material/warning:")
+    if shortened:
+        st.caption(tr("import_keep_shortened", count=shortened, max=own.MAX_LONG))
+    start = default_meta(result, filename)
+    doms = load("domains", language)
+    domain_names = dict(zip(doms["id"], doms["name"], strict=True))
+    with st.form("imp-keep", border=True):
+        st.caption(tr("import_keep_intro", count=len(rows)))
+        name = st.text_input(tr("own_field_radar_name"), value=str(start["name"]), max_chars=own.MAX_RADAR_NAME, key="imp-keep-name")
+        left, mid, right = st.columns(3)
+        municipality = left.text_input(tr("own_field_municipality"), value=str(start["municipality"]), max_chars=own.MAX_RADAR_NAME)
+        domain = mid.selectbox(tr("own_field_domain"), [None, *domain_names], format_func=lambda d: domain_names.get(d, tr("own_no_domain")))
+        when = right.date_input(tr("own_field_date"), value=start["date"], format="DD.MM.YYYY")
+        for problem in problems:
+            st.warning(problem, icon=":material/block:")
+        submitted = st.form_submit_button(tr("import_keep_button"), type="primary", disabled=bool(problems), icon=":material/save:")
+    if submitted and not problems:
+        meta = {"name": name, "municipality": municipality, "domain": domain, "date": when}
+        try:
+            radar_id = own_db.create_radar(config.own_db_path(), meta, rows)
+        except RadarError as error:
+            show_error(error)
+            return
+        st.switch_page("pages/egen_radar.py", query_params={"radar": radar_id})
+
+
+def import_flow() -> None:
+    """The import tab: file, report, mapping, preview, keep."""
+    chosen = choose_file()
+    if chosen is None:
+        return
+    data, filename, config_data, sheet = chosen
+    digest = hashlib.sha256(data + b"\x00" + (sheet or "").encode() + b"\x00" + (config_data or b"")).hexdigest()[:12]
+    try:
+        result = _read(data, sheet, config_data, _known_names())
+    except RadarError as error:
+        show_error(error)
+        return
+    if result.format == ZALANDO_JSON and config_data is None and result.unknown_quadrants:
+        st.info(tr("import_zalando_hint"), icon=":material/info:")
+    result = with_our_categories(result, category_lookup(load("categories", "da")) | category_lookup(load("categories", "en")))
+    show_report(result, digest)
+    ring_choice, category_choice = choose_mappings(result, digest)
+    mapped = apply_choices(result, ring_choice, category_choice)
+    waiting = sum(1 for choice in ring_choice.values() if choice is None)
+    show_preview(mapped)
+    keep_form(mapped, filename, waiting)
+
+
+# --- Streamlit: exports of the national radar ------------------------------------------------------
+def export_national() -> None:
+    """Download the national radar (an edition, combined or one domain) as BYOR CSV and our own CSV/Excel/JSON."""
+    language = lang()
+    st.subheader(tr("import_export_heading"))
+    st.caption(tr("import_export_intro"))
+    eds = load("editions")
+    years = [int(y) for y in eds["year"]]
+    doms = load("domains", language)
+    scopes = {None: tr("detail_scope_combined"), **dict(zip(doms["id"], doms["name"], strict=True))}
+    left, right = st.columns(2)
+    year = left.selectbox(tr("edition"), years, key="imp-export-edition")
+    scope = right.selectbox(tr("domain"), list(scopes), key="imp-export-scope", format_func=scopes.get)
+    try:
+        blips = load("radar_blips", year, scope, language)
+    except RadarError as error:
+        show_error(error)
+        return
+    label = scopes[scope]
+    note = tr("import_national_note", scope=label, year=year)
+    entries = national_entries(blips, load("technologies", language), _our_categories(), language, note)
+    meta = RadarMeta(name=f"Teknologiradar {year} – {label}", domain=scope or "", date=str(year))
+    stem = f"teknologiradar-{year}-{scope or 'samlet'}"
+    st.caption(tr("import_export_count", count=len(entries)))
+    files = [
+        ("import_export_byor", lambda: write_byor_csv(entries), f"{stem}-byor.csv", "text/csv"),
+        ("import_export_csv", lambda: write_own_csv(entries), f"{stem}.csv", "text/csv"),
+        ("import_export_xlsx", lambda: write_own_xlsx(entries, meta), f"{stem}.xlsx",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("import_export_json", lambda: write_own_json(entries, meta), f"{stem}.json", "application/json"),
+    ]  # fmt: skip
+    cols = st.columns(len(files))
+    for col, (key, data, file_name, mime) in zip(cols, files, strict=True):
+        col.download_button(
+            tr(key), data=data, file_name=file_name, mime=mime, on_click="ignore", icon=":material/download:",
+            key=f"imp-export-{key}", width="stretch",
+        )  # fmt: skip
+    st.caption(tr("import_export_byor_note"))
+
+
+def page() -> None:
+    """The whole Import page."""
+    page_header("import_title", "import_intro")
+    tab_import, tab_export = st.tabs([tr("import_tab_import"), tr("import_tab_export")])
+    with tab_import:
+        import_flow()
+    with tab_export:
+        export_national()
