@@ -11,7 +11,7 @@ PORT ?= 8501
 .PHONY: run test venv test-deps chromium db bench clean
 
 run: $(VENV)/.runtime $(DB)
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(PY) -m radar.serve --server.port $(PORT) --server.address localhost
 
 test: $(VENV)/.test $(DB) chromium
 	$(PY) -m pytest

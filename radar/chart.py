@@ -247,9 +247,10 @@ def stage_bar_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
             )
         )
     fig.update_layout(
-        barmode="stack", height=90 + 42 * len(shares), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"tickformat": ".0%", "range": [0, 1]}, yaxis={"autorange": "reversed"},
-        legend={"orientation": "h", "y": -0.25}, font={"family": FONT, "size": 14},
+        barmode="stack", height=110 + 38 * len(shares), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"tickformat": ".0%", "range": [0, 1], "fixedrange": True},
+        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "traceorder": "normal"}, font={"family": FONT, "size": 14},
     )
     return fig
 
@@ -293,9 +294,12 @@ def history_figure(history: pd.DataFrame, lang: str) -> go.Figure:
             )
         )
     fig.update_layout(
-        height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"family": FONT, "size": 14},
-        yaxis={"tickvals": list(order.values()), "ticktext": [t("ring_" + k, lang) for k in order], "autorange": "reversed", "range": [-0.5, 3.5]},
-        xaxis={"type": "category"}, legend={"orientation": "h", "y": -0.2},
+        height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"family": FONT, "size": 14},
+        # KLAR at the top: an explicit descending range instead of autorange, which ignores it.
+        yaxis={"tickvals": list(order.values()), "ticktext": [t("ring_" + k, lang) for k in order], "range": [3.4, -0.4],
+               "automargin": True, "fixedrange": True},
+        xaxis={"type": "category", "automargin": True, "fixedrange": True}, legend={"orientation": "h", "y": -0.2},
+        showlegend=history["scope_name"].nunique() > 1,
     )
     return fig
 

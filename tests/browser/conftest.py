@@ -7,6 +7,7 @@ at /usr/bin/chromium instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -43,40 +44,47 @@ class AppServer:
     log: Path
 
 
-@pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    """Start `streamlit run app.py` once per test session on a free port."""
-    folder = tmp_path_factory.mktemp("app")
+@contextlib.contextmanager
+def running_app(folder: Path) -> Iterator[AppServer]:
+    """Start the app as `make run` does (python -m radar.serve) on a free port, with its own databases."""
     db = build_database(PROJECT / "data" / "seed", folder / "radar.duckdb")
     own_db = folder / "egne_radarer.duckdb"
     port = _free_port()
     env = {**os.environ, "TEKNOLOGIRADAR_DB": str(db), "TEKNOLOGIRADAR_OWN_DB": str(own_db), "CHROMIUM_PATH": CHROMIUM}
     log = folder / "streamlit.log"
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+        sys.executable, "-m", "radar.serve", "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
     ]
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 - loopback
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
-        time.sleep(0.3)
-    yield AppServer(url=url, db=db, own_db=own_db, log=log)
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 - loopback
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start:\n{log.read_text()}")
+            time.sleep(0.3)
+        yield AppServer(url=url, db=db, own_db=own_db, log=log)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    """The app, started once per test session."""
+    with running_app(tmp_path_factory.mktemp("app")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from radar import service
 
-from .conftest import wait_for_app, wait_for_radar
+from .conftest import running_app, wait_for_app, wait_for_radar
 
 pytestmark = pytest.mark.browser
 
@@ -110,3 +110,16 @@ def test_clicking_a_blip_opens_its_detail(app_server, watched):
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector("text=Ring i hvert fagområde", timeout=30_000)
     assert page.get_by_text("Eksempler på anvendelse").first.is_visible()
+
+
+def test_a_first_visitor_on_a_subpage_gets_the_whole_app(tmp_path, watched):
+    """A fresh server whose very first visitor opens /teknologi still shows our navigation."""
+    with running_app(tmp_path) as server:
+        page = watched.page
+        page.goto(f"{server.url}/teknologi?tech=cloud")
+        wait_for_app(page)
+        nav = page.get_by_role("link", name="Fagområder")
+        assert nav.count() >= 1
+        assert page.get_by_test_id("stSidebarNav").count() == 0  # no bare pages/ listing
+        page.wait_for_selector("h3:has-text('Cloud')")
+        assert watched.problems() == []
