@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from radar import config, ui
+from radar import config, edition, ui
 
 ui.page_header("about_title")
 st.write(ui.tr("about_intro"))
@@ -29,3 +29,11 @@ for _, row in ui.load("editions").iterrows():
     st.markdown(f"- {ui.tr('about_data_row', year=row['year'], respondents=row['respondents'], municipalities=row['municipalities'])}")
 st.subheader(ui.tr("about_sample_heading"))
 st.write(ui.tr("about_sample"))
+st.subheader(ui.tr("edition_templates_heading"))
+st.markdown(ui.tr("edition_templates_help"))
+left, right = st.columns(2)
+for column, key, data, name in (
+    (left, "edition_template_answers", edition.template_answers_csv(), "svar-skabelon.csv"),
+    (right, "edition_template_maturity", edition.template_maturity_csv(), "modenhed-skabelon.csv"),
+):
+    column.download_button(ui.tr(key), data, file_name=name, mime="text/csv", icon=":material/download:", on_click="ignore")

@@ -489,6 +489,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file is not a JSON, Excel or CSV export from Technology radar.",
     },
     # --- formats and import -----------------------------------------------------------------
+    "edition_templates_heading": {"da": "Indlæs en ny udgave", "en": "Load a new edition"},
+    "edition_templates_help": {
+        "da": "Den, der ejer data, kan indlæse et nyt års svar og ekspertvurderinger med kommandoen "
+        "`python -m radar import-edition --year 2027 --answers svar.csv --maturity modenhed.csv` (CSV eller Excel). "
+        "Hver række kontrolleres, og intet skrives, hvis én række har en fejl.\n\n"
+        "**Svarfilen** har én række pr. respondent og teknologi:\n"
+        "- `respondent_id` – respondentens id; én respondent svarer for én kommune og ét fagområde\n"
+        "- `municipality_code` – kommunekoden, fx 101 (eller kommunens navn)\n"
+        "- `domain` – fagområdet, fx `social-sundhed` eller »Social og sundhed«\n"
+        "- `technology` – teknologien, fx `iot-sensorer` eller »IoT og sensorer«\n"
+        "- `stage` – 0 overvejer ikke, 1 overvejer, 2 afprøver, 3 i drift; tom = ved ikke\n"
+        "- `relevant` – ja/nej, 1/0 eller true/false\n\n"
+        "**Modenhedsfilen** har én række pr. teknologi: `technology` og `maturity` (teknisk modenhed, et helt tal 1-5).",
+        "en": "The owner of the data can load a new year's answers and expert ratings with the command "
+        "`python -m radar import-edition --year 2027 --answers answers.csv --maturity maturity.csv` (CSV or Excel). "
+        "Every row is checked, and nothing is written if one row has an error.\n\n"
+        "**The answers file** has one row per respondent and technology:\n"
+        "- `respondent_id` – the respondent's id; one respondent answers for one municipality and one domain\n"
+        "- `municipality_code` – the municipality's code, e.g. 101 (or its name)\n"
+        "- `domain` – the domain, e.g. `social-sundhed` or “Social og sundhed”\n"
+        "- `technology` – the technology, e.g. `iot-sensorer` or “IoT og sensorer”\n"
+        "- `stage` – 0 not considering, 1 considering, 2 trying, 3 in operation; empty = don't know\n"
+        "- `relevant` – ja/nej (yes/no), 1/0 or true/false\n\n"
+        "**The maturity file** has one row per technology: `technology` and `maturity` (technical maturity, a whole number 1-5).",
+    },
+    "edition_template_answers": {"da": "Skabelon til svar (CSV)", "en": "Template for answers (CSV)"},
+    "edition_template_maturity": {"da": "Skabelon til modenhed (CSV)", "en": "Template for maturity (CSV)"},
     "import_title": {"da": "Importér en radar", "en": "Import a radar"},
     "import_intro": {
         "da": "Læs en radar fra en fil – jeres egen liste i Excel eller CSV, eller en fil fra Build Your Own Radar, "
