@@ -92,3 +92,23 @@ def test_about_page(app):
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "0.70" in text and "(m − 1) / 4" in text
+
+
+def test_filters_from_the_url_thin_the_radar(app, national_db):
+    app.query_params["ring"] = "klar"
+    app.query_params["category"] = "citizen,immersive"
+    at = app.run()
+    assert not at.exception
+    blips = service.radar_blips(national_db, latest(national_db), None, "da")
+    expected = blips[(blips["ring"] == "klar") & blips["category"].isin(["citizen", "immersive"])]
+    assert sorted(blip_names(radar_specs(at)[0])) == sorted(expected["technology"])
+    assert 0 < len(expected) < len(blips)
+
+
+def test_unknown_domain_in_the_url_is_explained(app):
+    app.switch_page("pages/fagomraader.py")
+    app.query_params["domain"] = "findes-ikke"
+    at = app.run()
+    assert not at.exception
+    assert any("findes-ikke" in w.value for w in at.warning)
+    assert at.selectbox(key="domain").value == "dagtilbud-skole"

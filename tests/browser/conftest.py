@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -107,10 +108,16 @@ class Watched:
     page: object
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
-        """Console errors and exceptions seen so far."""
-        return [*self.console_errors, *self.page_errors]
+        """Console errors, exceptions and requests that left the machine, seen so far."""
+        return [*self.console_errors, *self.page_errors, *(f"external request: {u}" for u in self.external_requests)]
+
+
+def _is_local(url: str) -> bool:
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost")
 
 
 def _streamlit_probe(msg: object) -> bool:
@@ -130,6 +137,8 @@ def watched(browser: object) -> Iterator[Watched]:
     page.on("console", lambda msg: result.console_errors.append(f"{msg.text} @ {msg.location.get('url', '')}")
             if msg.type == "error" and not _streamlit_probe(msg) else None)
     page.on("pageerror", lambda exc: result.page_errors.append(str(exc)))
+    # No request may leave the machine: no fonts, icons or scripts from the internet.
+    page.on("request", lambda req: None if _is_local(req.url) else result.external_requests.append(req.url))
     yield result
     context.close()
 
