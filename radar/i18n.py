@@ -558,6 +558,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "import_filter_label": {"da": "Vis rækker", "en": "Show rows"},
     "import_filter_nothing": {"da": "Vælg mindst én slags rækker ovenfor.", "en": "Choose at least one kind of rows above."},
+    "import_groups_heading": {"da": "Det skete, samlet", "en": "What happened, in sum"},
+    "import_group_duplicate": {
+        "da": "samme navn som en tidligere linje – lagt sammen med den",
+        "en": "same name as an earlier line – merged into it",
+    },
     "import_col_line": {"da": "Linje", "en": "Line"},
     "import_col_status": {"da": "Status", "en": "Status"},
     "import_col_what": {"da": "Hvad skete der", "en": "What happened"},
@@ -569,6 +574,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file uses names we do not know. Choose what they match here. Technologies with a ring you have not chosen "
         "are not placed.",
     },
+    "import_mapping_rings": {"da": "Ringe", "en": "Rings"},
+    "import_mapping_categories": {"da": "Kategorier", "en": "Categories"},
     "import_ring_choice": {"da": "Ringen »{raw}« ({count} teknologier)", "en": "The ring “{raw}” ({count} technologies)"},
     "import_choose_ring": {"da": "Vælg en ring …", "en": "Choose a ring …"},
     "import_leave_unplaced": {"da": "Placér ikke (vis dem som ikke placeret)", "en": "Do not place (list them as not placed)"},
@@ -616,8 +623,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "but only appear on the radar there once they have one of our categories. Choose a category in step 3 to include them now.",
     },
     "import_keep_shortened": {
-        "da": "{count} beskrivelser er længere end {max} tegn og forkortes, når radaren gemmes.",
-        "en": "{count} descriptions are longer than {max} characters and are shortened when the radar is kept.",
+        "da": "Beskrivelser på mere end {max} tegn forkortes, når radaren gemmes (antal: {count}).",
+        "en": "Descriptions longer than {max} characters are shortened when the radar is kept (number: {count}).",
     },
     "import_ring_reason_default": {
         "da": "Ring fra den importerede fil {source}: »{raw}«",

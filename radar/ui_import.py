@@ -154,6 +154,25 @@ def report_rows(result: ReadResult, lang: str, statuses: Iterable[str] | None = 
     ]
 
 
+def reason_groups(result: ReadResult, lang: str) -> list[tuple[str, int]]:
+    """What happened to the rows, grouped: (sentence, number of rows), commonest first.
+
+    Reasons that name another line (a merged duplicate) are grouped under one sentence.
+    """
+    counts: dict[str, int] = {}
+    for row in result.report:
+        for reason in row.reasons:
+            text = t("import_group_duplicate", lang) if reason.key == "import_duplicate_merged" else render_reason(reason, lang)
+            counts[text] = counts.get(text, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def reason_groups_html(groups: Sequence[tuple[str, int]], lang: str) -> str:
+    """The grouped reasons as a short list; the sentences carry values from the file, so they are escaped."""
+    items = "".join(f"<li><b>{count}</b> × {html.escape(text)}</li>" for text, count in groups)
+    return f"<div class='imp-groups'><div class='imp-groups-head'>{html.escape(t('import_groups_heading', lang))}</div><ul>{items}</ul></div>"
+
+
 def report_table_html(rows: Sequence[Mapping[str, object]], lang: str) -> str:
     """The report rows as an HTML table; every value from the file is escaped."""
     head = "".join(
@@ -235,11 +254,27 @@ def hover_card(row: Mapping[str, object], sector_name: str, lang: str) -> str:
     return "<br>".join(lines)
 
 
+_LONG_TOKEN = 14
+_BREAK_AFTER = re.compile(r"([-_/.])")
+
+
+def sector_label(name: str) -> str:
+    """A sector name as Plotly text: escaped, and long words broken after - _ / . so they fit beside the radar."""
+    words = []
+    for word in name.split():
+        if len(word) > _LONG_TOKEN:
+            word = "<br>".join(html.escape(part) for part in _BREAK_AFTER.sub("\\1\n", word).split("\n") if part)
+        else:
+            word = html.escape(word)
+        words.append(word)
+    return " ".join(words)
+
+
 def preview_figure(blips: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> object:
     """The radar of the imported entries, with hover cards of their own."""
     names = dict(zip(sectors["id"], sectors["name"], strict=True))
     # Sector labels are Plotly text: a category from the file must not act as markup.
-    fig = chart.radar_figure(blips, sectors.assign(name=[html.escape(str(n)) for n in sectors["name"]]), lang)
+    fig = chart.radar_figure(blips, sectors.assign(name=[sector_label(str(n)) for n in sectors["name"]]), lang)
     cards = {row["technology"]: hover_card(row, names[row["category"]], lang) for _, row in blips.iterrows()}
     for trace in fig.data:
         if getattr(trace, "customdata", None) is not None and getattr(trace, "hovertext", None) is not None:
@@ -405,6 +440,9 @@ REPORT_CSS = """
 .imp-report td {border-top: 1px solid rgba(49, 51, 63, 0.1); padding: .3rem .6rem; vertical-align: top;}
 .imp-report td.imp-line {text-align: right; font-variant-numeric: tabular-nums; width: 4.5rem;}
 .imp-report .imp-status {font-weight: 600; white-space: nowrap;}
+.imp-groups {margin: .2rem 0 .8rem 0;}
+.imp-groups-head {font-weight: 600; margin-bottom: .2rem;}
+.imp-groups ul {margin: 0; padding-left: 1.2rem;}
 </style>
 """
 
@@ -419,6 +457,9 @@ def show_report(result: ReadResult, digest: str) -> None:
     cols[0].metric(tr("import_count_rows"), result.rows, help=tr("import_count_rows_help"))
     for col, status in zip(cols[1:], STATUSES, strict=True):
         col.metric(tr(f"import_status_{status}"), counts[status])
+    groups = reason_groups(result, language)
+    if groups:
+        st.html(REPORT_CSS + reason_groups_html(groups, language))
     busy = [s for s in (ACCEPTED_WITH_CHANGE, REJECTED) if counts[s]]
     shown = st.pills(
         tr("import_filter_label"), list(STATUSES), selection_mode="multi", default=busy or [ACCEPTED], key=f"imp-filter-{digest}",
@@ -448,18 +489,21 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
     category_choice: dict[str, str | None] = {}
     ours = _our_categories()
     cat_names = dict(zip(ours["id"], ours["name"], strict=True))
-    left, right = st.columns(2, gap="large")
-    with left:
+    if rings:
+        st.markdown(f"**{tr('import_mapping_rings')}**")
+        cols = st.columns(2, gap="large")
         for index, (raw, count) in enumerate(rings.items()):
-            ring_choice[raw] = st.selectbox(
+            ring_choice[raw] = cols[index % 2].selectbox(
                 tr("import_ring_choice", raw=md_escape(raw), count=count), [*config.RING_KEYS, UNPLACED], index=None,
                 placeholder=tr("import_choose_ring"), key=f"imp-ring-{digest}-{index}",
                 format_func=lambda k: tr("import_leave_unplaced") if k == UNPLACED else tr(f"ring_{k}"),
             )  # fmt: skip
-    with right:
+    if cats:
+        st.markdown(f"**{tr('import_mapping_categories')}**")
+        cols = st.columns(2, gap="large")
         for index, (raw, count) in enumerate(cats.items()):
             label = tr("import_category_none", count=count) if raw == "" else tr("import_category_choice", raw=md_escape(raw), count=count)
-            category_choice[raw] = st.selectbox(
+            category_choice[raw] = cols[index % 2].selectbox(
                 label, [KEEP, *cat_names], key=f"imp-cat-{digest}-{index}",
                 format_func=lambda k, raw=raw: (tr("import_keep_category") if raw else tr("import_no_category")) if k == KEEP else cat_names[k],
             )  # fmt: skip
