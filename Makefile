@@ -43,7 +43,7 @@ chromium:
 	  apt-get update -qq && apt-get install -y -qq chromium; }
 
 bench: $(VENV)/.runtime $(DB)
-	$(PY) benchmarks/bench.py
+	$(PY) -m benchmarks.bench
 
 clean:
 	rm -rf $(VENV) $(DB)
