@@ -5,10 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DB := data/radar.duckdb
-SEED := $(wildcard data/seed/*.csv)
 PORT ?= 8501
 
-.PHONY: run test venv test-deps chromium db bench clean
+.PHONY: run test venv test-deps chromium db rebuild-db bench clean
 
 run: $(VENV)/.runtime $(DB)
 	$(PY) -m radar.serve --server.port $(PORT) --server.address localhost
@@ -30,11 +29,16 @@ $(VENV)/.test: requirements.txt requirements-test.txt $(VENV)/.runtime
 	$(PY) -m pip install -q -r requirements-test.txt
 	touch $@
 
-# The database is rebuilt when a seed file is newer; the build writes a temp file and renames it.
-$(DB): $(SEED) $(VENV)/.runtime
-	$(PY) -m radar build
+# Built only when missing: an edition imported with `python -m radar import-edition` lives in
+# this file, so a routine `make run` must never rebuild over it. After changing the seed files,
+# run `make rebuild-db` (the build writes a temp file and renames it, so a bad seed changes nothing).
+$(DB): | $(VENV)/.runtime
+	$(PY) -m radar build --if-missing
 
 db: $(DB)
+
+rebuild-db: $(VENV)/.runtime
+	$(PY) -m radar build
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download does not work offline).
 chromium:
@@ -46,4 +50,4 @@ bench: $(VENV)/.runtime $(DB)
 	$(PY) -m benchmarks.bench
 
 clean:
-	rm -rf $(VENV) $(DB)
+	rm -rf $(VENV)  # never the databases: they may hold imported editions and own radars
