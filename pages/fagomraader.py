@@ -5,12 +5,13 @@ import streamlit as st
 from radar import chart, ui
 
 ui.page_header("domains_title", "domains_intro")
-ui.sample_notice()
+notice = st.empty()  # filled once the edition is known
 left, right = st.columns(2)
 with left:
     domain = ui.domain_picker()
 with right:
     edition = ui.edition_picker()
+ui.sample_notice(edition, notice)
 tab_radar, tab_compare = st.tabs([ui.tr("nav_domains"), ui.tr("tab_compare")])
 with tab_radar:
     ui.radar_explorer(edition, domain=domain)

@@ -5,7 +5,7 @@ import streamlit as st
 from radar import ui
 
 ui.page_header("detail_title")
-ui.sample_notice()
+notice = st.empty()  # filled once the edition is known
 techs = ui.load("technologies", ui.lang())
 names = dict(zip(techs["id"], techs["name"], strict=True))
 ui.url_state("tech", "tech", lambda raw: raw if raw in names else next(iter(names)))
@@ -14,5 +14,6 @@ with left:
     technology = st.selectbox(ui.tr("choose_technology"), list(names), key="tech", format_func=names.get)
 with right:
     edition = ui.edition_picker()
+ui.sample_notice(edition, notice)
 ui.url_write("tech", technology)
 ui.technology_panel(technology, edition)

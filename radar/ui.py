@@ -82,11 +82,12 @@ def load(name: str, *args: object) -> object:
     return _cached(name, str(path), _stamp(path), *args)
 
 
-def sample_notice() -> None:
-    """The plain notice that the numbers shown are sample data (while the edition is sample)."""
+def sample_notice(edition: int | None = None, container: object | None = None) -> None:
+    """The plain notice that the numbers shown are sample data: for `edition`, or while any edition is."""
     eds = load("editions")
-    if bool(eds["sample"].any()):
-        st.info(tr("sample_notice"), icon=":material/info:")
+    flags = eds.loc[eds["year"] == edition, "sample"] if edition is not None else eds["sample"]
+    if bool(flags.any()):
+        (container or st).info(tr("sample_notice"), icon=":material/info:")
 
 
 # --- URL-backed widgets -----------------------------------------------------------------------
