@@ -23,7 +23,7 @@ from radar import chart, config, export, own
 from radar.db import own as db
 from radar.errors import ConflictError, DataError, RadarError, ValidationError
 from radar.i18n import CATALOGUE
-from radar.ui import PLOTLY_CONFIG, lang, load, ring_list, tr
+from radar.ui import PLOTLY_CONFIG, lang, language_switch, load, page_header, ring_list, tr
 
 _RADAR_ID = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 EDITOR_FIELDS: dict[str, str] = {
@@ -282,6 +282,7 @@ def load_workspace(radar_id: str) -> Workspace | None:
     try:
         meta, entries = db.load_state(own_db(), radar_id)
     except DataError as error:
+        page_header("own_title")
         st.error(message(error))
         st.button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:")
         return None
@@ -340,8 +341,11 @@ def _facts(ws: Workspace) -> str:
 
 
 def header(ws: Workspace) -> None:
-    """Title, facts and the toolbar (back, undo, presentation)."""
-    st.title(ws.meta["name"])
+    """Title with the language switch, facts and the toolbar (back, undo, presentation)."""
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.title(ws.meta["name"])
+    with right:
+        language_switch()
     st.caption(_facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"])))
     cols = st.columns([1.4, 2.2, 1.8, 4], vertical_alignment="center")
     cols[0].button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
@@ -759,7 +763,7 @@ def presentation(ws: Workspace) -> None:
     """The projector view: one large view at a time, big fonts, no editing widgets."""
     st.html(PRESENT_CSS)
     views = ["radar", "matrix", "gaps"]
-    title, switch, toggle = st.columns([5, 3.2, 1.6], vertical_alignment="center")
+    title, switch, toggle, language = st.columns([4.6, 3.2, 1.6, 1.1], vertical_alignment="center")
     title.markdown(f"### {_md(ws.meta['name'])}")
     title.caption(_facts(ws))
     view = switch.segmented_control(
@@ -767,6 +771,8 @@ def presentation(ws: Workspace) -> None:
         format_func=lambda v: tr(f"own_view_{v}"), label_visibility="collapsed", required=True,
     )
     toggle.toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=_sync_present)
+    with language:
+        language_switch()
     scope = st.session_state.get(f"own-scope-{ws.radar_id}", ws.meta["domain"]) or None
     ghosts = bool(st.session_state.get(f"own-ghosts-{ws.radar_id}"))
     if view == "matrix":
@@ -788,8 +794,7 @@ def page() -> None:
     """The whole page: the list of radars, or the radar of ?radar=."""
     radar_id = current_radar()
     if radar_id is None:
-        st.title(tr("own_title"))
-        st.caption(tr("own_intro"))
+        page_header("own_title", "own_intro")
         manage_radars()
     else:
         workspace(radar_id)
