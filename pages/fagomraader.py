@@ -12,7 +12,7 @@ with left:
 with right:
     edition = ui.edition_picker()
 ui.sample_notice(edition, notice)
-tab_radar, tab_compare = st.tabs([ui.tr("nav_domains"), ui.tr("tab_compare")])
+tab_radar, tab_compare = st.tabs([ui.tr("tab_radar"), ui.tr("tab_compare")])
 with tab_radar:
     ui.radar_explorer(edition, domain=domain)
 with tab_compare:

@@ -14,7 +14,8 @@ st.header(ui.tr("about_method_heading"))
 st.markdown(ui.tr("about_method", low_n=config.LOW_N))
 st.subheader(ui.tr("about_cutoffs_heading"))
 for ring, (low, high) in zip(config.RINGS, config.ring_score_bands(), strict=True):
-    st.markdown(f"- **{ui.tr('ring_' + ring.key)}**: {ui.tr('about_cutoff_row', low=low, high=high)}")
+    row_key = "about_cutoff_row_top" if ring.index == 0 else "about_cutoff_row"
+    st.markdown(f"- **{ui.tr('ring_' + ring.key)}**: {ui.tr(row_key, low=low, high=high)}")
 st.caption(ui.tr("about_cutoffs_note"))
 left, right = st.columns(2)
 with left:

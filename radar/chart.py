@@ -277,7 +277,8 @@ def heatmap_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_layout(
         height=max(420, 30 * len(tech_order) + 140), margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        xaxis={"side": "top"}, yaxis={"autorange": "reversed"}, font={"family": FONT, "size": 14},
+        xaxis={"side": "top", "automargin": True, "fixedrange": True},
+        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True}, font={"family": FONT, "size": 14},
     )
     return fig
 

@@ -189,6 +189,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "KL's own scales and cut-offs are not public. These are our own and can be changed in radar/config.py.",
     },
     "about_cutoff_row": {"da": "score fra {low:.2f} til under {high:.2f}", "en": "score from {low:.2f} to below {high:.2f}"},
+    "about_cutoff_row_top": {"da": "score fra {low:.2f} til og med {high:.2f}", "en": "score from {low:.2f} up to and including {high:.2f}"},
     "about_maturity_heading": {"da": "Skala for teknisk modenhed", "en": "Technical maturity scale"},
     "about_stages_heading": {"da": "Trin for udbredelse", "en": "Adoption stages"},
     "about_data_heading": {"da": "Data i denne udgave", "en": "Data in this edition"},

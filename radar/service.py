@@ -13,6 +13,7 @@ import pandas as pd
 from radar import pipeline
 from radar.db import national as db
 from radar.errors import DataError
+from radar.i18n import t
 from radar.layout import place_blips
 
 
@@ -111,7 +112,7 @@ def domain_matrix(path: Path, edition: int, lang: str) -> pd.DataFrame:
     names = dict(zip(techs["id"], techs["name"], strict=True))
     rows = []
     doms = domains(path, lang)
-    scopes = [(None, "combined")] + list(zip(doms["id"], doms["name"], strict=True))
+    scopes = [(None, t("compare_all", lang))] + list(zip(doms["id"], doms["name"], strict=True))
     for domain_id, domain_name in scopes:
         part = scores(path, edition, domain_id)
         part = part.assign(domain=domain_id, domain_name=domain_name, name=part["technology"].map(names))
