@@ -1,0 +1,298 @@
+"""The Import page (issue 4, part 6): an AppTest that uploads files, and the page's pure helpers."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from radar import config, service
+from radar.db import own as own_db
+from radar.formats import (
+    ACCEPTED,
+    ACCEPTED_WITH_CHANGE,
+    REJECTED,
+    Entry,
+    read_radar_file,
+    write_byor_csv,
+    write_own_csv,
+    write_own_json,
+    write_own_xlsx,
+)
+from radar.layout import ring_bounds
+from radar.ui_import import (
+    KEEP,
+    NO_CATEGORY,
+    UNPLACED,
+    apply_choices,
+    category_counts,
+    category_lookup,
+    description_text,
+    md_escape,
+    national_entries,
+    own_radar_entries,
+    preview_blips,
+    reason_groups,
+    report_csv,
+    report_rows,
+    report_table_html,
+    ring_counts,
+    ring_list_html,
+    sector_label,
+    with_our_categories,
+)
+
+TIMEOUT = 60
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+FIXTURES = Path(__file__).parent / "fixtures"
+
+MARKUP_CSV = (
+    "name,ring,quadrant,isNew,description\n"
+    "<script>alert(1)</script>Kubernetes,Adopt,Platforms,TRUE,<img src=x onerror=alert(1)>Container orchestration\n"
+    '5 < 6 & 7 > 3,Trial,Tools,FALSE,"<p>Nice <b>tool</b></p><img src=x onerror=alert(1)>"\n'
+    "Terraform,Explore,Tools,FALSE,plain\n"
+    ",Hold,Tools,FALSE,no name\n"
+    "Kunstig intelligens,Adopt,Data og kunstig intelligens,FALSE,ours\n"
+).encode()
+
+
+@pytest.fixture
+def app(national_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(tmp_path / "own.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/importer.py")
+    return at
+
+
+@pytest.fixture(scope="module")
+def categories(national_db) -> pd.DataFrame:
+    return service.categories(national_db, "da")
+
+
+def html_bodies(at: AppTest) -> str:
+    return "\n".join(element.proto.body for element in at.get("html"))
+
+
+def upload(at: AppTest, name: str, data: bytes, key: str = "imp-file") -> AppTest:
+    at.file_uploader(key=key).set_value((name, data, "application/octet-stream"))
+    return at.run()
+
+
+# --- the page ---------------------------------------------------------------------------------------
+def test_page_renders_with_an_uploader_and_the_exports(app):
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "Importér en radar"
+    assert [f.label for f in at.get("file_uploader")] == ["Radarfil (CSV, Excel eller JSON)", "Opsætningsfil (JSON)"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Build Your Own Radar (CSV)", "CSV", "Excel", "JSON"]
+
+
+def test_page_in_english(app):
+    app.query_params["lang"] = "en"
+    at = app.run()
+    assert not at.exception
+    assert at.title[0].value == "Import a radar"
+
+
+def test_upload_reports_every_row_escapes_markup_and_keeps_the_radar(app, tmp_path):
+    at = upload(app.run(), "markup.csv", MARKUP_CSV)
+    assert not at.exception
+    assert [(m.label, m.value) for m in at.metric] == [
+        ("Rækker i filen", "5"), ("Godkendt", "0"), ("Godkendt med ændring", "4"), ("Afvist", "1"),
+    ]  # fmt: skip
+    body = html_bodies(at)
+    assert "5 &lt; 6 &amp; 7 &gt; 3" in body and "Kubernetes" in body and "navnet mangler" in body
+    assert "<script" not in body and "<img" not in body and "onerror" not in body
+    # The unknown ring must be chosen before the radar can be kept; categories may stay.
+    ring = at.selectbox(key=next(s.key for s in at.selectbox if s.label.startswith("Ringen »Explore«")))
+    assert ring.value is None
+    keep = at.get("form_submit_button")[0] if at.get("form_submit_button") else at.button[0]
+    assert keep.disabled
+    assert any("»Explore«" in w.value for w in at.warning) or any("ukendte ringe" in w.value for w in at.warning)
+    at = ring.set_value("afproev").run()
+    assert not at.exception
+    keep = next(b for b in at.button if b.label == "Gem som egen radar")
+    assert not keep.disabled
+    at = keep.click().run()
+    assert not at.exception
+    radars = own_db.list_radars(tmp_path / "own.duckdb")
+    assert radars["name"].tolist() == ["markup"]
+    entries = own_db.load_entries(tmp_path / "own.duckdb", radars["id"].iloc[0]).set_index("name")
+    assert sorted(entries.index) == ["5 < 6 & 7 > 3", "Kubernetes", "Kunstig intelligens", "Terraform"]
+    assert entries.loc["Terraform", "ring"] == "afproev"
+    assert entries.loc["Kunstig intelligens", "category"] == "data"
+    assert "markup.csv" in entries.loc["Kubernetes", "ring_reason"]
+    # The own radar page opened with the new radar.
+    assert at.query_params["radar"] in (radars["id"].iloc[0], [radars["id"].iloc[0]])
+
+
+def test_a_file_that_is_not_a_radar_gets_a_plain_message(app):
+    at = upload(app.run(), "photo.csv", b"\x89PNG\r\n\x1a\nbinary")
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Filen ligner ikke en radarfil. Brug CSV, Excel (.xlsx) eller JSON."]
+    assert not at.metric
+
+
+def test_error_messages_escape_values_from_the_file(app):
+    at = upload(app.run(), "odd.csv", b"nombre,[x](javascript:alert(1)),![img](http://example.com/t.png)\n1,2,3\n")
+    assert not at.exception
+    message = at.error[0].value
+    assert "\\[x\\]\\(javascript\\:alert\\(1\\)\\)" in message
+    assert "\\!\\[img\\]" in message
+
+
+def test_zalando_with_its_configuration_names_the_quadrants(app):
+    at = upload(app.run(), "zalando.json", (FIXTURES / "zalando_small.json").read_bytes())
+    assert not at.exception
+    assert any("config.json" in i.value for i in at.info)
+    at = upload(at, "config.json", (FIXTURES / "zalando_small_config.json").read_bytes(), key="imp-config")
+    assert not at.exception
+    assert not any("config.json" in i.value for i in at.info)
+    config_doc = json.loads((FIXTURES / "zalando_small_config.json").read_text())
+    quadrants = [q["name"] if isinstance(q, dict) else q for q in config_doc["quadrants"]]
+    labels = " ".join(s.label for s in at.selectbox)
+    assert any(q in labels for q in quadrants)
+
+
+def test_a_workbook_with_two_sheets_offers_the_sheet(app):
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    first.title = "Forside"
+    first.append(["Intet her"])
+    second = workbook.create_sheet("Radar")
+    second.append(["navn", "ring", "kategori"])
+    second.append(["Droner", "KLAR", "Robotter og automatisering"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    at = upload(app.run(), "radar.xlsx", buffer.getvalue())
+    sheet = at.selectbox(key="imp-sheet")
+    assert sheet.options == ["Forside", "Radar"]
+    at = sheet.set_value("Radar").run()
+    assert not at.exception
+    assert [(m.label, m.value) for m in at.metric][0] == ("Rækker i filen", "1")
+
+
+# --- pure helpers -------------------------------------------------------------------------------------
+def result_of(data: bytes, categories: pd.DataFrame):
+    known = [*categories["id"], *categories["name"]]
+    return with_our_categories(read_radar_file(data, known_categories=known), category_lookup(categories))
+
+
+def test_report_rows_add_up_and_filter_by_status(categories):
+    result = result_of(MARKUP_CSV, categories)
+    rows = report_rows(result, "da")
+    assert [r["line"] for r in rows] == [2, 3, 4, 5, 6]
+    assert len(report_rows(result, "da", [ACCEPTED_WITH_CHANGE])) + len(report_rows(result, "da", [ACCEPTED, REJECTED])) == result.rows
+    assert report_rows(result, "en", [REJECTED]) == [
+        {"line": 5, "status": REJECTED, "status_text": "Rejected", "name": "", "what": "the name is missing"}
+    ]
+
+
+def test_report_html_and_csv_keep_file_text_inert():
+    rows = [{"line": 2, "status": ACCEPTED, "status_text": "Godkendt", "name": "<b>x</b> & y", "what": "»<script>«"}]
+    html = report_table_html(rows, "da")
+    assert "&lt;b&gt;x&lt;/b&gt; &amp; y" in html and "&lt;script&gt;" in html and "<script" not in html
+    result = read_radar_file(b"name,ring\n=HYPERLINK(1),adopt\n")
+    text = report_csv(result, "da").decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in text and text.splitlines()[0] == "Linje;Status;Teknologi;Hvad skete der"
+
+
+def test_reason_groups_count_what_happened(categories):
+    result = result_of(MARKUP_CSV, categories)
+    groups = dict(reason_groups(result, "da"))
+    assert groups["Beskrivelse: formatering eller kode er fjernet"] == 2
+    assert groups["navnet mangler"] == 1
+    dupes = read_radar_file(b"name,ring\nA,adopt\na,adopt\nA,hold\n")
+    assert dict(reason_groups(dupes, "da"))["samme navn som en tidligere linje – lagt sammen med den"] == 2
+
+
+def test_choices_map_rings_and_categories_and_leave_the_rest(categories):
+    result = result_of(MARKUP_CSV, categories)
+    assert ring_counts(result) == {"Explore": 1}
+    assert category_counts(result) == {"Platforms": 1, "Tools": 2}
+    untouched = apply_choices(result, {"Explore": None}, {"Platforms": KEEP})
+    assert untouched.entries == result.entries
+    left_out = apply_choices(result, {"Explore": UNPLACED}, {})
+    assert next(e for e in left_out.entries if e.name == "Terraform").ring is None
+    mapped = apply_choices(result, {"Explore": "hold_oeje"}, {"Tools": "automation"})
+    by_name = {e.name: e for e in mapped.entries}
+    assert by_name["Terraform"].ring == "hold_oeje"
+    assert by_name["Terraform"].category == by_name["5 < 6 & 7 > 3"].category == "automation"
+    assert by_name["Kubernetes"].category == "Platforms"
+    assert by_name["Kunstig intelligens"].category == "data"
+    assert mapped.rows == result.rows
+
+
+def test_preview_places_blips_by_ring_alone(categories):
+    entries = [
+        Entry(name="B", ring="klar", category="data"),
+        Entry(name="A", ring="klar", category="data"),
+        Entry(name="Z", ring="afvent", category="Tools"),
+        Entry(name="Y", ring="hold_oeje"),
+        Entry(name="X", ring=None, ring_raw="Explore", category="Tools"),
+    ]
+    blips, sectors, unplaced = preview_blips(entries, categories, "da")
+    assert sectors["id"].tolist() == ["data", "Tools", NO_CATEGORY]
+    assert sectors["name"].tolist() == ["Data og kunstig intelligens", "Tools", "Uden kategori"]
+    assert unplaced == ["X"]
+    assert blips.sort_values("number")["name"].tolist() == ["A", "B", "Y", "Z"]
+    assert blips["score"].isna().all()
+    for _, row in blips.iterrows():
+        inner, outer = ring_bounds(config.RING_KEYS.index(row["ring"]))
+        assert inner < row["r"] < outer
+    # No two blips overlap.
+    xy = blips[["x", "y"]].to_numpy()
+    d = float(blips["diameter"].iloc[0])
+    assert all(math.dist(xy[i], xy[j]) >= d - 1e-9 for i in range(len(xy)) for j in range(i + 1, len(xy)))
+
+
+def test_preview_list_and_labels_escape_file_text():
+    blips = pd.DataFrame({"ring": ["klar"], "number": [1], "name": ["<img src=x onerror=alert(1)> & co"], "movement": ["new"]})
+    html = ring_list_html(blips, "da")
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; co ★" in html and "<img" not in html
+    assert sector_label("languages-and-frameworks") == "languages-<br>and-<br>frameworks"
+    assert sector_label("a <b> c") == "a &lt;b&gt; c"
+    assert md_escape("[x](javascript:alert(1)) *y*") == "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*y\\*"
+
+
+def test_descriptions_become_plain_text_with_line_breaks():
+    assert description_text("<p>One <b>two</b></p><p>three</p><ul><li>a</li><li>b</li></ul>") == "One two\nthree\na\nb"
+
+
+def test_own_radar_entries_store_the_ring_as_set_by_hand(categories):
+    entries = [
+        Entry(name="Droner", technology_id="droner", category="automation", ring="klar", ring_raw="Adopt"),
+        Entry(name="Droner 2", technology_id="droner", category="automation", ring="afvent", ring_reason="Vores grund"),
+        Entry(name="Eget", category="", ring=None, ring_raw="Explore", description="<p>" + "x" * 2500 + "</p>"),
+    ]
+    rows, shortened = own_radar_entries(entries, ["droner", "cloud"], "fil.csv", "da")
+    assert shortened == 1
+    assert [r["technology_id"] for r in rows] == ["droner", None, None]
+    assert rows[0]["ring"] == "klar" and rows[0]["ring_reason"] == "Ring fra den importerede fil fil.csv: »Adopt«"
+    assert rows[1]["ring_reason"] == "Vores grund"
+    assert rows[2]["ring"] is None and rows[2]["category"] == "Uden kategori" and len(rows[2]["description"]) == 2000
+
+
+def test_national_entries_round_trip_through_byor_and_our_format(national_db, categories):
+    edition = int(service.editions(national_db)["year"].iloc[0])
+    blips = service.radar_blips(national_db, edition, None, "da")
+    entries = national_entries(blips, service.technologies(national_db, "da"), categories, "da", note="Samlet 2026")
+    assert len(entries) == len(blips)
+    assert [e.technology_id for e in entries] == blips.sort_values("number")["technology"].tolist()
+    assert all(e.ring_reason.startswith("Score ") for e in entries)
+    byor = read_radar_file(write_byor_csv(entries))
+    assert byor.format == "byor_csv" and byor.count(REJECTED) == 0 and not byor.unknown_rings
+    assert [(e.name, e.ring, e.category) for e in byor.entries] == [(e.name, e.ring, e.category) for e in entries]
+    for data in (write_own_csv(entries), write_own_xlsx(entries), write_own_json(entries)):
+        back = read_radar_file(data)
+        assert [(e.technology_id, e.name, e.ring, e.ring_reason, e.movement, e.note) for e in back.entries] == [
+            (e.technology_id, e.name, e.ring, e.ring_reason, e.movement, e.note) for e in entries
+        ]
