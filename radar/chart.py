@@ -321,7 +321,7 @@ def own_hover_text(row: pd.Series, lang: str) -> str:
     relevance_text = "–" if relevance is None or pd.isna(relevance) else t("own_relevance_of_5", lang, value=int(relevance))
     national = row.get("national_ring")
     lines = [
-        f"<b>{row['number']}. {row['name']}</b>",
+        f"<b>{row['number']}. {_esc(row['name'])}</b>",
         f"{t('col_ring', lang)}: <b>{ring}</b>",
         f"{t('hover_score', lang)}: {_num(row.get('score'))}",
         f"{t('hover_maturity', lang)}: {maturity}",
@@ -341,17 +341,25 @@ def own_radar_figure(
     ghosts: pd.DataFrame | None = None,
     title: str | None = None,
     height: int | None = None,
+    names_list: bool = False,
 ) -> go.Figure:
     """A local radar: radar_figure with local hover cards and no movement legend (local radars have none).
 
     `title` (e.g. for the PNG and HTML exports) is written above the radar; `height` (pixels)
-    fits it to a projector.
+    fits it to a projector; `names_list` writes the numbered names by ring to the right, so
+    a still image can be read without hovering.
     """
     fig = radar_figure(blips, categories, lang, presentation=presentation, ghosts=ghosts)
     if height:
         fig.update_layout(height=height)
     if title:
         fig.update_layout(title={"text": title, "x": 0.5, "xanchor": "center", "font": {"size": 22}}, margin_t=110)
+    if names_list and len(blips):
+        fig.add_annotation(
+            xref="paper", yref="paper", x=1.0, y=1.0, xanchor="left", yanchor="top", align="left", showarrow=False,
+            text=_names_by_ring(blips, lang), font={"size": 15, "family": FONT, "color": "#1b2a41"},
+        )
+        fig.update_layout(margin_r=NAMES_LIST_WIDTH)
     cards = {row["technology"]: own_hover_text(row, lang) for _, row in blips.iterrows()}
     kept = []
     for trace in fig.data:
@@ -364,6 +372,27 @@ def own_radar_figure(
     # Local radars have no movement; the ghosts are explained beside the switch that shows them.
     fig.update_layout(showlegend=False)
     return fig
+
+
+def _esc(text: object) -> str:
+    """User text safe inside Plotly's small HTML subset."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+#: Right margin (pixels) that holds the numbered names beside a still image of a local radar.
+NAMES_LIST_WIDTH = 380
+
+
+def _names_by_ring(blips: pd.DataFrame, lang: str) -> str:
+    lines: list[str] = []
+    for ring in RINGS:
+        part = blips[blips["ring"] == ring.key].sort_values("number")
+        if part.empty:
+            continue
+        lines.append(f"<b>{t('ring_' + ring.key, lang)}</b>")
+        lines += [f"{int(n)}  {_esc(name)}" for n, name in zip(part["number"], part["name"], strict=True)]
+        lines.append("")
+    return "<br>".join(lines)
 
 
 QUADRANT_COLORS: dict[str, str] = {
@@ -406,7 +435,7 @@ def priority_matrix_figure(
                 marker={"size": marker_px, "color": colors.get(cat, "#555"), "line": {"color": "white", "width": 1}},
                 customdata=part["technology"],
                 hovertext=[
-                    f"<b>{row['name']}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"
+                    f"<b>{_esc(row['name'])}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"
                     f"{t('own_col_relevance', lang)}: {int(row['relevance'])}<br>{t('own_quadrant_' + row['quadrant'], lang)}"
                     for _, row in part.iterrows()
                 ],

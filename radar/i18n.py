@@ -381,7 +381,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Grå prikker viser, hvor teknologien står nationalt; en stiplet linje forbinder den med jeres prik.",
         "en": "Grey dots show where the technology is nationally; a dotted line joins it to your dot.",
     },
-    "own_legend_national": {"da": "Landets placering", "en": "National position"},
     "own_gap_intro": {
         "da": "Største forskelle først. Forskel = jeres score − landets score.",
         "en": "Biggest gaps first. Gap = your score − the national score.",
@@ -450,6 +449,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_field_note": {"da": "note", "en": "note"},
     "own_field_owner": {"da": "ansvarlig", "en": "owner"},
     "own_field_next_step": {"da": "næste skridt", "en": "next step"},
+    "own_field_radar_municipality": {"da": "kommune", "en": "municipality"},
+    "own_field_radar_domain": {"da": "fagområde", "en": "domain"},
+    "own_field_radar_date": {"da": "dato", "en": "date"},
     # errors
     "own_error_radar_missing": {
         "da": "Radaren findes ikke (længere). Tjek linket, eller vælg en radar på listen.",

@@ -19,6 +19,7 @@ The local method (shown on the page as "how the local ring is computed"):
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -32,6 +33,7 @@ from radar.config import DEFAULT_CUTOFFS, MAX_STAGE, RING_KEYS, ring_score_bands
 from radar.errors import ValidationError
 from radar.formats.model import Entry, RadarMeta
 from radar.formats.text import plain_text
+from radar.i18n import CATALOGUE, t
 from radar.layout import place_blips
 
 STATUSES: tuple[int, ...] = (0, 1, 2, 3)
@@ -393,6 +395,19 @@ def matrix_points(table: pd.DataFrame, spread: float = 0.26) -> pd.DataFrame:
     rated["y"] = ys
     rated["quadrant"] = [quadrant(m, r) for m, r in zip(rated["maturity"], rated["relevance"], strict=True)]
     return rated.drop(columns=["x0", "y0"]).reset_index(drop=True)
+
+
+def change_text(detail: str, lang: str) -> str:
+    """A logged change's detail in words, e.g. "AI: status, note; Droner"."""
+    try:
+        items = json.loads(detail)
+    except ValueError:
+        return detail
+    parts = []
+    for name, fields in items:
+        words = [t(f"own_field_{f}", lang) if f"own_field_{f}" in CATALOGUE else f for f in fields]
+        parts.append(f"{name}: {', '.join(words)}" if name and words else name or ", ".join(words))
+    return "; ".join(parts)
 
 
 def local_time(value: object, zone: str = "Europe/Copenhagen") -> str:

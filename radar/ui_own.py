@@ -42,6 +42,8 @@ PRESENT_CSS = """
 
 #: Chart height in the projector view: fits under the title row on a 1280x720 projector.
 PRESENT_HEIGHT = 560
+#: Chart height beside the editing widgets: the radar is as wide as its half of the page.
+WORK_HEIGHT = 560
 PNG_WIDTH, PNG_HEIGHT = 1400, 1150
 
 
@@ -340,17 +342,18 @@ def _facts(ws: Workspace) -> str:
     return tr("own_caption", municipality=meta["municipality"] or "–", domain=domain, date=meta["date"] or "–", count=len(ws.entries))
 
 
-def header(ws: Workspace) -> None:
-    """Title with the language switch, facts and the toolbar (back, undo, presentation)."""
+def header(ws: Workspace) -> tuple[str | None, bool]:
+    """Title with the language switch, facts, and one toolbar row: back, undo, presentation, compare."""
     left, right = st.columns([5, 1], vertical_alignment="center")
     left.title(ws.meta["name"])
     with right:
         language_switch()
     st.caption(_facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"])))
-    cols = st.columns([1.4, 2.2, 1.8, 4], vertical_alignment="center")
+    cols = st.columns([1.3, 2.1, 1.6, 2.6, 2.5], vertical_alignment="bottom")
     cols[0].button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
     cols[1].button(tr("own_undo"), on_click=_undo, args=(ws.radar_id,), icon=":material/undo:", key="own-undo")
     cols[2].toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=_sync_present)
+    return compare_controls(ws, cols[3], cols[4])
 
 
 def _undo(radar_id: str) -> None:
@@ -358,13 +361,12 @@ def _undo(radar_id: str) -> None:
 
 
 # --- one radar: views ---------------------------------------------------------------------------------
-def compare_controls(ws: Workspace) -> tuple[str | None, bool]:
+def compare_controls(ws: Workspace, left: object, right: object) -> tuple[str | None, bool]:
     """Which national radar to compare with (default: the radar's domain) and whether to draw it."""
     names = domain_names()
     key = f"own-scope-{ws.radar_id}"
     if st.session_state.get(key) not in ("", *names):
         st.session_state[key] = ws.meta["domain"] or ""
-    left, right = st.columns([2, 3], vertical_alignment="bottom")
     scope = left.selectbox(
         tr("own_compare_scope"), ["", *names], key=key, format_func=lambda d: names.get(d, tr("own_compare_combined"))
     )
@@ -373,14 +375,24 @@ def compare_controls(ws: Workspace) -> tuple[str | None, bool]:
 
 
 def radar_fig(
-    ws: Workspace, scope: str | None, ghosts: bool, presentation: bool = False, title: str | None = None, height: int | None = None
+    ws: Workspace,
+    scope: str | None,
+    ghosts: bool,
+    presentation: bool = False,
+    title: str | None = None,
+    height: int | None = None,
+    names_list: bool = False,
 ) -> object:
     """The local radar figure, with the chosen national positions as ghosts when asked."""
     ghost_blips = None
     if ghosts and len(ws.blips):
         national = load("radar_blips", newest_edition(), scope, lang())
-        ghost_blips = national[national["technology"].isin(ws.blips["technology"])]
-    return chart.own_radar_figure(ws.blips, ws.categories, lang(), presentation=presentation, ghosts=ghost_blips, title=title, height=height)
+        # Only what the group has assessed: the rest sits where the country is anyway.
+        assessed = ws.table.loc[ws.table["status"].notna() | ws.table["hand_set"], "technology"]
+        ghost_blips = national[national["technology"].isin(set(assessed) & set(ws.blips["technology"]))]
+    return chart.own_radar_figure(
+        ws.blips, ws.categories, lang(), presentation=presentation, ghosts=ghost_blips, title=title, height=height, names_list=names_list
+    )
 
 
 def matrix_fig(ws: Workspace, presentation: bool = False) -> object:
@@ -391,17 +403,20 @@ def matrix_fig(ws: Workspace, presentation: bool = False) -> object:
 
 def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     """The local radar and the priority matrix side by side, redrawn on every change."""
-    left, right = st.columns([1.25, 1], gap="medium")
+    left, right = st.columns([1.45, 1], gap="medium")
     with left:
         st.markdown(f"**{tr('own_radar_heading')}**")
         if ws.blips.empty:
             st.info(tr("own_radar_empty"))
-        st.plotly_chart(radar_fig(ws, scope, ghosts), theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.radar_id}")
+        fig = radar_fig(ws, scope, ghosts, height=WORK_HEIGHT)
+        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.radar_id}")
     with right:
         st.markdown(f"**{tr('own_matrix_heading')}**", help=tr("own_matrix_help"))
+        fig = matrix_fig(ws)
+        fig.update_layout(height=WORK_HEIGHT)
+        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-matrix-{ws.radar_id}")
         if ws.table["relevance"].notna().sum() == 0:
             st.caption(tr("own_matrix_empty"))
-        st.plotly_chart(matrix_fig(ws), theme=None, config=PLOTLY_CONFIG, key=f"own-matrix-{ws.radar_id}")
     missing = own.unplaced(ws.table)
     if missing:
         st.caption(tr("own_unplaced", names=", ".join(missing)))
@@ -427,7 +442,7 @@ def gap_table(ws: Workspace, scope: str | None, big: bool = False) -> None:
             "number": gaps["number"],
             "name": gaps["name"],
             "text": [tr(p, local=ring(lo), national=ring(na)) for p, lo, na in zip(gaps["phrase"], gaps["local_ring"], gaps["national_ring"], strict=True)],
-            "gap": gaps["gap"],
+            "gap": [f"{g:+.2f}" if pd.notna(g) else "–" for g in gaps["gap"]],
         }
     )
     st.caption(tr("own_gap_intro"))
@@ -437,7 +452,7 @@ def gap_table(ws: Workspace, scope: str | None, big: bool = False) -> None:
             "number": st.column_config.NumberColumn(tr("col_number"), width="small"),
             "name": st.column_config.TextColumn(tr("col_technology")),
             "text": st.column_config.TextColumn(tr("own_col_gap_text"), width="large"),
-            "gap": st.column_config.NumberColumn(tr("own_col_gap"), format="%+.2f", help=tr("own_gap_intro")),
+            "gap": st.column_config.TextColumn(tr("own_col_gap"), help=tr("own_gap_intro"), width="small"),
         },
     )
     if ws.table["own"].any():
@@ -657,7 +672,7 @@ def history(ws: Workspace) -> None:
         {
             "when": [own.local_time(v) for v in changes["changed_at"]],
             "action": [tr(f"own_action_{a}") for a in changes["action"]],
-            "detail": changes["detail"],
+            "detail": [own.change_text(d, lang()) for d in changes["detail"]],
         }
     )
     st.dataframe(
@@ -693,7 +708,8 @@ def _html_table(ws: Workspace) -> export.HtmlTable:
 
 
 def _png(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
-    return export.figure_png(radar_fig(ws, scope, ghosts, presentation=True, title=_title(ws), height=PNG_HEIGHT), width=PNG_WIDTH)
+    fig = radar_fig(ws, scope, ghosts, presentation=True, title=_title(ws), height=PNG_HEIGHT, names_list=True)
+    return export.figure_png(fig, width=PNG_WIDTH + chart.NAMES_LIST_WIDTH)
 
 
 def _html(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
@@ -734,9 +750,8 @@ def workspace(radar_id: str) -> None:
     if present:
         presentation(ws)
         return
-    header(ws)
+    scope, ghosts = header(ws)
     show_flash()
-    scope, ghosts = compare_controls(ws)
     radar_and_matrix(ws, scope, ghosts)
     method_note()
     tabs = st.tabs([tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")])

@@ -274,3 +274,17 @@ def test_export_rows_round_trip_in_memory():
 def test_local_time_is_copenhagen():
     assert own.local_time(pd.Timestamp("2026-07-01 10:00:00")) == "01.07.2026 12:00"
     assert own.local_time(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("detail", "lang", "text"),
+    [
+        ('[["AI", ["status", "note"]], ["RPA", ["ring", "ring_reason"]]]', "da", "AI: status, note; RPA: ring, begrundelse"),
+        ('[["AI", ["next_step"]]]', "en", "AI: next step"),
+        ('[["Droner", []], ["Apps", []]]', "da", "Droner; Apps"),
+        ('[["", ["radar_name", "radar_date"]]]', "da", "Radarens navn, dato"),
+        ("not json", "da", "not json"),
+    ],
+)
+def test_change_text(detail, lang, text):
+    assert own.change_text(detail, lang) == text

@@ -69,7 +69,9 @@ CREATE TABLE IF NOT EXISTS changes (
 
 ROW_FIELDS: tuple[str, ...] = ("entry_id", "position", *own.ENTRY_FIELDS)
 META_COLUMNS: tuple[str, ...] = own.META_FIELDS
-ACTIONS: tuple[str, ...] = ("add", "edit", "remove", "meta", "undo")
+ACTIONS: tuple[str, ...] = ("add", "edit", "remove", "meta")
+#: Entries named in one change's detail; more are summed up as "…".
+MAX_DETAIL_ITEMS = 20
 
 _lock = threading.Lock()
 _connections: dict[str, duckdb.DuckDBPyConnection] = {}
@@ -300,13 +302,22 @@ def _log(
     seq = cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE radar_id = ?", [radar_id]).fetchone()[0]
     cur.execute(
         "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [radar_id, seq, now, action, detail[:500], json.dumps(before, ensure_ascii=False), json.dumps(after, ensure_ascii=False), version],
+        [radar_id, seq, now, action, detail, json.dumps(before, ensure_ascii=False), json.dumps(after, ensure_ascii=False), version],
     )
     cur.execute("DELETE FROM changes WHERE radar_id = ? AND seq <= ?", [radar_id, seq - own.KEEP_CHANGES])
 
 
+def _detail(items: Iterable[tuple[str, list[str]]]) -> str:
+    """What a change touched, as JSON [[name, [fields]], ...] (radar.own.change_text puts it in words)."""
+    items = list(items)
+    kept = items[:MAX_DETAIL_ITEMS]
+    if len(items) > len(kept):
+        kept.append(["…", []])
+    return json.dumps(kept, ensure_ascii=False)
+
+
 def _names(rows: Iterable[Mapping[str, Any]]) -> str:
-    return ", ".join(str(r["name"]) for r in rows)
+    return _detail((str(r["name"]), []) for r in rows)
 
 
 def update_meta(path: Path, radar_id: str, version: int, values: Mapping[str, object]) -> int:
@@ -314,7 +325,7 @@ def update_meta(path: Path, radar_id: str, version: int, values: Mapping[str, ob
 
     def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
         clean = own.clean_meta({**meta, **values})
-        return clean, rows, ", ".join(str(k) for k in values)
+        return clean, rows, _detail([("", [f"radar_{k}" for k in values if clean.get(k) != meta.get(k)])])
 
     return _write(path, radar_id, version, "meta", change)
 
@@ -339,7 +350,7 @@ def update_entries(path: Path, radar_id: str, version: int, updates: Mapping[str
 
     def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
         new_rows = dict(rows)
-        parts = []
+        parts: list[tuple[str, list[str]]] = []
         for entry_id, fields in updates.items():
             if entry_id not in rows:
                 raise ConflictError("own_error_conflict")
@@ -350,8 +361,8 @@ def update_entries(path: Path, radar_id: str, version: int, updates: Mapping[str
             new_rows[entry_id] = {**rows[entry_id], **merged}
             changed = [f for f in own.ENTRY_FIELDS if new_rows[entry_id][f] != rows[entry_id][f]]
             if changed:
-                parts.append(f"{merged['name']}: {', '.join(changed)}")
-        return meta, new_rows, "; ".join(parts)
+                parts.append((str(merged["name"]), changed))
+        return meta, new_rows, _detail(parts)
 
     return _write(path, radar_id, version, "edit", change)
 
