@@ -415,7 +415,11 @@ def priority_matrix_figure(
     split = high - 0.5
     colors = category_colors(categories["id"].tolist())
     fig = go.Figure()
-    boxes = {"go": (split, 5.5, split, 5.5), "test": (0.5, split, split, 5.5), "watch": (split, 5.5, 0.5, split), "leave": (0.5, split, 0.5, split)}
+    # quadrant -> (x0, x1, y0, y1): relevance up, maturity right
+    boxes = {
+        "go": (split, 5.5, split, 5.5), "test": (0.5, split, split, 5.5),
+        "watch": (split, 5.5, 0.5, split), "leave": (0.5, split, 0.5, split),
+    }  # fmt: skip
     for key, (x0, x1, y0, y1) in boxes.items():
         fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=QUADRANT_COLORS[key], line={"width": 0}, layer="below")
         fig.add_annotation(
@@ -423,8 +427,9 @@ def priority_matrix_figure(
             xanchor="left" if key in ("test", "leave") else "right", yanchor="top", showarrow=False,
             text=f"<b>{t('own_quadrant_' + key, lang)}</b>", font={"size": font_size, "color": "#1b2a41"},
         )
-    fig.add_shape(type="line", x0=split, x1=split, y0=0.5, y1=5.5, line={"color": "rgba(40,60,90,0.45)", "width": 1.2, "dash": "dash"})
-    fig.add_shape(type="line", x0=0.5, x1=5.5, y0=split, y1=split, line={"color": "rgba(40,60,90,0.45)", "width": 1.2, "dash": "dash"})
+    divider = {"color": "rgba(40,60,90,0.45)", "width": 1.2, "dash": "dash"}
+    fig.add_shape(type="line", x0=split, x1=split, y0=0.5, y1=5.5, line=divider)
+    fig.add_shape(type="line", x0=0.5, x1=5.5, y0=split, y1=split, line=divider)
     marker_px = 30 if presentation else 24
     for cat, part in points.groupby("category", sort=False):
         fig.add_trace(

@@ -77,29 +77,30 @@ def standalone_html(title: str, subtitle: str, figures: Sequence[go.Figure], tab
     for index, fig in enumerate(figures):
         parts.append(
             fig.to_html(
-                full_html=False, include_plotlyjs=index == 0, config={"displaylogo": False, "responsive": True},
+                full_html=False,
+                include_plotlyjs=index == 0,
+                config={"displaylogo": False, "responsive": True},
                 default_width="100%",
             )
         )
     table_html = ""
     if table is not None:
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.header)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in table.rows
-        )
+        body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in table.rows)
         table_html = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     page = f"""<!DOCTYPE html>
 <html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title>
 <style>
-body {{font-family: "Source Sans Pro", Helvetica, Arial, sans-serif; color: #1b2a41; margin: 2rem auto; max-width: 1400px; padding: 0 1rem;}}
+body {{font-family: "Source Sans Pro", Helvetica, Arial, sans-serif; color: #1b2a41;
+       margin: 2rem auto; max-width: 1400px; padding: 0 1rem;}}
 h1 {{margin-bottom: .2rem;}} .sub {{color: #4a5a70; margin-top: 0;}}
 table {{border-collapse: collapse; width: 100%; margin-top: 1.5rem; font-size: .95rem;}}
 th, td {{border: 1px solid #cfd8e3; padding: .35rem .5rem; text-align: left; vertical-align: top; white-space: pre-wrap;}}
 th {{background: #eef3f8;}} footer {{margin-top: 2rem; color: #4a5a70; font-size: .85rem;}}
 </style></head><body>
 <h1>{html.escape(title)}</h1><p class="sub">{html.escape(subtitle)}</p>
-{''.join(parts)}
+{"".join(parts)}
 {table_html}
 <footer>{html.escape(footer)}</footer>
 </body></html>

@@ -143,7 +143,7 @@ def validate_meta(meta: Mapping[str, object]) -> None:
 def clean_entry(values: Mapping[str, object]) -> dict[str, object]:
     """One entry as stored: text without markup and trimmed, numbers as int or None; checked."""
     entry: dict[str, object] = {}
-    for field, (limit, multiline) in _TEXT_LIMITS.items():
+    for field, (_, multiline) in _TEXT_LIMITS.items():
         entry[field] = _text(values.get(field), multiline)
     name = str(entry["name"])
     for field, allowed in _INT_FIELDS.items():
@@ -493,9 +493,7 @@ def meta_from_file(meta: RadarMeta, filename: str, domains: Iterable[str]) -> di
     }
 
 
-def entries_from_rows(
-    rows: Iterable[ExportRow], catalogue: pd.DataFrame, categories: pd.DataFrame
-) -> list[dict[str, object]]:
+def entries_from_rows(rows: Iterable[ExportRow], catalogue: pd.DataFrame, categories: pd.DataFrame) -> list[dict[str, object]]:
     """Entries to store from rows read back from our own file (the inverse of export_rows).
 
     A known technology_id means a catalogue technology (its name and text come from the

@@ -69,7 +69,9 @@ def _flash(kind: str, text: str) -> None:
 def show_flash() -> None:
     """Show (once) the messages left by the last action."""
     for kind, text in st.session_state.pop("own_flash", []):
-        (st.error if kind == "error" else st.success)(text, icon=":material/error:" if kind == "error" else ":material/check_circle:")
+        (st.error if kind == "error" else st.success)(
+            text, icon=":material/error:" if kind == "error" else ":material/check_circle:"
+        )
 
 
 # --- national reference ---------------------------------------------------------------------------
@@ -152,11 +154,19 @@ def _radar_row(row: pd.Series) -> None:
             st.text_input(tr("own_new_name_label"), value=row["name"], key=f"own-rename-{rid}")
             st.button(tr("own_rename"), key=f"own-rename-btn-{rid}", on_click=_rename, args=(rid, int(row["version"])))
             st.button(tr("own_duplicate"), key=f"own-dup-{rid}", on_click=_duplicate, args=(rid, str(row["name"])))
-            st.button(tr("own_delete"), key=f"own-del-{rid}", on_click=st.session_state.__setitem__, args=("own_confirm_delete", rid))
+            st.button(
+                tr("own_delete"), key=f"own-del-{rid}", on_click=st.session_state.__setitem__, args=("own_confirm_delete", rid)
+            )
         if st.session_state.get("own_confirm_delete") == rid:
             st.warning(tr("own_delete_confirm", name=row["name"], count=int(row["entries"])))
             yes, no = st.columns([1, 4])
-            yes.button(tr("own_delete_yes"), key=f"own-del-yes-{rid}", type="primary", on_click=_delete, args=(rid, int(row["version"]), str(row["name"])))
+            yes.button(
+                tr("own_delete_yes"),
+                key=f"own-del-yes-{rid}",
+                type="primary",
+                on_click=_delete,
+                args=(rid, int(row["version"]), str(row["name"])),
+            )
             no.button(tr("own_cancel"), key=f"own-del-no-{rid}", on_click=st.session_state.pop, args=("own_confirm_delete", None))
 
 
@@ -200,7 +210,9 @@ def new_radar_form() -> None:
         st.subheader(tr("own_new_heading"))
         st.text_input(tr("own_field_radar_name"), key="own-new-name", max_chars=own.MAX_RADAR_NAME)
         st.text_input(tr("own_field_municipality"), key="own-new-municipality", max_chars=own.MAX_RADAR_NAME)
-        st.selectbox(tr("own_field_domain"), ["", *names], key="own-new-domain", format_func=lambda d: names.get(d, tr("own_no_domain")))
+        st.selectbox(
+            tr("own_field_domain"), ["", *names], key="own-new-domain", format_func=lambda d: names.get(d, tr("own_no_domain"))
+        )
         st.date_input(tr("own_field_date"), value=date.today(), key="own-new-date", format="DD.MM.YYYY")
         st.radio(tr("own_new_start"), starts, key="own-new-start", format_func=lambda s: tr(f"own_start_{s}"))
         st.form_submit_button(tr("own_new_create"), type="primary", on_click=_create)
@@ -209,11 +221,18 @@ def new_radar_form() -> None:
 def _create() -> None:
     state = st.session_state
     domain, start = state.get("own-new-domain") or None, state.get("own-new-start")
-    meta = {"name": state.get("own-new-name"), "municipality": state.get("own-new-municipality"), "domain": domain, "date": state.get("own-new-date")}
+    meta = {
+        "name": state.get("own-new-name"),
+        "municipality": state.get("own-new-municipality"),
+        "domain": domain,
+        "date": state.get("own-new-date"),
+    }
     try:
         if start == "domain" and domain is None:
             raise ValidationError("own_error_domain_needed")
-        entries = [] if start == "blank" else own.starter_entries(national_scores(domain if start == "domain" else None), catalogue())
+        entries = (
+            [] if start == "blank" else own.starter_entries(national_scores(domain if start == "domain" else None), catalogue())
+        )
         radar_id = db.create_radar(own_db(), meta, entries)
     except RadarError as error:
         _flash("error", message(error))
@@ -229,7 +248,9 @@ def open_export_form() -> None:
     with st.container(border=True):
         st.subheader(tr("own_open_file_heading"))
         st.caption(tr("own_open_file_help"))
-        upload = st.file_uploader(tr("own_open_file_heading"), type=["json", "xlsx", "csv"], key="own-upload", label_visibility="collapsed")
+        upload = st.file_uploader(
+            tr("own_open_file_heading"), type=["json", "xlsx", "csv"], key="own-upload", label_visibility="collapsed"
+        )
         if st.button(tr("own_open_file_button"), disabled=upload is None, key="own-upload-go") and upload is not None:
             try:
                 radar_id, count, opened = create_from_export(upload.getvalue(), upload.name)
@@ -339,7 +360,9 @@ def _sync_present() -> None:
 def _facts(ws: Workspace) -> str:
     meta = ws.meta
     domain = domain_names().get(meta["domain"], tr("own_no_domain"))
-    return tr("own_caption", municipality=meta["municipality"] or "–", domain=domain, date=meta["date"] or "–", count=len(ws.entries))
+    return tr(
+        "own_caption", municipality=meta["municipality"] or "–", domain=domain, date=meta["date"] or "–", count=len(ws.entries)
+    )
 
 
 def header(ws: Workspace) -> tuple[str | None, bool]:
@@ -391,7 +414,14 @@ def radar_fig(
         assessed = ws.table.loc[ws.table["status"].notna() | ws.table["hand_set"], "technology"]
         ghost_blips = national[national["technology"].isin(set(assessed) & set(ws.blips["technology"]))]
     return chart.own_radar_figure(
-        ws.blips, ws.categories, lang(), presentation=presentation, ghosts=ghost_blips, title=title, height=height, names_list=names_list
+        ws.blips,
+        ws.categories,
+        lang(),
+        presentation=presentation,
+        ghosts=ghost_blips,
+        title=title,
+        height=height,
+        names_list=names_list,
     )
 
 
@@ -441,13 +471,19 @@ def gap_table(ws: Workspace, scope: str | None, big: bool = False) -> None:
         {
             "number": gaps["number"],
             "name": gaps["name"],
-            "text": [tr(p, local=ring(lo), national=ring(na)) for p, lo, na in zip(gaps["phrase"], gaps["local_ring"], gaps["national_ring"], strict=True)],
+            "text": [
+                tr(p, local=ring(lo), national=ring(na))
+                for p, lo, na in zip(gaps["phrase"], gaps["local_ring"], gaps["national_ring"], strict=True)
+            ],
             "gap": [f"{g:+.2f}" if pd.notna(g) else "–" for g in gaps["gap"]],
         }
     )
     st.caption(tr("own_gap_intro"))
     st.dataframe(
-        view, hide_index=True, width="stretch", row_height=44 if big else None,
+        view,
+        hide_index=True,
+        width="stretch",
+        row_height=44 if big else None,
         column_config={
             "number": st.column_config.NumberColumn(tr("col_number"), width="small"),
             "name": st.column_config.TextColumn(tr("col_technology")),
@@ -466,7 +502,10 @@ def _editor_frame(ws: Workspace) -> pd.DataFrame:
         {
             "number": table["number"],
             "name": table["name"],
-            "ring_shown": [tr("ring_" + r) + (" ✋" if h else "") if isinstance(r, str) else "–" for r, h in zip(table["ring"], table["hand_set"], strict=True)],
+            "ring_shown": [
+                tr("ring_" + r) + (" ✋" if h else "") if isinstance(r, str) else "–"
+                for r, h in zip(table["ring"], table["hand_set"], strict=True)
+            ],
             "status": table["status"].astype("Int64"),
             "relevance": table["relevance"].astype("Int64"),
             "hand_ring": table["ring"].where(table["hand_set"], None).astype(object),
@@ -485,16 +524,32 @@ def entries_editor(ws: Workspace) -> None:
     st.caption(tr("own_editor_hint"))
     stage = lambda s: tr(f"stage_{s}")  # noqa: E731
     st.data_editor(
-        _editor_frame(ws), key=key, hide_index=True, num_rows="fixed", width="stretch", placeholder="",
+        _editor_frame(ws),
+        key=key,
+        hide_index=True,
+        num_rows="fixed",
+        width="stretch",
+        placeholder="",
         disabled=["number", "name", "ring_shown"],
-        on_change=_save_editor, args=(ws.radar_id, key, EDITOR_FIELDS),
+        on_change=_save_editor,
+        args=(ws.radar_id, key, EDITOR_FIELDS),
         column_config={
             "number": st.column_config.NumberColumn(tr("col_number"), width=50),
             "name": st.column_config.TextColumn(tr("col_technology"), width="medium", pinned=True),
             "ring_shown": st.column_config.TextColumn(tr("own_col_ring_shown"), help=tr("own_help_ring_shown"), width=100),
-            "status": st.column_config.SelectboxColumn(tr("own_col_status"), options=list(own.STATUSES), format_func=stage, help=tr("own_help_status"), width=130),
-            "relevance": st.column_config.NumberColumn(tr("own_col_relevance"), min_value=1, max_value=5, step=1, format="%d", help=tr("own_help_relevance"), width=105),
-            "hand_ring": st.column_config.SelectboxColumn(tr("own_col_hand_ring"), options=list(config.RING_KEYS), format_func=lambda k: tr("ring_" + k), help=tr("own_help_hand_ring"), width=120),
+            "status": st.column_config.SelectboxColumn(
+                tr("own_col_status"), options=list(own.STATUSES), format_func=stage, help=tr("own_help_status"), width=130
+            ),
+            "relevance": st.column_config.NumberColumn(
+                tr("own_col_relevance"), min_value=1, max_value=5, step=1, format="%d", help=tr("own_help_relevance"), width=105
+            ),
+            "hand_ring": st.column_config.SelectboxColumn(
+                tr("own_col_hand_ring"),
+                options=list(config.RING_KEYS),
+                format_func=lambda k: tr("ring_" + k),
+                help=tr("own_help_hand_ring"),
+                width=120,
+            ),
             "ring_reason": st.column_config.TextColumn(tr("own_col_reason"), max_chars=own.MAX_LONG),
             "note": st.column_config.TextColumn(tr("own_col_note"), max_chars=own.MAX_LONG, width="medium"),
             "owner": st.column_config.TextColumn(tr("own_col_owner"), max_chars=own.MAX_SHORT),
@@ -533,7 +588,14 @@ def add_from_catalogue(ws: Workspace) -> None:
     names = dict(zip(cat["id"], cat["name"], strict=True))
     key = f"own-pick-{ws.radar_id}"
     st.markdown(f"**{tr('own_add_heading')}**")
-    st.multiselect(tr("own_pick"), options, key=key, format_func=names.get, placeholder=tr("own_pick_placeholder"), label_visibility="collapsed")
+    st.multiselect(
+        tr("own_pick"),
+        options,
+        key=key,
+        format_func=names.get,
+        placeholder=tr("own_pick_placeholder"),
+        label_visibility="collapsed",
+    )
     st.button(tr("own_pick_add"), key=f"{key}-go", on_click=_add_picked, args=(ws.radar_id, key), icon=":material/add:")
 
 
@@ -544,7 +606,12 @@ def _add_picked(radar_id: str, key: str) -> None:
     cat = catalogue()
     entries = [own.catalogue_entry(tech, cat) for tech in picked]
     names = ", ".join(str(e["name"]) for e in entries)
-    if _write(radar_id, lambda path, version: db.add_entries(path, radar_id, version, entries), reset=True, success=tr("own_added", names=names)):
+    if _write(
+        radar_id,
+        lambda path, version: db.add_entries(path, radar_id, version, entries),
+        reset=True,
+        success=tr("own_added", names=names),
+    ):
         st.session_state[key] = []
 
 
@@ -560,7 +627,9 @@ def add_custom(ws: Workspace) -> None:
         right.selectbox(tr("col_category"), list(cat_names), key=f"{prefix}-category", format_func=cat_names.get)
         st.text_area(tr("own_col_description"), key=f"{prefix}-description", height=68, max_chars=own.MAX_LONG)
         st.selectbox(
-            tr("own_col_own_maturity"), [None, *own.MATURITIES], key=f"{prefix}-maturity",
+            tr("own_col_own_maturity"),
+            [None, *own.MATURITIES],
+            key=f"{prefix}-maturity",
             format_func=lambda m: tr(f"maturity_{m}") if m else tr("own_help_own_maturity", default=own.DEFAULT_OWN_MATURITY),
         )
         st.form_submit_button(tr("own_custom_add"), on_click=_add_custom, args=(ws.radar_id, prefix), icon=":material/add:")
@@ -576,7 +645,12 @@ def _add_custom(radar_id: str, prefix: str) -> None:
         "maturity": state.get(f"{prefix}-maturity"),
     }
     name = str(entry["name"] or "").strip()
-    if _write(radar_id, lambda path, version: db.add_entries(path, radar_id, version, [entry]), reset=True, success=tr("own_added", names=name)):
+    if _write(
+        radar_id,
+        lambda path, version: db.add_entries(path, radar_id, version, [entry]),
+        reset=True,
+        success=tr("own_added", names=name),
+    ):
         state[f"{prefix}-name"] = ""
         state[f"{prefix}-description"] = ""
         state[f"{prefix}-maturity"] = None
@@ -594,19 +668,33 @@ def custom_editor(ws: Workspace) -> None:
     st.markdown(f"**{tr('own_custom_list')}**")
     frame = pd.DataFrame(
         {
-            "name": mine["name"], "category": mine["category"], "description": mine["description"],
+            "name": mine["name"],
+            "category": mine["category"],
+            "description": mine["description"],
             "own_maturity": mine["own_maturity"].astype("Int64"),
         }
     ).reset_index(drop=True)
     st.data_editor(
-        frame, key=key, hide_index=True, num_rows="fixed", width="stretch", placeholder="",
-        on_change=_save_editor, args=(ws.radar_id, key, CUSTOM_FIELDS),
+        frame,
+        key=key,
+        hide_index=True,
+        num_rows="fixed",
+        width="stretch",
+        placeholder="",
+        on_change=_save_editor,
+        args=(ws.radar_id, key, CUSTOM_FIELDS),
         column_config={
             "name": st.column_config.TextColumn(tr("own_col_name"), required=True, max_chars=own.MAX_ENTRY_NAME),
-            "category": st.column_config.SelectboxColumn(tr("col_category"), options=list(cat_names), format_func=cat_names.get, required=True),
+            "category": st.column_config.SelectboxColumn(
+                tr("col_category"), options=list(cat_names), format_func=cat_names.get, required=True
+            ),
             "description": st.column_config.TextColumn(tr("own_col_description"), width="large", max_chars=own.MAX_LONG),
             "own_maturity": st.column_config.NumberColumn(
-                tr("own_col_own_maturity"), min_value=1, max_value=5, step=1, format="%d",
+                tr("own_col_own_maturity"),
+                min_value=1,
+                max_value=5,
+                step=1,
+                format="%d",
                 help=tr("own_help_own_maturity", default=own.DEFAULT_OWN_MATURITY),
             ),
         },
@@ -622,9 +710,16 @@ def remove_entries(ws: Workspace) -> None:
     st.markdown(f"**{tr('own_remove_heading')}**")
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     left.multiselect(
-        tr("own_remove_heading"), list(names), key=key, format_func=names.get, label_visibility="collapsed", placeholder=tr("own_pick_placeholder")
+        tr("own_remove_heading"),
+        list(names),
+        key=key,
+        format_func=names.get,
+        label_visibility="collapsed",
+        placeholder=tr("own_pick_placeholder"),
     )
-    right.button(tr("own_remove_button"), key=f"{key}-go", on_click=_remove, args=(ws.radar_id, key, names), icon=":material/delete:")
+    right.button(
+        tr("own_remove_button"), key=f"{key}-go", on_click=_remove, args=(ws.radar_id, key, names), icon=":material/delete:"
+    )
 
 
 def _remove(radar_id: str, key: str, names: dict[str, str]) -> None:
@@ -642,15 +737,41 @@ def details(ws: Workspace) -> None:
     names = domain_names()
     st.caption(tr("own_settings_intro"))
     left, right = st.columns(2)
-    left.text_input(tr("own_field_radar_name"), value=meta["name"], key=f"{prefix}-name", on_change=_save_meta, args=(rid, prefix, "name"), max_chars=own.MAX_RADAR_NAME)
-    right.text_input(tr("own_field_municipality"), value=meta["municipality"], key=f"{prefix}-municipality", on_change=_save_meta, args=(rid, prefix, "municipality"), max_chars=own.MAX_RADAR_NAME)
+    left.text_input(
+        tr("own_field_radar_name"),
+        value=meta["name"],
+        key=f"{prefix}-name",
+        on_change=_save_meta,
+        args=(rid, prefix, "name"),
+        max_chars=own.MAX_RADAR_NAME,
+    )
+    right.text_input(
+        tr("own_field_municipality"),
+        value=meta["municipality"],
+        key=f"{prefix}-municipality",
+        on_change=_save_meta,
+        args=(rid, prefix, "municipality"),
+        max_chars=own.MAX_RADAR_NAME,
+    )
     options = ["", *names]
     left.selectbox(
-        tr("own_field_domain"), options, index=options.index(meta["domain"]) if meta["domain"] in options else 0,
-        key=f"{prefix}-domain", format_func=lambda d: names.get(d, tr("own_no_domain")), on_change=_save_meta, args=(rid, prefix, "domain"),
+        tr("own_field_domain"),
+        options,
+        index=options.index(meta["domain"]) if meta["domain"] in options else 0,
+        key=f"{prefix}-domain",
+        format_func=lambda d: names.get(d, tr("own_no_domain")),
+        on_change=_save_meta,
+        args=(rid, prefix, "domain"),
     )
     when = date.fromisoformat(meta["date"]) if meta["date"] else None
-    right.date_input(tr("own_field_date"), value=when, key=f"{prefix}-date", format="DD.MM.YYYY", on_change=_save_meta, args=(rid, prefix, "date"))
+    right.date_input(
+        tr("own_field_date"),
+        value=when,
+        key=f"{prefix}-date",
+        format="DD.MM.YYYY",
+        on_change=_save_meta,
+        args=(rid, prefix, "date"),
+    )
     st.markdown(f"**{tr('own_share')}**", help=tr("own_share_help"))
     st.code(share_link(rid), language=None)
 
@@ -676,7 +797,9 @@ def history(ws: Workspace) -> None:
         }
     )
     st.dataframe(
-        view, hide_index=True, width="stretch",
+        view,
+        hide_index=True,
+        width="stretch",
         column_config={
             "when": st.column_config.TextColumn(tr("own_col_when"), width="small"),
             "action": st.column_config.TextColumn(tr("own_col_action"), width="small"),
@@ -693,12 +816,15 @@ def _title(ws: Workspace) -> str:
 
 def _html_table(ws: Workspace) -> export.HtmlTable:
     cat_names = dict(zip(ws.categories["id"], ws.categories["name"], strict=True))
-    header = [tr("col_number"), tr("col_technology"), tr("col_category"), tr("own_col_ring_shown"), tr("own_col_status"), tr("own_col_relevance"),
-              tr("own_col_reason"), tr("own_col_note"), tr("own_col_owner"), tr("own_col_next")]  # fmt: skip
+    keys = ("col_number", "col_technology", "col_category", "own_col_ring_shown", "own_col_status", "own_col_relevance",
+            "own_col_reason", "own_col_note", "own_col_owner", "own_col_next")  # fmt: skip
+    header = [tr(k) for k in keys]
     rows = []
     for _, row in ws.table.sort_values("number", na_position="last").iterrows():
         rows.append([
-            "" if pd.isna(row["number"]) else str(row["number"]), row["name"], cat_names.get(row["category"], row["category"] or ""),
+            "" if pd.isna(row["number"]) else str(row["number"]),
+            row["name"],
+            cat_names.get(row["category"], row["category"] or ""),
             tr("ring_" + row["ring"]) if isinstance(row["ring"], str) else "–",
             tr(f"stage_{int(row['status'])}") if pd.notna(row["status"]) else "–",
             "" if pd.isna(row["relevance"]) else str(int(row["relevance"])),
@@ -730,12 +856,20 @@ def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:
         ("xlsx", "own_export_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
          functools.partial(export.entries_xlsx, rows, meta), ":material/table:"),
         ("csv", "own_export_csv", "text/csv", functools.partial(export.entries_csv, rows), ":material/csv:"),
-        ("json", "own_export_json", "application/json", functools.partial(export.radar_json, rows, meta), ":material/data_object:"),
+        ("json", "own_export_json", "application/json", functools.partial(export.radar_json, rows, meta),
+         ":material/data_object:"),
     ]  # fmt: skip
     cols = st.columns(len(files))
     for col, (ext, label, mime, make, icon) in zip(cols, files, strict=True):
         col.download_button(
-            tr(label), data=make, file_name=f"{stem}.{ext}", mime=mime, key=f"own-export-{ext}", on_click="ignore", icon=icon, width="stretch"
+            tr(label),
+            data=make,
+            file_name=f"{stem}.{ext}",
+            mime=mime,
+            key=f"own-export-{ext}",
+            on_click="ignore",
+            icon=icon,
+            width="stretch",
         )
     st.caption(tr("own_export_reopen"))
 
@@ -754,7 +888,9 @@ def workspace(radar_id: str) -> None:
     show_flash()
     radar_and_matrix(ws, scope, ghosts)
     method_note()
-    tabs = st.tabs([tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")])
+    tabs = st.tabs(
+        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
+    )
     with tabs[0]:
         entries_editor(ws)
         left, right = st.columns(2, gap="large")
@@ -782,8 +918,13 @@ def presentation(ws: Workspace) -> None:
     title.markdown(f"### {_md(ws.meta['name'])}")
     title.caption(_facts(ws))
     view = switch.segmented_control(
-        tr("own_present_view"), views, default="radar", key=f"own-present-view-{ws.radar_id}",
-        format_func=lambda v: tr(f"own_view_{v}"), label_visibility="collapsed", required=True,
+        tr("own_present_view"),
+        views,
+        default="radar",
+        key=f"own-present-view-{ws.radar_id}",
+        format_func=lambda v: tr(f"own_view_{v}"),
+        label_visibility="collapsed",
+        required=True,
     )
     toggle.toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=_sync_present)
     with language:

@@ -155,7 +155,16 @@ def test_gap_list_biggest_first_without_own_technologies():
 # --- priority matrix -------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("maturity", "relevance", "quadrant"),
-    [(5, 5, "go"), (4, 4, "go"), (3, 5, "test"), (1, 4, "test"), (4, 3, "watch"), (5, 1, "watch"), (3, 3, "leave"), (1, 1, "leave")],
+    [
+        (5, 5, "go"),
+        (4, 4, "go"),
+        (3, 5, "test"),
+        (1, 4, "test"),
+        (4, 3, "watch"),
+        (5, 1, "watch"),
+        (3, 3, "leave"),
+        (1, 1, "leave"),
+    ],
 )
 def test_quadrants(maturity, relevance, quadrant):
     assert own.quadrant(maturity, relevance) == quadrant
@@ -204,7 +213,9 @@ def test_entry_rules(values, key):
 
 
 def test_clean_entry_strips_markup_and_parses_numbers():
-    entry = own.clean_entry({"name": " <b>Vores</b>  app ", "category": "citizen", "status": "2", "relevance": 5.0, "note": "<script>x</script>ok"})
+    entry = own.clean_entry(
+        {"name": " <b>Vores</b>  app ", "category": "citizen", "status": "2", "relevance": 5.0, "note": "<script>x</script>ok"}
+    )
     assert entry["name"] == "Vores app"
     assert entry["status"] == 2 and entry["relevance"] == 5
     assert "<" not in entry["note"]
@@ -255,7 +266,14 @@ def test_export_rows_round_trip_in_memory():
     table = table_of(
         {"technology_id": "ai", "name": "AI", "status": 3, "relevance": 5, "note": "Godt i gang", "owner": "Åse"},
         {"technology_id": "rpa", "name": "RPA", "ring": "afvent", "ring_reason": "Vent på ny platform"},
-        {"name": "Vores app", "category": "citizen", "description": "Borgerapp", "maturity": 4, "status": 1, "next_step": "Pilot"},
+        {
+            "name": "Vores app",
+            "category": "citizen",
+            "description": "Borgerapp",
+            "maturity": 4,
+            "status": 1,
+            "next_step": "Pilot",
+        },
     )
     rows = own.export_rows(table)
     assert rows[1].entry.ring == "afvent" and rows[1].entry.ring_raw == "afvent"

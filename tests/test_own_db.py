@@ -173,7 +173,9 @@ def test_undo_restores_each_kind_of_change(path, radar):
     metas = [db.load_radar(path, radar)["name"]]
     version = 1
     steps = [
-        lambda v: db.update_entries(path, radar, v, {ids(path, radar)[0]: {"status": 2, "ring": "klar", "ring_reason": "Besluttet"}}),
+        lambda v: db.update_entries(
+            path, radar, v, {ids(path, radar)[0]: {"status": 2, "ring": "klar", "ring_reason": "Besluttet"}}
+        ),
         lambda v: db.add_entries(path, radar, v, [APP]),
         lambda v: db.remove_entries(path, radar, v, ids(path, radar)[1:2]),
         lambda v: db.update_meta(path, radar, v, {"name": "Omdøbt"}),
@@ -215,7 +217,10 @@ def test_an_edit_that_changes_nothing_is_not_a_change(path, radar):
 @pytest.mark.parametrize(
     ("action", "key"),
     [
-        (lambda p, r, e, v: db.add_entries(p, r, v, [{"name": "kunstig INTELLIGENS (ai)", "category": "data"}]), "own_error_duplicate"),
+        (
+            lambda p, r, e, v: db.add_entries(p, r, v, [{"name": "kunstig INTELLIGENS (ai)", "category": "data"}]),
+            "own_error_duplicate",
+        ),
         (lambda p, r, e, v: db.add_entries(p, r, v, [AI]), "own_error_duplicate"),
         (lambda p, r, e, v: db.add_entries(p, r, v, [{"name": "", "category": "data"}]), "own_error_entry_name_empty"),
         (lambda p, r, e, v: db.add_entries(p, r, v, [{"name": "n" * 121, "category": "data"}]), "own_error_entry_name_long"),
@@ -224,7 +229,10 @@ def test_an_edit_that_changes_nothing_is_not_a_change(path, radar):
         (lambda p, r, e, v: db.update_entries(p, r, v, {e[0]: {"name": RPA["name"]}}), "own_error_duplicate"),
         (lambda p, r, e, v: db.update_entries(p, r, v, {e[0]: {"relevance": 9}}), "own_error_value"),
         (lambda p, r, e, v: db.update_entries(p, r, v, {e[0]: {"note": "n" * 2001}}), "own_error_text_long"),
-        (lambda p, r, e, v: db.add_entries(p, r, v, [{"name": f"T{i}", "category": "data"} for i in range(199)]), "own_error_too_many"),
+        (
+            lambda p, r, e, v: db.add_entries(p, r, v, [{"name": f"T{i}", "category": "data"} for i in range(199)]),
+            "own_error_too_many",
+        ),
         (lambda p, r, e, v: db.update_meta(p, r, v, {"name": " "}), "own_error_radar_name_empty"),
         (lambda p, r, e, v: db.update_meta(p, r, v, {"name": "x" * 81}), "own_error_radar_name_long"),
         (lambda p, r, e, v: db.update_meta(p, r, v, {"date": "i morgen"}), "own_error_date"),

@@ -54,8 +54,10 @@ def radar(path, reference) -> str:
     db.add_entries(
         path, radar_id, version,
         [
-            {"name": "Vejsensorer i Odder", "category": "sensors", "description": "Måler saltning", "maturity": 4, "status": 2, "relevance": 4},
-            {"name": "+Kommunens chat", "category": "citizen", "status": None, "ring": "hold_oeje", "ring_reason": "Gruppen vil følge den"},
+            {"name": "Vejsensorer i Odder", "category": "sensors", "description": "Måler saltning",
+             "maturity": 4, "status": 2, "relevance": 4},
+            {"name": "+Kommunens chat", "category": "citizen", "status": None, "ring": "hold_oeje",
+             "ring_reason": "Gruppen vil følge den"},
         ],
     )  # fmt: skip
     return radar_id
@@ -169,13 +171,17 @@ def test_png_is_made_on_the_server(path, radar, reference):
     table = own.local_table(entries, reference["catalogue"], reference["national"])
     blips = own.local_blips(table, reference["categories"]["id"].tolist())
     ghosts = reference["blips"][reference["blips"]["technology"].isin(blips["technology"])]
-    fig = chart.own_radar_figure(blips, reference["categories"], "da", presentation=True, ghosts=ghosts, title="Odder", height=900)
+    fig = chart.own_radar_figure(
+        blips, reference["categories"], "da", presentation=True, ghosts=ghosts, title="Odder", height=900
+    )
     png = export.figure_png(fig, width=1200)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
     assert (width, height) == (1200, 900)
 
 
-@pytest.mark.parametrize(("name", "stem"), [("Odder: vores radar", "Odder-vores-radar"), ("../../etc", "etc"), ("", "radar"), ("Ærø 2026", "Ærø-2026")])
+@pytest.mark.parametrize(
+    ("name", "stem"), [("Odder: vores radar", "Odder-vores-radar"), ("../../etc", "etc"), ("", "radar"), ("Ærø 2026", "Ærø-2026")]
+)
 def test_file_stem(name, stem):
     assert export.file_stem(name) == stem

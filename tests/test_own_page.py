@@ -44,7 +44,11 @@ def opened(app: AppTest, radar_id: str, **params: str) -> AppTest:
 
 def blips(at: AppTest) -> list[str]:
     """Blip keys of the radar figure(s) on the page."""
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart") if "-own-radar-" in chart.proto.id or "own-present-radar" in chart.proto.id]
+    specs = [
+        json.loads(chart.proto.spec)
+        for chart in at.get("plotly_chart")
+        if "-own-radar-" in chart.proto.id or "own-present-radar" in chart.proto.id
+    ]
     return [c for s in specs for tr in s["data"] if tr.get("mode") == "markers+text" for c in tr.get("customdata", [])]
 
 
@@ -197,7 +201,9 @@ def test_undo_from_the_toolbar(app, own_db):
 def test_details_are_saved_when_a_field_is_left(app, own_db):
     radar_id = db.create_radar(own_db, {"name": "Gammelt navn"}, [AI])
     at = opened(app, radar_id)
-    name_key = next(w.key for w in at.text_input if w.key and w.key.startswith(f"own-meta-{radar_id}") and w.key.endswith("-name"))
+    name_key = next(
+        w.key for w in at.text_input if w.key and w.key.startswith(f"own-meta-{radar_id}") and w.key.endswith("-name")
+    )
     at.text_input(key=name_key).input("Nyt navn").run()
     assert db.load_radar(own_db, radar_id)["name"] == "Nyt navn"
     assert at.title[0].value == "Nyt navn"
@@ -242,7 +248,10 @@ def test_english(app, own_db):
     ("state", "expected"),
     [
         ({"edited_rows": {0: {"status": 3}}}, {"e0": {"status": 3}}),
-        ({"edited_rows": {"1": {"hand_ring": "klar", "ring_reason": "Aftalt"}}}, {"e1": {"ring": "klar", "ring_reason": "Aftalt"}}),
+        (
+            {"edited_rows": {"1": {"hand_ring": "klar", "ring_reason": "Aftalt"}}},
+            {"e1": {"ring": "klar", "ring_reason": "Aftalt"}},
+        ),
         ({"edited_rows": {0: {"number": 4, "name": "x"}}}, {}),  # read-only columns are ignored
         ({"edited_rows": {5: {"status": 1}}}, {}),  # a row that no longer exists
         ({"edited_rows": {1: {"relevance": None, "note": "ny"}}}, {"e1": {"relevance": None, "note": "ny"}}),

@@ -115,12 +115,16 @@ def _new_entry_id() -> str:
 # --- reading ------------------------------------------------------------------------------------
 def list_radars(path: Path) -> pd.DataFrame:
     """Saved radars, last changed first: id, name, municipality, domain, date, updated, entries, version."""
-    return _cursor(path).execute(
-        """SELECT r.id, r.name, r.municipality, r.domain, r.date, r.created, r.updated, r.version,
+    return (
+        _cursor(path)
+        .execute(
+            """SELECT r.id, r.name, r.municipality, r.domain, r.date, r.created, r.updated, r.version,
                   count(e.entry_id) AS entries
            FROM radars r LEFT JOIN entries e ON e.radar_id = r.id
            GROUP BY ALL ORDER BY r.updated DESC, r.name"""
-    ).df()
+        )
+        .df()
+    )
 
 
 def load_radar(path: Path, radar_id: str) -> dict[str, Any]:
@@ -140,10 +144,14 @@ def _meta(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[str, Any]:
 
 def load_entries(path: Path, radar_id: str) -> pd.DataFrame:
     """A radar's entries in table order, with None for empty numbers."""
-    frame = _cursor(path).execute(
-        f"SELECT {', '.join(ROW_FIELDS)} FROM entries WHERE radar_id = ? ORDER BY position, entry_id",  # noqa: S608 - fixed names
-        [radar_id],
-    ).df()
+    frame = (
+        _cursor(path)
+        .execute(
+            f"SELECT {', '.join(ROW_FIELDS)} FROM entries WHERE radar_id = ? ORDER BY position, entry_id",  # noqa: S608 - fixed names
+            [radar_id],
+        )
+        .df()
+    )
     for column in ("maturity", "status", "relevance"):
         frame[column] = frame[column].astype("Int64")
     return frame
@@ -174,10 +182,14 @@ def load_state(path: Path, radar_id: str) -> tuple[dict[str, Any], pd.DataFrame]
 
 def history(path: Path, radar_id: str, limit: int = 50) -> pd.DataFrame:
     """The radar's last changes, newest first: seq, changed_at, action, detail, version."""
-    return _cursor(path).execute(
-        "SELECT seq, changed_at, action, detail, version FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT ?",
-        [radar_id, limit],
-    ).df()
+    return (
+        _cursor(path)
+        .execute(
+            "SELECT seq, changed_at, action, detail, version FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT ?",
+            [radar_id, limit],
+        )
+        .df()
+    )
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -302,7 +314,16 @@ def _log(
     seq = cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE radar_id = ?", [radar_id]).fetchone()[0]
     cur.execute(
         "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [radar_id, seq, now, action, detail, json.dumps(before, ensure_ascii=False), json.dumps(after, ensure_ascii=False), version],
+        [
+            radar_id,
+            seq,
+            now,
+            action,
+            detail,
+            json.dumps(before, ensure_ascii=False),
+            json.dumps(after, ensure_ascii=False),
+            version,
+        ],
     )
     cur.execute("DELETE FROM changes WHERE radar_id = ? AND seq <= ?", [radar_id, seq - own.KEEP_CHANGES])
 

@@ -105,7 +105,8 @@ def test_build_share_export_and_reopen_a_radar(app_server, browser, watched, tmp
     # The grid's accessible table holds the stored value (3 = i drift) and the recomputed ring.
     page.wait_for_function(
         "name => [...document.querySelectorAll(\"[data-testid='stDataFrame'] table[role='grid'] tbody tr\")]"
-        ".some(tr => { const td = tr.querySelectorAll('td'); return td[0].innerText.trim() === name && td[3].innerText.trim() === '3'; })",
+        ".some(tr => { const td = tr.querySelectorAll('td');"
+        " return td[0].innerText.trim() === name && td[3].innerText.trim() === '3'; })",
         arg=changed,
     )
     wait_for_app(page)
