@@ -419,7 +419,9 @@ def check_maturity(table: RawTable, known: Known) -> tuple[pd.DataFrame, list[Is
                 problems.append((key, {"value": shown(row["maturity"])}))
             if technology is not None:
                 if technology in first_line:
-                    problems.append(("edition_maturity_duplicate", {"technology": technology, "first_line": first_line[technology]}))
+                    problems.append(
+                        ("edition_maturity_duplicate", {"technology": technology, "first_line": first_line[technology]})
+                    )
                 else:
                     first_line[technology] = line
             issues.extend(Issue(MATURITY, line, key, params) for key, params in problems)

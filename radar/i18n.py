@@ -633,7 +633,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Ring fra den importerede fil {source}: »{raw}«",
         "en": "Ring from the imported file {source}: “{raw}”",
     },
-    "import_export_heading": {"da": "Eksportér den nationale radar", "en": "Export the national radar"},
     "import_export_intro": {
         "da": "Hent radaren som fil, så den kan vises i andre værktøjer eller åbnes i Excel: Build Your Own Radar (CSV) "
         "eller vores eget format (CSV, Excel, JSON).",

@@ -170,13 +170,15 @@ def reason_groups(result: ReadResult, lang: str) -> list[tuple[str, int]]:
 def reason_groups_html(groups: Sequence[tuple[str, int]], lang: str) -> str:
     """The grouped reasons as a short list; the sentences carry values from the file, so they are escaped."""
     items = "".join(f"<li><b>{count}</b> × {html.escape(text)}</li>" for text, count in groups)
-    return f"<div class='imp-groups'><div class='imp-groups-head'>{html.escape(t('import_groups_heading', lang))}</div><ul>{items}</ul></div>"
+    head = html.escape(t("import_groups_heading", lang))
+    return f"<div class='imp-groups'><div class='imp-groups-head'>{head}</div><ul>{items}</ul></div>"
 
 
 def report_table_html(rows: Sequence[Mapping[str, object]], lang: str) -> str:
     """The report rows as an HTML table; every value from the file is escaped."""
     head = "".join(
-        f"<th>{html.escape(t(k, lang))}</th>" for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")
+        f"<th>{html.escape(t(k, lang))}</th>"
+        for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")
     )
     body = []
     for row in rows:
@@ -195,7 +197,9 @@ def report_csv(result: ReadResult, lang: str) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([t(k, lang) for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")])
     for row in report_rows(result, lang):
-        writer.writerow([row["line"], row["status_text"], neutralise_formula(str(row["name"])), neutralise_formula(str(row["what"]))])
+        writer.writerow(
+            [row["line"], row["status_text"], neutralise_formula(str(row["name"])), neutralise_formula(str(row["what"]))]
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -418,7 +422,9 @@ def choose_file() -> tuple[bytes, str, bytes | None, str | None] | None:
     )
     with st.expander(tr("import_config_heading")):
         st.caption(tr("import_config_help"))
-        config_upload = st.file_uploader(tr("import_config_label"), type=["json"], key="imp-config", max_upload_size=MAX_UPLOAD_MB)
+        config_upload = st.file_uploader(
+            tr("import_config_label"), type=["json"], key="imp-config", max_upload_size=MAX_UPLOAD_MB
+        )
     if upload is None:
         st.info(tr("import_start_hint"), icon=":material/upload_file:")
         return None
@@ -502,10 +508,15 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
         st.markdown(f"**{tr('import_mapping_categories')}**")
         cols = st.columns(2, gap="large")
         for index, (raw, count) in enumerate(cats.items()):
-            label = tr("import_category_none", count=count) if raw == "" else tr("import_category_choice", raw=md_escape(raw), count=count)
+            label = (
+                tr("import_category_none", count=count)
+                if raw == ""
+                else tr("import_category_choice", raw=md_escape(raw), count=count)
+            )
+            keep_label = tr("import_keep_category") if raw else tr("import_no_category")
             category_choice[raw] = cols[index % 2].selectbox(
                 label, [KEEP, *cat_names], key=f"imp-cat-{digest}-{index}",
-                format_func=lambda k, raw=raw: (tr("import_keep_category") if raw else tr("import_no_category")) if k == KEEP else cat_names[k],
+                format_func=lambda k, kept=keep_label: kept if k == KEEP else cat_names[k],
             )  # fmt: skip
     return ring_choice, category_choice
 
@@ -553,14 +564,22 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
     domain_names = dict(zip(doms["id"], doms["name"], strict=True))
     with st.form("imp-keep", border=True):
         st.caption(tr("import_keep_intro", count=len(rows)))
-        name = st.text_input(tr("own_field_radar_name"), value=str(start["name"]), max_chars=own.MAX_RADAR_NAME, key="imp-keep-name")
+        name = st.text_input(
+            tr("own_field_radar_name"), value=str(start["name"]), max_chars=own.MAX_RADAR_NAME, key="imp-keep-name"
+        )
         left, mid, right = st.columns(3)
-        municipality = left.text_input(tr("own_field_municipality"), value=str(start["municipality"]), max_chars=own.MAX_RADAR_NAME)
-        domain = mid.selectbox(tr("own_field_domain"), [None, *domain_names], format_func=lambda d: domain_names.get(d, tr("own_no_domain")))
+        municipality = left.text_input(
+            tr("own_field_municipality"), value=str(start["municipality"]), max_chars=own.MAX_RADAR_NAME
+        )
+        domain = mid.selectbox(
+            tr("own_field_domain"), [None, *domain_names], format_func=lambda d: domain_names.get(d, tr("own_no_domain"))
+        )
         when = right.date_input(tr("own_field_date"), value=start["date"], format="DD.MM.YYYY")
         for problem in problems:
             st.warning(problem, icon=":material/block:")
-        submitted = st.form_submit_button(tr("import_keep_button"), type="primary", disabled=bool(problems), icon=":material/save:")
+        submitted = st.form_submit_button(
+            tr("import_keep_button"), type="primary", disabled=bool(problems), icon=":material/save:"
+        )
     if submitted and not problems:
         meta = {"name": name, "municipality": municipality, "domain": domain, "date": when}
         try:
@@ -598,7 +617,6 @@ def import_flow() -> None:
 def export_national() -> None:
     """Download the national radar (an edition, combined or one domain) as BYOR CSV and our own CSV/Excel/JSON."""
     language = lang()
-    st.subheader(tr("import_export_heading"))
     st.caption(tr("import_export_intro"))
     eds = load("editions")
     years = [int(y) for y in eds["year"]]

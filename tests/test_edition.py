@@ -198,7 +198,9 @@ BAD_MATURITY_ROWS = [
 def test_each_bad_answer_row_is_reported_with_its_line(known, row, key):
     rows = [*GOOD_ANSWERS]
     rows[1] = row  # file line 3
-    check = check_edition(YEAR, read_table(csv_bytes(HEADER, rows)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known)
+    check = check_edition(
+        YEAR, read_table(csv_bytes(HEADER, rows)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known
+    )
     assert not check.ok
     found = [i for i in check.errors if i.key == key]
     assert [(i.file, i.line) for i in found] == [(ANSWERS, 3)]
@@ -211,14 +213,18 @@ def test_each_bad_answer_row_is_reported_with_its_line(known, row, key):
 @pytest.mark.parametrize(("row", "key"), BAD_MATURITY_ROWS)
 def test_each_bad_maturity_row_is_reported_with_its_line(known, row, key):
     rows = ["video,5", row]  # file line 3
-    check = check_edition(YEAR, read_table(csv_bytes(HEADER, GOOD_ANSWERS)), read_table(csv_bytes("technology,maturity", rows)), known)
+    check = check_edition(
+        YEAR, read_table(csv_bytes(HEADER, GOOD_ANSWERS)), read_table(csv_bytes("technology,maturity", rows)), known
+    )
     found = [i for i in check.errors if i.key == key]
     assert [(i.file, i.line) for i in found] == [(MATURITY, 3)]
     assert "linje 3" in render_issue(found[0], {MATURITY: "modenhed.csv"})
 
 
 def test_a_technology_with_answers_but_no_maturity_is_an_error(known):
-    check = check_edition(YEAR, read_table(csv_bytes(HEADER, GOOD_ANSWERS)), read_table(csv_bytes("technology,maturity", ["video,5"])), known)
+    check = check_edition(
+        YEAR, read_table(csv_bytes(HEADER, GOOD_ANSWERS)), read_table(csv_bytes("technology,maturity", ["video,5"])), known
+    )
     missing = [i for i in check.errors if i.key == "edition_maturity_missing"]
     assert [(i.file, i.line, i.params["technology"]) for i in missing] == [(MATURITY, 0, "droner")]
     assert render_issue(missing[0], {MATURITY: "modenhed.csv"}) == "modenhed.csv: " + t(
@@ -228,7 +234,9 @@ def test_a_technology_with_answers_but_no_maturity_is_an_error(known):
 
 def test_a_rating_without_answers_is_only_a_warning(known):
     maturity = [*GOOD_MATURITY, "cloud,5"]
-    check = check_edition(YEAR, read_table(csv_bytes(HEADER, GOOD_ANSWERS)), read_table(csv_bytes("technology,maturity", maturity)), known)
+    check = check_edition(
+        YEAR, read_table(csv_bytes(HEADER, GOOD_ANSWERS)), read_table(csv_bytes("technology,maturity", maturity)), known
+    )
     assert check.ok
     assert [i.params["technology"] for i in check.warnings if i.key == "edition_no_answers"] == ["cloud"]
     assert any(i.key == "edition_technologies_absent" for i in check.warnings)
@@ -245,14 +253,18 @@ def test_missing_columns_are_named(known):
 
 
 def test_quoted_line_breaks_keep_line_numbers_right(known):
-    rows = ['R-1,101,social-sundhed,video,3,ja', '"R-\n2",101,social-sundhed,video,3,ja', "R-3,101,social-sundhed,ukendt,1,ja"]
-    check = check_edition(YEAR, read_table(csv_bytes(HEADER, rows)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known)
+    rows = ["R-1,101,social-sundhed,video,3,ja", '"R-\n2",101,social-sundhed,video,3,ja', "R-3,101,social-sundhed,ukendt,1,ja"]
+    check = check_edition(
+        YEAR, read_table(csv_bytes(HEADER, rows)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known
+    )
     assert [(i.line, i.key) for i in check.errors] == [(5, "edition_technology_unknown")]
 
 
 def test_the_report_sums_up_many_errors_of_one_kind(known):
     rows = [f"R-{n},101,social-sundhed,ukendt-{n},1,ja" for n in range(30)]
-    check = check_edition(YEAR, read_table(csv_bytes(HEADER, rows)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known)
+    check = check_edition(
+        YEAR, read_table(csv_bytes(HEADER, rows)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known
+    )
     lines = render_report(check, {ANSWERS: "svar.csv", MATURITY: "modenhed.csv"})
     assert lines[0] == "svar.csv: 30 rækker læst – 30 med fejl."
     assert sum("teknologien »ukendt-" in line for line in lines) == edition.SHOWN_PER_KIND
@@ -263,13 +275,19 @@ def test_the_report_sums_up_many_errors_of_one_kind(known):
 @pytest.mark.parametrize("year", [0, 1989, 2101])
 def test_an_implausible_year_is_refused(known, year):
     with pytest.raises(ValidationError) as caught:
-        check_edition(year, read_table(csv_bytes(HEADER, GOOD_ANSWERS)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known)
+        check_edition(
+            year, read_table(csv_bytes(HEADER, GOOD_ANSWERS)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known
+        )
     assert caught.value.key == "edition_year_invalid"
 
 
 @pytest.mark.parametrize(
     ("data", "key"),
-    [(b"", "import_empty_file"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "import_old_xls"), (b"PK\x03\x04broken", "import_xlsx_unreadable")],
+    [
+        (b"", "import_empty_file"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "import_old_xls"),
+        (b"PK\x03\x04broken", "import_xlsx_unreadable"),
+    ],
 )
 def test_unreadable_files_give_a_typed_error(data, key):
     with pytest.raises(ImportError_) as caught:

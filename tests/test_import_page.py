@@ -53,13 +53,13 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 FIXTURES = Path(__file__).parent / "fixtures"
 
 MARKUP_CSV = (
-    "name,ring,quadrant,isNew,description\n"
-    "<script>alert(1)</script>Kubernetes,Adopt,Platforms,TRUE,<img src=x onerror=alert(1)>Container orchestration\n"
-    '5 < 6 & 7 > 3,Trial,Tools,FALSE,"<p>Nice <b>tool</b></p><img src=x onerror=alert(1)>"\n'
-    "Terraform,Explore,Tools,FALSE,plain\n"
-    ",Hold,Tools,FALSE,no name\n"
-    "Kunstig intelligens,Adopt,Data og kunstig intelligens,FALSE,ours\n"
-).encode()
+    b"name,ring,quadrant,isNew,description\n"
+    b"<script>alert(1)</script>Kubernetes,Adopt,Platforms,TRUE,<img src=x onerror=alert(1)>Container orchestration\n"
+    b'5 < 6 & 7 > 3,Trial,Tools,FALSE,"<p>Nice <b>tool</b></p><img src=x onerror=alert(1)>"\n'
+    b"Terraform,Explore,Tools,FALSE,plain\n"
+    b",Hold,Tools,FALSE,no name\n"
+    b"Kunstig intelligens,Adopt,Data og kunstig intelligens,FALSE,ours\n"
+)
 
 
 @pytest.fixture
@@ -190,7 +190,10 @@ def test_report_rows_add_up_and_filter_by_status(categories):
     result = result_of(MARKUP_CSV, categories)
     rows = report_rows(result, "da")
     assert [r["line"] for r in rows] == [2, 3, 4, 5, 6]
-    assert len(report_rows(result, "da", [ACCEPTED_WITH_CHANGE])) + len(report_rows(result, "da", [ACCEPTED, REJECTED])) == result.rows
+    assert (
+        len(report_rows(result, "da", [ACCEPTED_WITH_CHANGE])) + len(report_rows(result, "da", [ACCEPTED, REJECTED]))
+        == result.rows
+    )
     assert report_rows(result, "en", [REJECTED]) == [
         {"line": 5, "status": REJECTED, "status_text": "Rejected", "name": "", "what": "the name is missing"}
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from radar.formats import ACCEPTED, ACCEPTED_WITH_CHANGE, REJECTED, read_radar_file
 
@@ -56,9 +57,9 @@ def choose(page, label_part: str, option: str) -> None:
         box.click()
         try:
             wanted.wait_for(timeout=3_000)
-            break
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError: the list did not open yet
-            continue
+        except PlaywrightTimeout:
+            continue  # the list did not open yet
+        break
     wanted.click()
     wait_for_app(page)
 
