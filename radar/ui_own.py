@@ -23,7 +23,7 @@ from radar import chart, config, export, own
 from radar.db import own as db
 from radar.errors import ConflictError, DataError, RadarError, ValidationError
 from radar.i18n import CATALOGUE
-from radar.ui import PLOTLY_CONFIG, lang, language_switch, load, page_header, ring_list, tr
+from radar.ui import PLOTLY_CONFIG, lang, language_switch, load, page_header, ring_list, sample_notice, tr
 
 _RADAR_ID = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 EDITOR_FIELDS: dict[str, str] = {
@@ -62,16 +62,20 @@ def message(error: RadarError) -> str:
     return tr(error.key, **params)
 
 
-def _flash(kind: str, text: str) -> None:
-    st.session_state.setdefault("own_flash", []).append((kind, text))
+def _flash(kind: str, text: str, area: str = "top") -> None:
+    st.session_state.setdefault("own_flash", []).append((kind, text, area))
 
 
-def show_flash() -> None:
-    """Show (once) the messages left by the last action."""
-    for kind, text in st.session_state.pop("own_flash", []):
-        (st.error if kind == "error" else st.success)(
-            text, icon=":material/error:" if kind == "error" else ":material/check_circle:"
-        )
+def show_flash(area: str = "top") -> None:
+    """Show (once) the messages the last action left for `area` (the top, or beside the entries table)."""
+    waiting = st.session_state.get("own_flash", [])
+    st.session_state["own_flash"] = [m for m in waiting if m[2] != area]
+    for kind, text, _ in (m for m in waiting if m[2] == area):
+        if kind == "error":
+            st.error(text, icon=":material/error:")
+        else:
+            st.success(text, icon=":material/check_circle:")
+        st.toast(text, icon=":material/error:" if kind == "error" else ":material/check_circle:")
 
 
 # --- national reference ---------------------------------------------------------------------------
@@ -321,24 +325,29 @@ def load_workspace(radar_id: str) -> Workspace | None:
     return Workspace(radar_id, meta, entries, table, blips, cats, national)
 
 
-def _write(radar_id: str, action: Callable[[Path, int], int], *, reset: bool, success: str | None = None) -> bool:
-    """Run one storage action with the version this browser saw; True when it was saved."""
+def _write(
+    radar_id: str, action: Callable[[Path, int], int], *, reset: bool, success: str | None = None, area: str = "top"
+) -> bool:
+    """Run one storage action with the version this browser saw; True when it was saved.
+
+    Messages go to `area`, so an error while editing the table is shown beside the table.
+    """
     seen = int(st.session_state.get(_seen_key(radar_id), 0))
     try:
         version = action(own_db(), seen)
     except ConflictError as error:
-        _flash("error", message(error))
+        _flash("error", message(error), area)
         st.session_state.pop(_seen_key(radar_id), None)
         _bump(radar_id)
         return False
     except RadarError as error:
-        _flash("error", message(error))
+        _flash("error", message(error), area)
         return False
     st.session_state[_seen_key(radar_id)] = version
     if reset:
         _bump(radar_id)
     if success:
-        _flash("success", success)
+        _flash("success", success, area)
     return True
 
 
@@ -577,7 +586,7 @@ def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dic
 def _save_editor(radar_id: str, key: str, fields: dict[str, str]) -> None:
     updates = editor_updates(st.session_state.get(key), st.session_state.get(f"{key}-ids", []), fields)
     if updates:
-        _write(radar_id, lambda path, version: db.update_entries(path, radar_id, version, updates), reset=False)
+        _write(radar_id, lambda path, version: db.update_entries(path, radar_id, version, updates), reset=False, area="entries")
 
 
 def add_from_catalogue(ws: Workspace) -> None:
@@ -611,6 +620,7 @@ def _add_picked(radar_id: str, key: str) -> None:
         lambda path, version: db.add_entries(path, radar_id, version, entries),
         reset=True,
         success=tr("own_added", names=names),
+        area="entries",
     ):
         st.session_state[key] = []
 
@@ -650,6 +660,7 @@ def _add_custom(radar_id: str, prefix: str) -> None:
         lambda path, version: db.add_entries(path, radar_id, version, [entry]),
         reset=True,
         success=tr("own_added", names=name),
+        area="entries",
     ):
         state[f"{prefix}-name"] = ""
         state[f"{prefix}-description"] = ""
@@ -726,7 +737,13 @@ def _remove(radar_id: str, key: str, names: dict[str, str]) -> None:
     chosen = list(st.session_state.get(key) or [])
     if chosen:
         text = tr("own_removed", names=", ".join(names[c] for c in chosen))
-        _write(radar_id, lambda path, version: db.remove_entries(path, radar_id, version, chosen), reset=True, success=text)
+        _write(
+            radar_id,
+            lambda path, version: db.remove_entries(path, radar_id, version, chosen),
+            reset=True,
+            success=text,
+            area="entries",
+        )
 
 
 # --- one radar: details, history, exports ---------------------------------------------------------------
@@ -892,6 +909,7 @@ def workspace(radar_id: str) -> None:
         [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
     )
     with tabs[0]:
+        show_flash("entries")
         entries_editor(ws)
         left, right = st.columns(2, gap="large")
         with left:
@@ -951,6 +969,7 @@ def page() -> None:
     radar_id = current_radar()
     if radar_id is None:
         page_header("own_title", "own_intro")
+        sample_notice()
         manage_radars()
     else:
         workspace(radar_id)
