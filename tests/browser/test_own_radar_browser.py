@@ -92,7 +92,7 @@ def test_build_share_export_and_reopen_a_radar(app_server, browser, watched, tmp
     chosen = page.locator(f".st-key-own-pick-{first_id}").inner_text()
     assert all(name in chosen for name in TECHNOLOGIES), chosen
     page.get_by_role("button", name="Tilføj valgte").click()
-    page.get_by_text("Tilføjet:").wait_for()
+    page.get_by_test_id("stAlertContentSuccess").get_by_text("Tilføjet:").wait_for()
     wait_for_app(page)
     wait_for_editor(page, 5)
     rows = editor_rows(page)
