@@ -932,7 +932,7 @@ def presentation(ws: Workspace) -> None:
     """The projector view: one large view at a time, big fonts, no editing widgets."""
     st.html(PRESENT_CSS)
     views = ["radar", "matrix", "gaps"]
-    title, switch, toggle, language = st.columns([4.6, 3.2, 1.6, 1.1], vertical_alignment="center")
+    title, switch, toggle, language = st.columns([4.0, 3.2, 1.6, 1.7], vertical_alignment="center")
     title.markdown(f"### {_md(ws.meta['name'])}")
     title.caption(_facts(ws))
     view = switch.segmented_control(
