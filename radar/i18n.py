@@ -619,12 +619,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "En egen radar kan rumme {max} teknologier, og filen har {count}. Del filen op, og importér delene hver for sig.",
         "en": "An own radar holds up to {max} technologies and the file has {count}. Split the file and import the parts one by one.",
     },
-    "import_keep_foreign_categories": {
-        "da": "»Lav jeres egen radar« tegner kun vores kategorier. Teknologier i radarens egne kategorier ({names}) gemmes, "
-        "men vises først på radaren dér, når de har fået en af vores kategorier. Vælg en kategori i trin 3 for at få dem med nu.",
-        "en": "“Make your own radar” only draws our categories. Technologies in the radar's own categories ({names}) are kept, "
-        "but only appear on the radar there once they have one of our categories. Choose a category in step 3 to include them now.",
-    },
     "import_keep_shortened": {
         "da": "Beskrivelser på mere end {max} tegn forkortes, når radaren gemmes (antal: {count}).",
         "en": "Descriptions longer than {max} characters are shortened when the radar is kept (number: {count}).",

@@ -289,6 +289,15 @@ def number_entries(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(number=table["entry_id"].map(numbers).astype("Int64"))
 
 
+def radar_sectors(table: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
+    """Sectors of a local radar: our categories, then any category of the radar's own (e.g. an
+    imported radar's quadrants), in order of first appearance, so every entry can be drawn."""
+    ours = categories[["id", "name"]]
+    known = set(ours["id"])
+    extra = [c for c in dict.fromkeys(table["category"].dropna().astype(str)) if c and c not in known]
+    return pd.concat([ours, pd.DataFrame({"id": extra, "name": extra})], ignore_index=True)
+
+
 def local_blips(table: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
     """The placed entries as radar blips (columns radar_figure draws), positioned by place_blips."""
     placed = table[table["ring"].notna() & table["category"].isin(categories)].copy()

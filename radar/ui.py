@@ -5,6 +5,8 @@ The only module of radar/ that imports streamlit. Pages call these and stay shor
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -56,9 +58,20 @@ def language_switch() -> None:
         st.query_params["lang"] = st.session_state["lang"]
 
 
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_plain(value: object) -> str:
+    """`value` as literal text inside Markdown: no links, images or formatting from user data."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(value))
+
+
 def show_error(error: RadarError) -> None:
-    """Show a typed error as a translated message; the page keeps its last good state."""
-    st.error(tr(error.key, **error.params))
+    """Show a typed error as a translated message; the page keeps its last good state.
+
+    Parameters may come from uploaded files, so they are shown as literal text.
+    """
+    st.error(tr(error.key, **{k: md_plain(v) for k, v in error.params.items()}))
 
 
 # --- cached data ------------------------------------------------------------------------------
@@ -228,7 +241,7 @@ def ring_list(blips: pd.DataFrame) -> None:
         for _, row in part.iterrows():
             flag = " ⚠" if row["low_n"] else ""
             move = {"new": " ★", "moved_in": " ▲", "moved_out": " ▼"}.get(row["movement"] or "", "")
-            lines.append(f"<div class='blip-item'><b>{row['number']}</b>&nbsp; {row['name']}{move}{flag}</div>")
+            lines.append(f"<div class='blip-item'><b>{row['number']}</b>&nbsp; {html.escape(str(row['name']))}{move}{flag}</div>")
         st.html("<div class='ring-list'>" + "".join(lines) + "</div>")
 
 

@@ -546,8 +546,6 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
     language = lang()
     st.subheader(tr("import_step_keep"))
     rows, shortened = own_radar_entries(result.entries, load("technologies", language)["id"], filename, language)
-    ours = set(_our_categories()["id"])
-    foreign = sorted({str(r["category"]) for r in rows if not r["technology_id"] and r["category"] not in ours})
     problems = []
     if waiting:
         problems.append(tr("import_keep_need_rings", count=waiting))
@@ -555,8 +553,6 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
         problems.append(tr("import_keep_nothing"))
     if len(rows) > own.MAX_ENTRIES:
         problems.append(tr("import_keep_too_many", count=len(rows), max=own.MAX_ENTRIES))
-    if foreign:
-        st.warning(tr("import_keep_foreign_categories", names=md_escape(", ".join(foreign))), icon=":material/warning:")
     if shortened:
         st.caption(tr("import_keep_shortened", count=shortened, max=own.MAX_LONG))
     start = default_meta(result, filename)

@@ -318,9 +318,9 @@ def load_workspace(radar_id: str) -> Workspace | None:
         if seen is not None:
             _bump(radar_id)  # changed elsewhere: editors start again from the fresh rows
         st.session_state[_seen_key(radar_id)] = meta["version"]
-    cats = categories()
     national = national_scores(meta["domain"])
     table = own.local_table(entries, catalogue(), national)
+    cats = own.radar_sectors(table, categories())
     blips = own.local_blips(table, cats["id"].tolist())
     return Workspace(radar_id, meta, entries, table, blips, cats, national)
 

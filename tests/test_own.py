@@ -306,3 +306,13 @@ def test_local_time_is_copenhagen():
 )
 def test_change_text(detail, lang, text):
     assert own.change_text(detail, lang) == text
+
+
+def test_own_categories_become_extra_sectors_so_every_entry_is_drawn():
+    from radar.own import radar_sectors
+
+    ours = pd.DataFrame({"id": ["data", "citizen"], "name": ["Data", "Borgere"]})
+    table = pd.DataFrame({"category": ["citizen", "Tools", "Platforms", "Tools", None]})
+    sectors = radar_sectors(table, ours)
+    assert sectors["id"].tolist() == ["data", "citizen", "Tools", "Platforms"]
+    assert sectors["name"].tolist() == ["Data", "Borgere", "Tools", "Platforms"]

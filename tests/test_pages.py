@@ -112,3 +112,10 @@ def test_unknown_domain_in_the_url_is_explained(app):
     assert not at.exception
     assert any("findes-ikke" in w.value for w in at.warning)
     assert at.selectbox(key="domain").value == "dagtilbud-skole"
+
+
+def test_error_parameters_from_files_are_shown_as_text():
+    from radar.ui import md_plain
+
+    assert md_plain("![x](http://evil/a.png)") == r"\!\[x\]\(http://evil/a\.png\)"
+    assert md_plain("Æble *fed*") == r"Æble \*fed\*"
