@@ -80,18 +80,18 @@ def _sector_shapes(n_categories: int, geometry: Geometry) -> list[dict]:
     return shapes
 
 
-def _ring_labels(geometry: Geometry, lang: str, font_size: int) -> list[dict]:
-    # The labels sit in the free wedge at twelve o'clock (geometry.label_gutter_deg).
-    labels = []
+def _ring_labels(geometry: Geometry, lang: str, font_size: int) -> go.Scatter:
+    """Ring names in the free wedge at twelve o'clock, as a text trace drawn before the blips,
+    so a blip near the centre always stays on top of a label and is never hidden by it."""
+    ys = []
     for ring in RINGS:
         inner, outer = ring_bounds(ring.index, geometry)
-        y = inner + (outer - inner) * (0.72 if ring.index == 0 else 0.5)
-        labels.append({
-            "x": 0, "y": y, "xref": "x", "yref": "y", "text": f"<b>{t('ring_' + ring.key, lang)}</b>", "showarrow": False,
-            "font": {"size": font_size, "color": "rgba(20, 40, 70, 0.85)", "family": FONT},
-            "bgcolor": "rgba(255, 255, 255, 0.75)", "borderpad": 2,
-        })
-    return labels
+        ys.append(inner + (outer - inner) * (0.72 if ring.index == 0 else 0.5))
+    return go.Scatter(
+        x=[0] * len(RINGS), y=ys, mode="text", text=[f"<b>{t('ring_' + ring.key, lang)}</b>" for ring in RINGS],
+        textfont={"size": font_size, "color": "rgba(20, 40, 70, 0.80)", "family": FONT},
+        hoverinfo="skip", showlegend=False, cliponaxis=False,
+    )
 
 
 def _sector_labels(cat_ids: list[str], cat_names: dict[str, str], colors: dict[str, str], geometry: Geometry,
@@ -115,6 +115,9 @@ def radar_figure(
     geometry: Geometry = GEOMETRY,
     presentation: bool = False,
     ghosts: pd.DataFrame | None = None,
+    height: int | None = None,
+    width_hint: int | None = None,
+    margin_top: int = 20,
 ) -> go.Figure:
     """The radar: ring bands, sector labels, numbered blips coloured by category, movement glyphs.
 
@@ -125,17 +128,22 @@ def radar_figure(
     score, r, theta, diameter, movement and the measures shown on hover). `categories` has
     id and name. `ghosts` (optional, columns technology, r, theta) are drawn as faint
     markers joined to their blip, e.g. the national position next to a local one.
+    Markers are sized from the plot's real scale (height, and `width_hint` in pixels when the
+    chart sits in a narrow column), so two blips the layout keeps apart never touch on screen.
     """
     cat_ids = categories["id"].tolist()
     cat_names = dict(zip(categories["id"], categories["name"], strict=True))
     colors = category_colors(cat_ids)
     scale = 1.25 if presentation else 1.0
     font_size = 20 if presentation else 15
-    height = int(geometry.figure_height * scale)
+    height = height or int(geometry.figure_height * scale)
+    reach = 1.0 + 0.5 * scale
+    margin = {"l": 10, "r": 10, "t": margin_top, "b": 60}
     fig = go.Figure()
     diameter = float(blips["diameter"].iloc[0]) if len(blips) else geometry.blip_diameter
-    ppu = geometry.pixels_per_unit * scale
-    marker_px = max(8.0, min(diameter * ppu * 0.92, 34.0))
+    ppu = pixels_per_unit(height, margin, reach, width_hint)
+    marker_px = min(diameter * ppu * 0.92, 34.0)
+    fig.add_trace(_ring_labels(geometry, lang, font_size - 1))
     if ghosts is not None and len(ghosts):
         _add_ghosts(fig, blips, ghosts, marker_px)
     for cat in cat_ids:
@@ -154,17 +162,16 @@ def radar_figure(
             )
         )
     _add_movement_glyphs(fig, blips, diameter, marker_px, lang)
-    reach = 1.0 + 0.5 * scale
     axis = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
     fig.update_layout(
         height=height,
-        margin={"l": 10, "r": 10, "t": 20, "b": 60},
+        margin=margin,
         font={"family": FONT, "size": font_size, "color": "#1b2a41"},
         paper_bgcolor="white", plot_bgcolor="white",
         shapes=_ring_shapes(geometry) + _sector_shapes(len(cat_ids), geometry),
-        annotations=_ring_labels(geometry, lang, font_size - 1) + _sector_labels(cat_ids, cat_names, colors, geometry, font_size),
+        annotations=_sector_labels(cat_ids, cat_names, colors, geometry, font_size),
         xaxis={**axis, "range": [-reach, reach]},
-        yaxis={**axis, "range": [-1.2, 1.2], "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
+        yaxis={**axis, "range": [-RADAR_HALF_HEIGHT, RADAR_HALF_HEIGHT], "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
         showlegend=True,
         # Categories are keyed by the coloured sector labels; the legend only explains movement glyphs.
         legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.01, "yanchor": "top",
@@ -174,6 +181,17 @@ def radar_figure(
         hoverlabel={"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
     )
     return fig
+
+
+RADAR_HALF_HEIGHT = 1.2  # the y axis spans -1.2..1.2 data units: the radar plus its sector labels
+
+
+def pixels_per_unit(height: int, margin: dict[str, int], reach: float, width_hint: int | None = None) -> float:
+    """Screen pixels per data unit of the radar: the equal-scale axes fit the smaller of height and width."""
+    ppu = (height - margin["t"] - margin["b"]) / (2 * RADAR_HALF_HEIGHT)
+    if width_hint:
+        ppu = min(ppu, (width_hint - margin["l"] - margin["r"]) / (2 * reach))
+    return max(ppu, 1.0)
 
 
 def glyph_positions(blips: pd.DataFrame, diameter: float) -> tuple[list[float], list[float]]:
@@ -342,6 +360,7 @@ def own_radar_figure(
     title: str | None = None,
     height: int | None = None,
     names_list: bool = False,
+    width_hint: int | None = None,
 ) -> go.Figure:
     """A local radar: radar_figure with local hover cards and no movement legend (local radars have none).
 
@@ -349,11 +368,12 @@ def own_radar_figure(
     fits it to a projector; `names_list` writes the numbered names by ring to the right, so
     a still image can be read without hovering.
     """
-    fig = radar_figure(blips, categories, lang, presentation=presentation, ghosts=ghosts)
-    if height:
-        fig.update_layout(height=height)
+    fig = radar_figure(
+        blips, categories, lang, presentation=presentation, ghosts=ghosts, height=height, width_hint=width_hint,
+        margin_top=110 if title else 20,
+    )
     if title:
-        fig.update_layout(title={"text": title, "x": 0.5, "xanchor": "center", "font": {"size": 22}}, margin_t=110)
+        fig.update_layout(title={"text": title, "x": 0.5, "xanchor": "center", "font": {"size": 22}})
     if names_list and len(blips):
         fig.add_annotation(
             xref="paper", yref="paper", x=1.0, y=1.0, xanchor="left", yanchor="top", align="left", showarrow=False,

@@ -91,8 +91,6 @@ class Geometry:
     #: Wedge at twelve o'clock kept free of blips so the ring names can be read there.
     label_gutter_deg: float = 24.0
     figure_height: int = 640
-    #: Pixels per data unit, used to size markers from blip_diameter.
-    pixels_per_unit: float = 240.0
 
 
 GEOMETRY = Geometry()

@@ -44,6 +44,8 @@ PRESENT_CSS = """
 PRESENT_HEIGHT = 560
 #: Chart height beside the editing widgets: the radar is as wide as its half of the page.
 WORK_HEIGHT = 560
+#: Width of the radar's column beside the matrix on a 1280-pixel screen; markers are sized for it.
+WORK_RADAR_WIDTH = 650
 PNG_WIDTH, PNG_HEIGHT = 1400, 1150
 
 
@@ -414,6 +416,7 @@ def radar_fig(
     title: str | None = None,
     height: int | None = None,
     names_list: bool = False,
+    width_hint: int | None = None,
 ) -> object:
     """The local radar figure, with the chosen national positions as ghosts when asked."""
     ghost_blips = None
@@ -431,6 +434,7 @@ def radar_fig(
         title=title,
         height=height,
         names_list=names_list,
+        width_hint=width_hint,
     )
 
 
@@ -447,7 +451,7 @@ def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
         st.markdown(f"**{tr('own_radar_heading')}**")
         if ws.blips.empty:
             st.info(tr("own_radar_empty"))
-        fig = radar_fig(ws, scope, ghosts, height=WORK_HEIGHT)
+        fig = radar_fig(ws, scope, ghosts, height=WORK_HEIGHT, width_hint=WORK_RADAR_WIDTH)
         st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.radar_id}")
     with right:
         st.markdown(f"**{tr('own_matrix_heading')}**", help=tr("own_matrix_help"))

@@ -28,7 +28,7 @@ def main() -> None:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         page.goto(args.url)
         page.wait_for_selector("[data-testid='stButtonGroup']", timeout=60_000)
-        page.wait_for_selector("[data-testid='stMain'] h1", timeout=60_000)
+        page.wait_for_selector("[data-testid='stMain'] h1, [data-testid='stMain'] [data-testid='stPlotlyChart']", timeout=60_000)
         page.wait_for_timeout(2500)
         if args.collapse_sidebar:
             page.keyboard.press("Escape")

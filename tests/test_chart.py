@@ -59,6 +59,7 @@ def test_movement_glyphs_and_legend(blips):
 def test_rings_and_sectors_are_labelled_in_the_language(blips):
     fig = chart.radar_figure(blips, CATS, "en")
     texts = " ".join(a.text for a in fig.layout.annotations)
+    texts += " ".join(str(x) for tr in fig.data if tr.mode == "text" for x in tr.text)
     for word in ("READY", "TRIAL", "WATCH", "WAIT", "Alfa", "Beta"):
         assert word in texts
     circles = [s for s in fig.layout.shapes if s.type == "circle"]
@@ -80,3 +81,19 @@ def test_heatmap_writes_ring_names_in_cells():
     fig = chart.heatmap_figure(scores, "da")
     assert fig.data[0].text == (("KLAR", "HOLD ØJE"), ("AFVENT", "–")) or [list(r) for r in fig.data[0].text] == [
         ["KLAR", "HOLD ØJE"], ["AFVENT", "–"]]
+
+
+def test_ring_labels_are_drawn_under_the_blips(blips):
+    fig = chart.radar_figure(blips, CATS, "da")
+    modes = [tr.mode for tr in fig.data]
+    assert modes.index("text") < modes.index("markers+text")
+
+
+@pytest.mark.parametrize(("height", "width_hint", "presentation"), [(640, None, False), (560, 650, False), (560, None, True), (400, 300, False)])
+def test_markers_are_never_wider_than_the_gap_the_layout_keeps(blips, height, width_hint, presentation):
+    fig = chart.radar_figure(blips, CATS, "da", presentation=presentation, height=height, width_hint=width_hint)
+    reach = 1.0 + 0.5 * (1.25 if presentation else 1.0)
+    ppu = chart.pixels_per_unit(height, fig.layout.margin.to_plotly_json(), reach, width_hint)
+    diameter_px = blips["diameter"].iloc[0] * ppu
+    for tr in blip_traces(fig):
+        assert tr.marker.size <= diameter_px
