@@ -12,7 +12,10 @@ from .conftest import running_app, wait_for_app, wait_for_radar
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "fagomraader", "teknologi", "om"]  # the combined radar is the default page at /
+# The combined radar is the default page at /.
+PAGES = ["", "fagomraader", "egen-radar", "teknologi", "import", "om"]
+ENGLISH_TITLES = {"": "Combined radar", "fagomraader": "Domains", "egen-radar": "Make your own radar", "teknologi": "Technology",
+                  "import": "Import", "om": "About the radar"}
 
 
 
@@ -34,6 +37,19 @@ def test_every_page_loads_without_errors(app_server, watched, slug):
     if slug in ("", "fagomraader"):
         wait_for_radar(page)
     assert page.locator("[data-testid='stException']").count() == 0
+    assert watched.problems() == []
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_every_page_switches_to_english(app_server, watched, slug):
+    page = watched.page
+    page.goto(f"{app_server.url}/{slug}")
+    wait_for_app(page)
+    page.get_by_test_id("stButtonGroup").first.get_by_text("English", exact=True).click()
+    page.wait_for_function(
+        "(title) => document.querySelector('h1') && document.querySelector('h1').innerText.includes(title)", arg=ENGLISH_TITLES[slug]
+    )
+    assert "lang=en" in page.url
     assert watched.problems() == []
 
 
