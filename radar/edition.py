@@ -35,10 +35,8 @@ import argparse
 import csv
 import io
 import os
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,16 +44,16 @@ import pandas as pd
 
 from radar import config
 from radar.errors import ImportError_, ValidationError
+from radar.formats.limits import TooManyRowsError
 from radar.formats.mapping import parse_bool, parse_int, parse_status, vocab_key
-from radar.formats.tabular import XLSX_MAGIC
-from radar.formats.text import decode_text, restore_formula, shown
+from radar.formats.tabular import XLSX_MAGIC, Table, parse_csv, parse_xlsx
+from radar.formats.text import decode_text, shown
 from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
 #: Largest edition file read (bytes) and most data rows: 98 municipalities x many
 #: respondents x 30 technologies fits easily; anything bigger is not a survey export.
 MAX_EDITION_BYTES = 100 * 1024 * 1024
 MAX_EDITION_ROWS = 500_000
-MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
 #: Issues printed per kind and file before the rest are summed up (the CLI's --all prints all).
 SHOWN_PER_KIND = 20
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -98,18 +96,6 @@ class RawTable:
     rows: tuple[tuple[int, tuple[str, ...]], ...]
 
 
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 def _delimiter(text: str) -> str:
     first = next((line for line in text.splitlines() if line.strip()), "")
     best, best_score = ",", (-1, -1)
@@ -121,83 +107,25 @@ def _delimiter(text: str) -> str:
     return best
 
 
-def _check_rows(count: int) -> None:
-    if count > MAX_EDITION_ROWS:
-        raise ImportError_("edition_too_many_rows", max_rows=f"{MAX_EDITION_ROWS:,}".replace(",", "."))
-
-
-def _csv_table(text: str) -> RawTable:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    header: tuple[str, ...] | None = None
-    rows: list[tuple[int, tuple[str, ...]]] = []
-    end = 0
-    try:
-        for record in reader:
-            start, end = end + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue
-            cells = tuple(restore_formula(cell.strip()) for cell in record)
-            if header is None:
-                header = cells
-                continue
-            rows.append((start, cells))
-            _check_rows(len(rows))
-    except csv.Error:
-        raise ImportError_("import_csv_malformed", line=reader.line_num) from None
-    if header is None:
-        raise ImportError_("import_empty_file")
-    return RawTable(header, tuple(rows))
-
-
-def _xlsx_table(data: bytes, sheet: str | None) -> RawTable:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise ImportError_("import_xlsx_unreadable") from None
-    if unpacked > MAX_UNZIPPED_BYTES:
-        raise ImportError_("edition_file_too_large", max_mb=MAX_UNZIPPED_BYTES // (1024 * 1024))
-    import openpyxl  # imported late: only needed for spreadsheets
-
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for broken files
-        raise ImportError_("import_xlsx_unreadable") from None
-    try:
-        names = list(workbook.sheetnames)
-        if sheet is not None and sheet not in names:
-            raise ImportError_("import_sheet_missing", sheet=sheet, sheets=", ".join(names))
-        header: tuple[str, ...] | None = None
-        rows: list[tuple[int, tuple[str, ...]]] = []
-        for number, values in enumerate(workbook[sheet or names[0]].iter_rows(values_only=True), start=1):
-            cells = tuple(restore_formula(_cell(v)) for v in values)
-            if not any(cells):
-                continue
-            if header is None:
-                header = cells
-                continue
-            rows.append((number, cells))
-            _check_rows(len(rows))
-    except ImportError_:
-        raise
-    except Exception:  # malformed sheet XML surfaces only while iterating rows
-        raise ImportError_("import_xlsx_unreadable") from None
-    finally:
-        workbook.close()
-    if header is None:
-        raise ImportError_("import_empty_file")
-    return RawTable(header, tuple(rows))
+def _raw(table: Table) -> RawTable:
+    strip = lambda cells: tuple(cell.strip() for cell in cells)  # noqa: E731
+    return RawTable(strip(table.header), tuple(zip(table.lines, (strip(r) for r in table.rows), strict=True)))
 
 
 def read_table(data: bytes, sheet: str | None = None) -> RawTable:
     """The rows of a CSV or .xlsx edition file; ImportError_ when it cannot be read."""
     if len(data) > MAX_EDITION_BYTES:
         raise ImportError_("edition_file_too_large", max_mb=MAX_EDITION_BYTES // (1024 * 1024))
-    if data.startswith(XLSX_MAGIC):
-        return _xlsx_table(data, sheet)
     if data.startswith(_OLD_XLS_MAGIC):
         raise ImportError_("import_old_xls")
-    return _csv_table(decode_text(data))
+    # The same table readers as radar files, with the larger row limit of a national survey.
+    try:
+        if data.startswith(XLSX_MAGIC):
+            return _raw(parse_xlsx(data, sheet, max_rows=MAX_EDITION_ROWS)[0])
+        text = decode_text(data)
+        return _raw(parse_csv(text, _delimiter(text), max_rows=MAX_EDITION_ROWS))
+    except TooManyRowsError:
+        raise ImportError_("edition_too_many_rows", max_rows=f"{MAX_EDITION_ROWS:,}".replace(",", ".")) from None
 
 
 # --- what the rows are checked against -----------------------------------------------------------

@@ -1,6 +1,5 @@
 """The embedded sample data: reproducible, complete, and grounded in the public facts."""
 
-import pandas as pd
 import pytest
 
 from radar import service

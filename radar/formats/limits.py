@@ -38,7 +38,7 @@ def check_size(data: bytes) -> None:
         raise ImportError_("import_empty_file")
 
 
-def check_rows(count: int) -> None:
+def check_rows(count: int, max_rows: int = MAX_ROWS) -> None:
     """Raise TooManyRowsError when `count` data rows is over the row limit."""
-    if count > MAX_ROWS:
-        raise TooManyRowsError("import_too_many_rows", max_rows=MAX_ROWS)
+    if count > max_rows:
+        raise TooManyRowsError("import_too_many_rows", max_rows=max_rows)

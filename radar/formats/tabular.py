@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from radar.errors import ImportError_
-from radar.formats.limits import MAX_UNZIPPED_BYTES, FileTooLargeError, check_rows
+from radar.formats.limits import MAX_ROWS, MAX_UNZIPPED_BYTES, FileTooLargeError, check_rows
 from radar.formats.text import restore_formula
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t")
@@ -143,7 +143,7 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
-def parse_csv(text: str, delimiter: str | None = None) -> Table:
+def parse_csv(text: str, delimiter: str | None = None, max_rows: int = MAX_ROWS) -> Table:
     """A Table from CSV `text` (blank lines skipped); ImportError_ when it is not CSV."""
     delimiter = delimiter or detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -162,7 +162,7 @@ def parse_csv(text: str, delimiter: str | None = None) -> Table:
                 continue
             rows.append(cells)
             lines.append(start)
-            check_rows(len(rows))
+            check_rows(len(rows), max_rows)
     except csv.Error:
         raise ImportError_("import_csv_malformed", line=reader.line_num) from None
     if header is None:
@@ -217,7 +217,7 @@ def _open_workbook(data: bytes):  # noqa: ANN202 - openpyxl's Workbook type
         raise ImportError_("import_xlsx_unreadable") from None
 
 
-def parse_xlsx(data: bytes, sheet: str | None = None) -> tuple[Table, dict[str, str]]:
+def parse_xlsx(data: bytes, sheet: str | None = None, max_rows: int = MAX_ROWS) -> tuple[Table, dict[str, str]]:
     """A Table from the first (or the named) sheet, and key/value pairs of our meta sheet if any."""
     workbook = _open_workbook(data)
     try:
@@ -226,7 +226,7 @@ def parse_xlsx(data: bytes, sheet: str | None = None) -> tuple[Table, dict[str, 
             raise ImportError_("import_sheet_missing", sheet=sheet, sheets=", ".join(names))
         if not names:
             raise ImportError_("import_empty_file")
-        table = _sheet_table(workbook[sheet or names[0]])
+        table = _sheet_table(workbook[sheet or names[0]], max_rows)
         meta: dict[str, str] = {}
         if META_SHEET in names and (sheet or names[0]) != META_SHEET:
             meta = dict(_sheet_pairs(workbook[META_SHEET]))
@@ -239,7 +239,7 @@ def parse_xlsx(data: bytes, sheet: str | None = None) -> tuple[Table, dict[str, 
         workbook.close()
 
 
-def _sheet_table(worksheet) -> Table:  # noqa: ANN001 - openpyxl worksheet
+def _sheet_table(worksheet, max_rows: int = MAX_ROWS) -> Table:  # noqa: ANN001 - openpyxl worksheet
     header: tuple[str, ...] | None = None
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
@@ -252,7 +252,7 @@ def _sheet_table(worksheet) -> Table:  # noqa: ANN001 - openpyxl worksheet
             continue
         rows.append(cells)
         lines.append(number)
-        check_rows(len(rows))
+        check_rows(len(rows), max_rows)
     if header is None:
         raise ImportError_("import_empty_file")
     return Table(header, tuple(rows), tuple(lines))
