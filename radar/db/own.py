@@ -8,11 +8,12 @@ The schema is created on first use. Rules about names and values live in radar.o
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -239,12 +240,7 @@ def _write(
     change: Any,
 ) -> int:
     """Run `change(meta, rows)` -> (new meta, new rows, detail) in one checked transaction; new version."""
-    cur = _cursor(path)
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        meta = _meta(cur, radar_id)
-        if int(meta["version"]) != int(version):
-            raise ConflictError("own_error_conflict")
+    with _checked_transaction(path, radar_id, version) as (cur, meta):
         rows = _rows(cur, radar_id)
         new_meta, new_rows, detail = change({k: meta[k] for k in META_COLUMNS}, {k: dict(v) for k, v in rows.items()})
         before, after = _diff(cur, radar_id, meta, rows, new_meta, new_rows)
@@ -254,6 +250,19 @@ def _write(
         _log(cur, radar_id, int(version) + 1, action, detail, before, after)
         cur.execute("COMMIT")
         return int(version) + 1
+
+
+@contextlib.contextmanager
+def _checked_transaction(path: Path, radar_id: str, version: int) -> Iterator[tuple[duckdb.DuckDBPyConnection, dict[str, Any]]]:
+    """A transaction on the radar as the caller saw it: ConflictError when its version moved on,
+    or when DuckDB refuses a concurrent write. The body commits (or rolls back) itself."""
+    cur = _cursor(path)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        meta = _meta(cur, radar_id)
+        if int(meta["version"]) != int(version):
+            raise ConflictError("own_error_conflict")
+        yield cur, meta
     except duckdb.TransactionException:
         _rollback(cur)
         raise ConflictError("own_error_conflict") from None
@@ -402,12 +411,7 @@ def remove_entries(path: Path, radar_id: str, version: int, entry_ids: Iterable[
 
 def undo(path: Path, radar_id: str, version: int) -> int:
     """Undo the radar's latest logged change; ValidationError when there is nothing to undo."""
-    cur = _cursor(path)
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        meta = _meta(cur, radar_id)
-        if int(meta["version"]) != int(version):
-            raise ConflictError("own_error_conflict")
+    with _checked_transaction(path, radar_id, version) as (cur, _):
         last = cur.execute(
             "SELECT seq, before_state FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT 1", [radar_id]
         ).fetchone()
@@ -435,12 +439,6 @@ def undo(path: Path, radar_id: str, version: int) -> int:
             raise ConflictError("own_error_conflict")
         cur.execute("COMMIT")
         return int(version) + 1
-    except duckdb.TransactionException:
-        _rollback(cur)
-        raise ConflictError("own_error_conflict") from None
-    except BaseException:
-        _rollback(cur)
-        raise
 
 
 def duplicate_radar(path: Path, radar_id: str, name: str) -> str:
@@ -452,18 +450,7 @@ def duplicate_radar(path: Path, radar_id: str, name: str) -> str:
 
 def delete_radar(path: Path, radar_id: str, version: int) -> None:
     """Delete the radar, its entries and history; ConflictError when it changed since `version`."""
-    cur = _cursor(path)
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        meta = _meta(cur, radar_id)
-        if int(meta["version"]) != int(version):
-            raise ConflictError("own_error_conflict")
+    with _checked_transaction(path, radar_id, version) as (cur, _):
         for table, column in (("changes", "radar_id"), ("entries", "radar_id"), ("radars", "id")):
             cur.execute(f"DELETE FROM {table} WHERE {column} = ?", [radar_id])  # noqa: S608 - fixed names
         cur.execute("COMMIT")
-    except duckdb.TransactionException:
-        _rollback(cur)
-        raise ConflictError("own_error_conflict") from None
-    except BaseException:
-        _rollback(cur)
-        raise
