@@ -22,12 +22,20 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "l
 
 
 # --- language -----------------------------------------------------------------------------
+LANGUAGE_KEY = "language"  # plain session value: survives page changes, unlike a widget's state
+SWITCH_KEY = "language_switch"
+
+
 def lang() -> str:
-    """The current UI language: the switch's value, seeded from ?lang= on first load."""
-    if "lang" not in st.session_state:
+    """The current UI language: chosen with the switch, seeded from ?lang= on first load."""
+    if LANGUAGE_KEY not in st.session_state:
         wanted = st.query_params.get("lang", DEFAULT_LANGUAGE)
-        st.session_state["lang"] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
-    return st.session_state["lang"]
+        st.session_state[LANGUAGE_KEY] = wanted if wanted in LANGUAGES else DEFAULT_LANGUAGE
+    return st.session_state[LANGUAGE_KEY]
+
+
+def _language_chosen() -> None:
+    st.session_state[LANGUAGE_KEY] = st.session_state[SWITCH_KEY]
 
 
 def tr(key: str, **params: object) -> str:
@@ -46,16 +54,22 @@ def page_header(title_key: str, intro_key: str | None = None) -> None:
 
 
 def language_switch() -> None:
-    """The Dansk/English switch shown on every page; keeps ?lang= in the URL."""
-    lang()
+    """The Dansk/English switch shown on every page; keeps ?lang= in the URL.
+
+    Streamlit forgets a widget's state when another page is shown (the top navigation also
+    drops the query string), so the choice lives in a plain session value and the switch
+    is re-seeded from it on every page.
+    """
+    current = lang()
+    st.session_state[SWITCH_KEY] = current
     st.segmented_control(
-        tr("language"), options=list(LANGUAGES), key="lang", format_func=lambda code: t(f"lang_{code}", code),
-        selection_mode="single", required=True, label_visibility="collapsed",
+        tr("language"), options=list(LANGUAGES), key=SWITCH_KEY, format_func=lambda code: t(f"lang_{code}", code),
+        selection_mode="single", required=True, label_visibility="collapsed", on_change=_language_chosen,
     )
-    if st.session_state["lang"] == DEFAULT_LANGUAGE:
+    if current == DEFAULT_LANGUAGE:
         st.query_params.pop("lang", None)
     else:
-        st.query_params["lang"] = st.session_state["lang"]
+        st.query_params["lang"] = current
 
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")

@@ -49,7 +49,23 @@ def test_every_page_switches_to_english(app_server, watched, slug):
     page.wait_for_function(
         "(title) => document.querySelector('h1') && document.querySelector('h1').innerText.includes(title)", arg=ENGLISH_TITLES[slug]
     )
-    assert "lang=en" in page.url
+    page.wait_for_url(re.compile(r"lang=en"))
+    assert watched.problems() == []
+
+
+def test_english_stays_when_moving_between_pages(app_server, watched):
+    page = watched.page
+    page.goto(f"{app_server.url}/")
+    wait_for_radar(page)
+    page.get_by_test_id("stButtonGroup").first.get_by_text("English", exact=True).click()
+    page.wait_for_function("() => document.querySelector('h1').innerText.includes('Combined radar')")
+    page.get_by_role("link", name="Domains").click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Domains')")
+    wait_for_radar(page)
+    assert "READY" in ring_list_text(page)
+    page.wait_for_url(re.compile(r"lang=en"))
+    page.get_by_role("link", name="About the radar").click()
+    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('About the radar')")
     assert watched.problems() == []
 
 
