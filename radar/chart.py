@@ -153,7 +153,7 @@ def radar_figure(
             go.Scatter(
                 x=[p[0] for p in xy], y=[p[1] for p in xy], mode="markers+text", name=cat_names[cat],
                 text=part["number"].astype(str),
-                textfont={"color": "white", "size": max(9, int(marker_px * 0.5)), "family": FONT},
+                textfont={"color": "white", "size": max(9, int(marker_px * 0.6)), "family": FONT},
                 marker={"size": marker_px, "color": colors[cat], "symbol": "circle", "line": {"color": "white", "width": 1}},
                 customdata=part["technology"],
                 hovertext=[hover_text(row, lang) for _, row in part.iterrows()],

@@ -165,7 +165,7 @@ def domain_picker() -> str:
     return domain
 
 
-def filter_controls(blips: pd.DataFrame, container: object | None = None) -> pd.DataFrame:
+def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     """Search box and category/ring/movement filters (kept in the URL); returns the matching blips."""
     cats = load("categories", lang())
     cat_names = dict(zip(cats["id"], cats["name"], strict=True))
@@ -176,9 +176,8 @@ def filter_controls(blips: pd.DataFrame, container: object | None = None) -> pd.
     url_state("f_ring", "ring", _split(set(rings)))
     url_state("f_move", "movement", _split(set(moves)))
     active = sum(bool(st.session_state.get(k)) for k in ("f_cat", "f_ring", "f_move"))
-    with container or st.container():
-        left, right = st.columns([2, 1], vertical_alignment="bottom")
-    search = left.text_input(tr("search"), key="f_q", help=tr("search_help"), placeholder=tr("search_help"))
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    search = left.text_input(tr("search"), key="f_q", help=tr("search_help"), placeholder=tr("search_placeholder"))
     with right.popover(tr("filters") + (f" ({active})" if active else ""), width="stretch"):
         chosen_cats = st.multiselect(tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get)
         chosen_rings = st.multiselect(tr("filter_ring"), rings, key="f_ring", format_func=lambda k: tr("ring_" + k))
@@ -189,38 +188,39 @@ def filter_controls(blips: pd.DataFrame, container: object | None = None) -> pd.
 
 
 # --- the radar explorer -----------------------------------------------------------------------
-def radar_explorer(edition: int, domain: str | None, controls: object | None = None) -> None:
-    """Radar, numbered list, table and detail for one scope (combined when domain is None).
+def radar_explorer(notice: object, pick_domain: bool = False) -> tuple[int, str | None]:
+    """Radar beside its controls and numbered list, then the table view and the detail.
 
-    `controls` is an optional container (e.g. a column beside the edition picker) for the
-    search box and filters.
+    The chart takes the top left of the page, so it is in view on a 1280 x 720 projector;
+    the pickers (domain when `pick_domain`, edition), search, filters and the list sit in
+    the column beside it. The sample-data notice goes into `notice` once the edition is
+    known. Returns the (edition, domain) shown; domain None is the combined radar.
     """
     language = lang()
-    try:
-        blips = load("radar_blips", edition, domain, language)
-    except RadarError as error:
-        show_error(error)
-        return
-    cats = load("categories", language)
-    shown = filter_controls(blips, controls)
-    respondents = load("respondent_count", edition, domain)
-    st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + tr("respondents_n", n=respondents))
-    tab_radar, tab_table = st.tabs([tr("tab_radar"), tr("tab_table")])
-    with tab_radar:
-        left, right = st.columns([3, 1.3], gap="medium")
-        with left:
-            fig = chart.radar_figure(shown, cats, language)
-            event = st.plotly_chart(
-                fig, key=f"radar-{domain or 'all'}", on_select="rerun", selection_mode="points", theme=None, config=PLOTLY_CONFIG
-            )
-        with right:
-            ring_list(shown)
-    with tab_table:
-        radar_table(shown)
-    _pick_from_event(event, f"radar-{domain or 'all'}")
+    chart_col, side = st.columns([2.7, 1.3], gap="medium")
+    with side:
+        domain = domain_picker() if pick_domain else None
+        edition = edition_picker()
+        sample_notice(edition, notice)
+        try:
+            blips = load("radar_blips", edition, domain, language)
+        except RadarError as error:
+            show_error(error)
+            return edition, domain
+        shown = filter_controls(blips)
+        respondents = load("respondent_count", edition, domain)
+        st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + tr("respondents_n", n=respondents))
+        ring_list(shown)
+    key = f"radar-{domain or 'all'}"
+    with chart_col:
+        fig = chart.radar_figure(shown, load("categories", language), language)
+        event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", theme=None, config=PLOTLY_CONFIG)
+        with st.expander(tr("tab_table"), icon=":material/table:"):
+            radar_table(shown)
+    _pick_from_event(event, key)
     if len(shown) == 0:
         st.warning(tr("nothing_matches"))
-        return
+        return edition, domain
     names = dict(zip(shown["technology"], shown["number"].astype(str) + ". " + shown["name"], strict=True))
     if st.session_state.get("detail_pick") not in names:
         st.session_state.pop("detail_pick", None)
@@ -229,6 +229,7 @@ def radar_explorer(edition: int, domain: str | None, controls: object | None = N
     if pick:
         with st.container(border=True):
             technology_panel(pick, edition)
+    return edition, domain
 
 
 def _pick_from_event(event: object, chart_key: str) -> None:
