@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from radar.config import CATEGORY_COLORS, GEOMETRY, RINGS, Geometry
-from radar.i18n import t
+from radar.i18n import number, t
 from radar.layout import ring_bounds, sector_bounds, sector_midpoints
 
 #: Movement is a small glyph pinned to the blip's upper right, so the number stays readable.
@@ -31,8 +31,8 @@ def _pct(value: float) -> str:
     return "–" if value is None or pd.isna(value) else f"{value:.0%}"
 
 
-def _num(value: float, digits: int = 2) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:.{digits}f}"
+def _num(value: float, digits: int = 2, lang: str = "en") -> str:
+    return number(None if value is None or pd.isna(value) else float(value), lang, digits)
 
 
 def hover_text(row: pd.Series, lang: str) -> str:
@@ -44,9 +44,9 @@ def hover_text(row: pd.Series, lang: str) -> str:
     return (
         f"<b>{row['number']}. {row['name']}</b><br>"
         f"{t('col_ring', lang)}: <b>{t('ring_' + row['ring'], lang)}</b><br>"
-        f"{t('hover_score', lang)}: {_num(row['score'])}<br>"
+        f"{t('hover_score', lang)}: {_num(row['score'], lang=lang)}<br>"
         f"{t('hover_maturity', lang)}: {maturity}<br>"
-        f"{t('hover_adoption', lang)}: {_num(row.get('adoption'))}<br>"
+        f"{t('hover_adoption', lang)}: {_num(row.get('adoption'), lang=lang)}<br>"
         f"{t('hover_relevance', lang)}: {_pct(row.get('relevance'))}<br>"
         f"n = {row.get('n', '–')}{low}<br>"
         f"{t('hover_movement', lang)}: {movement}"
@@ -332,7 +332,7 @@ def own_hover_text(row: pd.Series, lang: str) -> str:
     maturity = t(f"maturity_{int(round(row['maturity']))}", lang) + f" · {t('own_source_' + row['maturity_source'], lang)}"
     status = row.get("status")
     if status is None or pd.isna(status):
-        adoption = t("own_hover_status_national", lang, value=_num(row.get("adoption")))
+        adoption = t("own_hover_status_national", lang, value=_num(row.get("adoption"), lang=lang))
     else:
         adoption = t(f"stage_{int(status)}", lang)
     relevance = row.get("relevance")
@@ -341,7 +341,7 @@ def own_hover_text(row: pd.Series, lang: str) -> str:
     lines = [
         f"<b>{row['number']}. {_esc(row['name'])}</b>",
         f"{t('col_ring', lang)}: <b>{ring}</b>",
-        f"{t('hover_score', lang)}: {_num(row.get('score'))}",
+        f"{t('hover_score', lang)}: {_num(row.get('score'), lang=lang)}",
         f"{t('hover_maturity', lang)}: {maturity}",
         f"{t('own_col_status', lang)}: {adoption}",
         f"{t('own_col_relevance', lang)}: {relevance_text}",

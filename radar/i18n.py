@@ -908,3 +908,11 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
     return text.format(**params) if params else text
+
+
+def number(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 2) -> str:
+    """A number as the language writes it: 0,62 in Danish, 0.62 in English; "–" when missing."""
+    if value is None or value != value:  # NaN
+        return "–"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "da" else text

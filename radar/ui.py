@@ -15,7 +15,7 @@ import streamlit as st
 
 from radar import chart, config, service
 from radar.errors import RadarError
-from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, number, t
 
 ICON = config.PACKAGE_DIR / "assets" / "icon.png"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d"]}
@@ -312,7 +312,7 @@ def technology_panel(technology: str, edition: int) -> None:
     st.write(detail["description"])
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(tr("col_ring"), tr("ring_" + combined["ring"]) if isinstance(combined["ring"], str) else "–", help=tr("help_score"))
-    m2.metric(tr("col_score"), f"{combined['score']:.2f}", help=tr("help_score"))
+    m2.metric(tr("col_score"), number(combined["score"], lang()), help=tr("help_score"))
     m3.metric(tr("col_relevance"), f"{combined['relevance']:.0%}", help=tr("help_relevance"))
     m4.metric(tr("col_n"), int(combined["n"]), help=tr("help_n"))
     st.markdown(tr("detail_maturity", label=tr(f"maturity_{int(combined['maturity'])}")))

@@ -45,7 +45,7 @@ def test_blip_positions_match_the_layout(blips):
 def test_hover_explains_the_numbers(blips):
     fig = chart.radar_figure(blips, CATS, "da")
     card = next(h for tr in blip_traces(fig) for c, h in zip(tr.customdata, tr.hovertext, strict=True) if c == "y")
-    for part in ("Why", "AFVENT", "Score: 0.10", "Modenhed: 1", "Relevans: 10%", "n = 4", "få svar"):
+    for part in ("Why", "AFVENT", "Score: 0,10", "Modenhed: 1", "Relevans: 10%", "n = 4", "få svar"):
         assert part in card
 
 
