@@ -8,12 +8,15 @@ from radar import ui
 st.set_page_config(page_title="Teknologiradar", page_icon=str(ui.ICON), layout="wide")
 ui.page_style()
 
+combined = st.Page("pages/samlet.py", title=ui.tr("nav_combined"), icon=":material/radar:", url_path="radar", default=True)
 pages = [
-    st.Page("pages/samlet.py", title=ui.tr("nav_combined"), icon=":material/radar:", url_path="samlet", default=True),
+    combined,
     st.Page("pages/fagomraader.py", title=ui.tr("nav_domains"), icon=":material/category:", url_path="fagomraader"),
     st.Page("pages/egen_radar.py", title=ui.tr("nav_own"), icon=":material/edit_note:", url_path="egen-radar"),
     st.Page("pages/teknologi.py", title=ui.tr("nav_technology"), icon=":material/memory:", url_path="teknologi"),
     st.Page("pages/importer.py", title=ui.tr("nav_import"), icon=":material/upload_file:", url_path="import"),
     st.Page("pages/om.py", title=ui.tr("nav_about"), icon=":material/help:", url_path="om"),
 ]
+# The combined radar is served at /; an old link or bookmark to /samlet lands there too.
+pages.append(st.Page(lambda: st.switch_page(combined), title=ui.tr("nav_combined"), url_path="samlet", visibility="hidden"))
 st.navigation(pages, position="top").run()

@@ -155,3 +155,11 @@ def test_a_first_visitor_on_a_subpage_gets_the_whole_app(tmp_path, watched):
         assert page.get_by_test_id("stSidebarNav").count() == 0  # no bare pages/ listing
         page.wait_for_selector("h3:has-text('Cloud')")
         assert watched.problems() == []
+
+
+def test_an_old_link_to_samlet_opens_the_combined_radar(app_server, watched):
+    page = watched.page
+    page.goto(f"{app_server.url}/samlet")
+    wait_for_radar(page)
+    assert page.locator("h1").first.inner_text().strip() == "Samlet radar"
+    assert page.get_by_text("Page not found").count() == 0
