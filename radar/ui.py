@@ -145,7 +145,8 @@ def edition_picker() -> int:
     counts = dict(zip(years, eds["respondents"], strict=True))
     url_state("edition", "edition", lambda raw: int(raw) if raw.isdigit() and int(raw) in years else years[0])
     year = st.selectbox(
-        tr("edition"), years, key="edition", format_func=lambda y: tr("edition_label", year=y, respondents=counts[y])
+        tr("edition"), years, key="edition", format_func=lambda y: tr("edition_label", year=y, respondents=counts[y]),
+        placeholder=tr("choose_option"),
     )
     url_write("edition", None if year == years[0] else year)
     return int(year)
@@ -160,7 +161,7 @@ def domain_picker() -> str:
     if wanted is not None and wanted not in ids:
         st.warning(tr("error_unknown_domain", domain=wanted))
     url_state("domain", "domain", lambda raw: raw if raw in ids else ids[0])
-    domain = st.selectbox(tr("domain"), ids, key="domain", format_func=names.get)
+    domain = st.selectbox(tr("domain"), ids, key="domain", format_func=names.get, placeholder=tr("choose_option"))
     url_write("domain", domain)
     return domain
 
@@ -179,9 +180,9 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     search = left.text_input(tr("search"), key="f_q", help=tr("search_help"), placeholder=tr("search_placeholder"))
     with right.popover(tr("filters") + (f" ({active})" if active else ""), width="stretch"):
-        chosen_cats = st.multiselect(tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get)
-        chosen_rings = st.multiselect(tr("filter_ring"), rings, key="f_ring", format_func=lambda k: tr("ring_" + k))
-        chosen_moves = st.multiselect(tr("filter_movement"), moves, key="f_move", format_func=lambda k: tr("movement_" + k))
+        chosen_cats = st.multiselect(tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get, placeholder=tr("choose_options"))
+        chosen_rings = st.multiselect(tr("filter_ring"), rings, key="f_ring", format_func=lambda k: tr("ring_" + k), placeholder=tr("choose_options"))
+        chosen_moves = st.multiselect(tr("filter_movement"), moves, key="f_move", format_func=lambda k: tr("movement_" + k), placeholder=tr("choose_options"))
     for param, value in (("q", search.strip()), ("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves)):
         url_write(param, value)
     return service.filter_blips(blips, search, chosen_cats, chosen_rings, chosen_moves)
