@@ -9,10 +9,17 @@ CSV is written as UTF-8 with a BOM and ";" between fields, because Danish Excel 
 as list separator (the comma is the decimal mark) and needs the BOM to show æøå. The
 reader accepts ",", ";" and tab alike.
 
-Spreadsheet safety: in CSV and XLSX a text value that a spreadsheet would run as a formula
-(first character =, +, -, @, tab or CR, after any leading quotes) is written with one
-extra leading ' ; our readers remove exactly that one quote again, so the round trip is
-lossless and values that merely start with ' are left alone (see text.neutralise_formula).
+Spreadsheet safety: a text value that a spreadsheet would run as a formula (first character
+=, +, -, @, tab or CR, after any leading quotes) never becomes a formula.
+
+- CSV has no cell types, so such a value is written with one extra leading ' ; our readers
+  remove exactly that one quote again, so the round trip is lossless and values that merely
+  start with ' are left alone (see text.neutralise_formula).
+- XLSX has them: the value is written unchanged as a text cell (never a formula cell) with
+  Excel's quotePrefix style, which is what Excel itself stores when a user types '=... : the
+  cell shows exactly the text and stays text when edited. The reader takes a quotePrefix
+  cell's text as it is; without quotePrefix it still removes the one protective ' that
+  older versions of this writer put into the cell text.
 """
 
 from __future__ import annotations
@@ -47,7 +54,7 @@ from radar.formats.tabular import (
     parse_xlsx,
     require_name,
 )
-from radar.formats.text import decode_text, neutralise_formula, shown
+from radar.formats.text import decode_text, looks_like_formula, neutralise_formula, shown
 
 FORMAT_ID = "teknologiradar"
 FORMAT_VERSION = 1
@@ -163,8 +170,23 @@ def write_own_csv(entries: Sequence[Entry], *, delimiter: str = CSV_DELIMITER) -
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def append_text_row(sheet: Any, values: Sequence[object]) -> None:
+    """Append `values` to an openpyxl worksheet with every str as a text cell, never a formula.
+
+    openpyxl would store a str starting with "=" as a formula (and "#N/A" as an error), so
+    str cells get data_type "s" explicitly; the ones a spreadsheet would run as a formula
+    also get quotePrefix, so Excel shows the text as it is and keeps it text when edited.
+    """
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if looks_like_formula(cell.value):
+                cell.quotePrefix = True
+
+
 def write_own_xlsx(entries: Sequence[Entry], meta: RadarMeta | None = None) -> bytes:
-    """Our own XLSX: entries on the first sheet, the radar's facts on a second; formulas neutralised."""
+    """Our own XLSX: entries on the first sheet, the radar's facts on a second; text never a formula."""
     import openpyxl  # imported late: only needed for spreadsheets
     from openpyxl.styles import Font
 
@@ -173,14 +195,14 @@ def write_own_xlsx(entries: Sequence[Entry], meta: RadarMeta | None = None) -> b
     sheet.title = ENTRY_SHEET
     sheet.append(list(OWN_FIELDS))
     for entry in entries:
-        sheet.append([neutralise_formula(v) if isinstance(v, str) else v for v in _row(entry)])
+        append_text_row(sheet, _row(entry))
     for header in sheet[1]:
         header.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     if meta is not None:
         facts = workbook.create_sheet(META_SHEET)
         for key in META_FIELDS:
-            facts.append([key, neutralise_formula(getattr(meta, key))])
+            append_text_row(facts, [key, getattr(meta, key)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -243,8 +243,8 @@ def _sheet_table(worksheet, max_rows: int = MAX_ROWS) -> Table:  # noqa: ANN001 
     header: tuple[str, ...] | None = None
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
-    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
-        cells = tuple(restore_formula(_cell_text(v)) for v in values)
+    for number, row in enumerate(worksheet.iter_rows(), start=1):
+        cells = tuple(_sheet_cell_text(cell) for cell in row)
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
@@ -259,6 +259,21 @@ def _sheet_table(worksheet, max_rows: int = MAX_ROWS) -> Table:  # noqa: ANN001 
 
 
 def _sheet_pairs(worksheet) -> Iterator[tuple[str, str]]:  # noqa: ANN001 - openpyxl worksheet
-    for values in worksheet.iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
-        if len(values) == 2 and values[0] is not None:
-            yield _cell_text(values[0]).strip(), restore_formula(_cell_text(values[1]))
+    for row in worksheet.iter_rows(min_row=1, max_row=50, max_col=2):
+        if len(row) == 2 and row[0].value is not None:
+            yield _cell_text(row[0].value).strip(), _sheet_cell_text(row[1])
+
+
+def _quote_prefixed(cell) -> bool:  # noqa: ANN001 - openpyxl read-only cell
+    """True when the cell has Excel's quotePrefix style: its text is exactly what the user sees."""
+    try:
+        style = cell.style_array  # absent on an EmptyCell
+    except (AttributeError, IndexError):  # IndexError: a style id the file does not define
+        return False
+    return bool(style.quotePrefix)
+
+
+def _sheet_cell_text(cell) -> str:  # noqa: ANN001 - openpyxl read-only cell
+    """A cell's text; without quotePrefix the protective ' of older exports is removed (restore_formula)."""
+    text = _cell_text(cell.value)
+    return text if _quote_prefixed(cell) else restore_formula(text)

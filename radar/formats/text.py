@@ -152,13 +152,22 @@ def truncate(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[:limit].rstrip()
 
 
+def looks_like_formula(value: str) -> bool:
+    """True when a spreadsheet would run `value` as a formula, or it starts with quotes before one."""
+    return _NEEDS_QUOTE.match(value) is not None
+
+
 def neutralise_formula(value: str) -> str:
-    """`value` with a leading ' when a spreadsheet would otherwise run it as a formula."""
-    return "'" + value if _NEEDS_QUOTE.match(value) else value
+    """`value` with a leading ' when a spreadsheet would otherwise run it as a formula (for CSV)."""
+    return "'" + value if looks_like_formula(value) else value
 
 
 def restore_formula(value: str) -> str:
-    """Inverse of neutralise_formula: drop the protective ' again (and nothing else)."""
+    """Inverse of neutralise_formula: drop the protective ' again (and nothing else).
+
+    Used for CSV, and for XLSX cells without Excel's quotePrefix style (files from older
+    versions of our writer, which stored the protective ' in the cell text).
+    """
     if value.startswith("'") and _NEEDS_QUOTE.match(value[1:]):
         return value[1:]
     return value

@@ -76,15 +76,55 @@ def test_own_csv_neutralises_formulas_for_spreadsheets() -> None:
     assert row[OWN_FIELDS.index("next_step")] == "'90'erne"  # harmless: written as is
 
 
-def test_own_xlsx_neutralises_formulas_and_stores_text_not_formulas() -> None:
+def test_own_xlsx_stores_formula_like_text_unchanged_as_quote_prefixed_text_cells() -> None:
     workbook = openpyxl.load_workbook(io.BytesIO(write_own_xlsx(ENTRIES, META)))
     sheet = workbook.worksheets[0]
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            assert cell.data_type != "f"
+            assert cell.data_type != "f", cell.coordinate
             if isinstance(cell.value, str):
-                assert not cell.value.startswith(DANGEROUS), cell.value
-    assert sheet.cell(row=3, column=OWN_FIELDS.index("name") + 1).value.startswith("'=HYPERLINK")
+                assert cell.data_type == "s", cell.coordinate
+                # Exactly the formula-looking cells carry Excel's "show as text" marker.
+                assert cell.quotePrefix == cell.value.lstrip("'").startswith(DANGEROUS), cell.value
+    cells = {name: sheet.cell(row=3, column=OWN_FIELDS.index(name) + 1) for name in OWN_FIELDS}
+    # The user's text as it is: no ' added (Excel would show it).
+    assert cells["name"].value == '=HYPERLINK("http://evil.example";"klik")'
+    assert (cells["category"].value, cells["note"].value, cells["owner"].value) == ("+45 tlf", "-minus først", "@kanal")
+    assert cells["name"].quotePrefix and cells["name"].data_type == "s"
+    assert cells["next_step"].value == "'90'erne" and not cells["next_step"].quotePrefix
+
+
+def test_own_xlsx_formula_like_values_round_trip_exactly() -> None:
+    tricky = ("=HYPERLINK(\"http://evil.example\";\"klik\")", "'=allerede citeret", "''+to citater", "-5", "@SUM(A1)",
+              "=", "#N/A", "'90'erne")  # fmt: skip
+    entries = tuple(Entry(name=f"Teknologi {i}", note=value, owner=value, ring="klar") for i, value in enumerate(tricky))
+    meta = RadarMeta(name="=Egen radar", municipality="'=Aarhus", domain="+Social", date="2026-05-01")
+    data = write_own_xlsx(entries, meta)
+    result = read_own_xlsx(data)
+    assert (result.entries, result.meta) == (entries, meta)
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    notes = [row[OWN_FIELDS.index("note")] for row in workbook.worksheets[0].iter_rows(min_row=2)]
+    assert [c.value for c in notes] == list(tricky)
+    assert all(c.data_type == "s" for c in notes)
+    facts = {row[0].value: row[1] for row in workbook["Om radaren"].iter_rows()}
+    assert facts["name"].value == "=Egen radar" and facts["name"].data_type == "s" and facts["name"].quotePrefix
+
+
+def test_own_xlsx_from_older_versions_still_loses_its_protective_quote() -> None:
+    # Older versions wrote '=... into the cell text (no quotePrefix); that quote is still removed.
+    # A quotePrefix cell (our writer now, or Excel when a user types '=...) is taken as it is.
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["name", "note", "owner", "ring"])
+    sheet.append(["'=HYPERLINK(1)", "''=citeret", "'90'erne", "klar"])
+    sheet.append(["Droner", "'=literal", "=typed in Excel", "klar"])
+    for cell in sheet[3][1:3]:
+        cell.data_type, cell.quotePrefix = "s", True
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    first, second = read_own_xlsx(buffer.getvalue()).entries
+    assert (first.name, first.note, first.owner) == ("=HYPERLINK(1)", "'=citeret", "'90'erne")
+    assert (second.note, second.owner) == ("'=literal", "=typed in Excel")
 
 
 @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
