@@ -1,6 +1,7 @@
 """A new national edition from survey answers and expert ratings: read, check every row, write atomically.
 
     python -m radar import-edition --year 2027 --answers svar.csv --maturity modenhed.xlsx
+    python -m radar import-edition --year 2026 --answers svar.csv --maturity modenhed.xlsx --replace
 
 Both files may be CSV (UTF-8 with or without BOM, UTF-16 or a Windows code page; comma,
 semicolon or tab) or Excel .xlsx (first sheet unless a sheet is named). Header names are
@@ -25,8 +26,12 @@ range; the same respondent answering twice for a technology or for two domains o
 municipalities; technologies with answers but no maturity) and the report names each
 problem with its file and line. Only when no row has an error is the edition written: the
 national database is rewritten to a temp file and renamed over the old one, so a bad file
-changes nothing. An edition already in the database is replaced; it is marked as real data
-(sample = false).
+changes nothing. The edition is marked as real data (sample = false).
+
+Nothing already saved is lost without asking: when the database already holds an edition
+of that year, the import is refused (exit code 1, the database unchanged) unless
+--replace is given; with --replace that edition is replaced by the new files.
+--dry-run only checks the files and notes whether the year already exists.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import argparse
 import csv
 import io
 import os
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,6 +199,10 @@ class Issue:
     key: str
     params: Mapping[str, Any] = field(default_factory=dict)
     warning: bool = False
+
+
+#: Message key of the refusal to overwrite an edition that is already in the database.
+EDITION_EXISTS = "edition_exists"
 
 
 @dataclass(frozen=True)
@@ -362,11 +372,18 @@ def check_maturity(table: RawTable, known: Known) -> tuple[pd.DataFrame, list[Is
 
 
 def _cross_check(
-    answers: pd.DataFrame, maturity: pd.DataFrame, answers_clean: bool, maturity_read: bool, known: Known, year: int
+    answers: pd.DataFrame,
+    maturity: pd.DataFrame,
+    answers_clean: bool,
+    maturity_read: bool,
+    known: Known,
+    year: int,
+    replace: bool,
 ) -> list[Issue]:
     issues: list[Issue] = []
     if year in known.years:
-        issues.append(Issue(ANSWERS, 0, "edition_replaces", {"year": year}, warning=True))
+        key = "edition_replaces" if replace else "edition_exists_needs_replace"
+        issues.append(Issue(ANSWERS, 0, key, {"year": year}, warning=True))
     if not maturity_read:
         return issues
     if answers.empty and answers_clean:
@@ -395,13 +412,19 @@ def check_year(year: int) -> None:
         raise ValidationError("edition_year_invalid", year=year)
 
 
-def check_edition(year: int, answers: RawTable, maturity: RawTable, known: Known) -> EditionCheck:
-    """Check both files against `known`: the edition's rows (error-free rows only) and every issue."""
+def check_edition(
+    year: int, answers: RawTable, maturity: RawTable, known: Known, *, replace: bool = False
+) -> EditionCheck:
+    """Check both files against `known`: the edition's rows (error-free rows only) and every issue.
+
+    An existing edition of `year` is a warning: that it will be replaced (`replace`) or that
+    replacing it needs --replace.
+    """
     check_year(year)
     respondents, answer_rows, answer_issues = check_answers(answers, known)
     maturity_rows, maturity_issues = check_maturity(maturity, known)
     read_maturity = not any(i.key == "edition_columns_missing" for i in maturity_issues)
-    cross = _cross_check(answer_rows, maturity_rows, not answer_issues, read_maturity, known, int(year))
+    cross = _cross_check(answer_rows, maturity_rows, not answer_issues, read_maturity, known, int(year), replace)
     return EditionCheck(
         year=int(year),
         respondents=respondents,
@@ -475,15 +498,23 @@ def import_edition(
     answers_sheet: str | None = None,
     maturity_sheet: str | None = None,
     write: bool = True,
+    replace: bool = False,
 ) -> EditionCheck:
-    """Read and check both files; when no row has an error (and `write`), replace edition `year` atomically."""
+    """Read and check both files; when no row has an error (and `write`), write edition `year` atomically.
+
+    When the database already holds edition `year` and `write` is asked without `replace`,
+    ValidationError(EDITION_EXISTS) is raised before anything is read or written.
+    """
     check_year(year)
     known = Known.from_db(db_path)
-    check = check_edition(year, read_table(answers, answers_sheet), read_table(maturity, maturity_sheet), known)
+    if write and not replace and int(year) in known.years:
+        raise ValidationError(EDITION_EXISTS, year=int(year))
+    tables = read_table(answers, answers_sheet), read_table(maturity, maturity_sheet)
+    check = check_edition(year, *tables, known, replace=replace)
     if check.ok and write:
         from radar.db.edition import write_edition
 
-        write_edition(db_path, check.year, check.maturity, check.respondents, check.answers)
+        write_edition(db_path, check.year, check.maturity, check.respondents, check.answers, replace=replace)
     return check
 
 
@@ -540,10 +571,16 @@ def _run(args: argparse.Namespace) -> int:
         print(t("edition_file_unreadable", lang, file=str(error.filename), reason=error.strerror), flush=True)
         return 1
     names = {ANSWERS: answers_path.name, MATURITY: maturity_path.name}
-    check = import_edition(
-        target, args.year, answers_data, maturity_data,
-        answers_sheet=args.answers_sheet, maturity_sheet=args.maturity_sheet, write=not args.dry_run,
-    )  # fmt: skip
+    try:
+        check = import_edition(
+            target, args.year, answers_data, maturity_data, answers_sheet=args.answers_sheet,
+            maturity_sheet=args.maturity_sheet, write=not args.dry_run, replace=args.replace,
+        )  # fmt: skip
+    except ValidationError as error:
+        if error.key != EDITION_EXISTS:
+            raise
+        print(t(error.key, lang, **error.params), file=sys.stderr, flush=True)
+        return 1
     for line in render_report(check, names, lang, None if args.all else SHOWN_PER_KIND):
         print(line)
     if not check.ok:
@@ -569,7 +606,7 @@ def add_import_command(subparsers: Any) -> None:
     """Add `import-edition` to the `python -m radar` command line."""
     parser = subparsers.add_parser(
         "import-edition",
-        help="check survey answers and maturity ratings and write them as a new edition",
+        help="check survey answers and maturity ratings and write them as a new edition (--replace for an existing year)",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -579,6 +616,11 @@ def add_import_command(subparsers: Any) -> None:
     parser.add_argument("--db", default=None, help="national database (default: data/radar.duckdb or TEKNOLOGIRADAR_DB)")
     parser.add_argument("--answers-sheet", default=None, help="sheet of an .xlsx answers file (default: the first)")
     parser.add_argument("--maturity-sheet", default=None, help="sheet of an .xlsx maturity file (default: the first)")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the edition of --year if the database already has one (without it, the import is refused)",
+    )
     parser.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
     parser.add_argument("--all", action="store_true", help=f"print every problem (default: {SHOWN_PER_KIND} per kind)")
     parser.set_defaults(run=_run)

@@ -123,10 +123,28 @@ def test_csv_and_xlsx_give_the_same_edition(national_db, tmp_path):
         pd.testing.assert_frame_equal(left, right)
 
 
+def test_an_existing_edition_is_refused_without_replace(db):
+    answers, maturity = real_files(db, year=2026)
+    before = digest(db)
+    with pytest.raises(ValidationError) as caught:
+        import_edition(db, 2026, to_csv(answers), to_csv(maturity))
+    assert (caught.value.key, caught.value.params) == (edition.EDITION_EXISTS, {"year": 2026})
+    assert digest(db) == before
+    # The write itself refuses too, whoever calls it.
+    from radar.db.edition import write_edition
+
+    check = import_edition(db, 2026, to_csv(answers), to_csv(maturity), write=False)
+    assert check.ok
+    assert any(i.key == "edition_exists_needs_replace" and i.warning for i in check.issues)
+    with pytest.raises(ValidationError):
+        write_edition(db, 2026, check.maturity, check.respondents, check.answers)
+    assert digest(db) == before
+
+
 def test_an_existing_edition_is_replaced_and_becomes_real_data(db):
     answers, maturity = real_files(db, year=2026)
     answers = answers[answers["respondent_id"].isin(answers["respondent_id"].unique()[:40])]
-    check = import_edition(db, 2026, to_csv(answers), to_csv(maturity))
+    check = import_edition(db, 2026, to_csv(answers), to_csv(maturity), replace=True)
     assert check.ok
     assert any(i.key == "edition_replaces" and i.warning for i in check.issues)
     eds = service.editions(db).set_index("year")
@@ -359,6 +377,61 @@ def test_command_line_dry_run_checks_only(db, tmp_path, capsys):
     assert code == 0
     assert "Intet er skrevet (--dry-run)" in capsys.readouterr().out
     assert digest(db) == before
+
+
+def _existing_edition_files(db: Path, tmp_path: Path) -> list[str]:
+    answers, maturity = real_files(db, year=2026)
+    answers = answers[answers["respondent_id"].isin(answers["respondent_id"].unique()[:40])]
+    (tmp_path / "svar.csv").write_bytes(to_csv(answers))
+    (tmp_path / "modenhed.csv").write_bytes(to_csv(maturity))
+    return ["import-edition", "--year", "2026", "--answers", str(tmp_path / "svar.csv"),
+            "--maturity", str(tmp_path / "modenhed.csv"), "--db", str(db)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (None, "Udgave 2026 findes allerede i databasen, og intet er ændret. Tilføj --replace til kommandoen"),
+        ("en", "Edition 2026 already exists in the database, and nothing was changed. Add --replace to the command"),
+    ],
+)
+def test_command_line_refuses_an_existing_edition_without_replace(db, tmp_path, capsys, monkeypatch, lang, expected):
+    if lang:
+        monkeypatch.setenv("TEKNOLOGIRADAR_LANG", lang)
+    else:
+        monkeypatch.delenv("TEKNOLOGIRADAR_LANG", raising=False)
+    before = digest(db)
+    code = main(_existing_edition_files(db, tmp_path))
+    captured = capsys.readouterr()
+    assert code == 1
+    assert expected in captured.err
+    assert digest(db) == before
+    assert bool(service.editions(db).set_index("year").loc[2026, "sample"])
+
+
+def test_command_line_replaces_an_existing_edition_with_replace(db, tmp_path, capsys):
+    code = main([*_existing_edition_files(db, tmp_path), "--replace"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "Udgave 2026 er skrevet til" in out and "findes allerede og bliver erstattet" in out
+    eds = service.editions(db).set_index("year")
+    assert int(eds.loc[2026, "respondents"]) == 40 and not bool(eds.loc[2026, "sample"])
+
+
+def test_command_line_dry_run_of_an_existing_edition_says_replace_is_needed(db, tmp_path, capsys):
+    before = digest(db)
+    code = main([*_existing_edition_files(db, tmp_path), "--dry-run"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "udgave 2026 findes allerede; kør med --replace for at erstatte den" in out
+    assert digest(db) == before
+
+
+def test_command_line_help_explains_replace(capsys):
+    with pytest.raises(SystemExit):
+        main(["import-edition", "--help"])
+    out = capsys.readouterr().out
+    assert "--replace" in out and "the import is refused" in out
 
 
 def test_command_line_names_a_missing_file(db, tmp_path, capsys):

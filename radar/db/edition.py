@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from radar.errors import DataError
+from radar.errors import DataError, ValidationError
 
 from . import national
 
@@ -63,9 +63,17 @@ def write_edition(
     maturity: pd.DataFrame,
     respondents: pd.DataFrame,
     answers: pd.DataFrame,
+    *,
+    replace: bool = False,
 ) -> None:
-    """Replace edition `year` in the database at `path` atomically (temp file, then rename)."""
+    """Write edition `year` into the database at `path` atomically (temp file, then rename).
+
+    An edition of `year` already in the database is replaced only with `replace`; without it
+    ValidationError("edition_exists") is raised and the database is left as it is.
+    """
     if not path.exists():
         raise DataError("error_db_missing", path=str(path))
     existing = national.export_tables(path)
+    if not replace and int(year) in set(existing["editions"]["year"].astype(int)):
+        raise ValidationError("edition_exists", year=int(year))
     national.replace_database(path, edition_tables(existing, year, maturity, respondents, answers))
