@@ -529,6 +529,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "udgave {year} findes allerede; kør med --replace for at erstatte den",
         "en": "edition {year} already exists; run with --replace to replace it",
     },
+    "edition_exists": {
+        "da": "Udgave {year} findes allerede i databasen, og intet er ændret. "
+        "Tilføj --replace til kommandoen, hvis udgaven skal erstattes af de nye filer.",
+        "en": "Edition {year} already exists in the database, and nothing was changed. "
+        "Add --replace to the command if the edition is to be replaced by the new files.",
+    },
+    "edition_exists_needs_replace": {
+        "da": "udgave {year} findes allerede; kør med --replace for at erstatte den",
+        "en": "edition {year} already exists; run with --replace to replace it",
+    },
     "edition_template_maturity": {"da": "Skabelon til modenhed (CSV)", "en": "Template for maturity (CSV)"},
     "import_title": {"da": "Importér en radar", "en": "Import a radar"},
     "import_intro": {
