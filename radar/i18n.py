@@ -497,7 +497,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "edition_templates_help": {
         "da": "Den, der ejer data, kan indlæse et nyt års svar og ekspertvurderinger med kommandoen "
         "`python -m radar import-edition --year 2027 --answers svar.csv --maturity modenhed.csv` (CSV eller Excel). "
-        "Hver række kontrolleres, og intet skrives, hvis én række har en fejl.\n\n"
+        "Hver række kontrolleres, og intet skrives, hvis én række har en fejl. "
+        "Findes årets udgave allerede, erstattes den kun, hvis `--replace` tilføjes.\n\n"
         "**Svarfilen** har én række pr. respondent og teknologi:\n"
         "- `respondent_id` – respondentens id; én respondent svarer for én kommune og ét fagområde\n"
         "- `municipality_code` – kommunekoden, fx 101 (eller kommunens navn)\n"
@@ -508,7 +509,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "**Modenhedsfilen** har én række pr. teknologi: `technology` og `maturity` (teknisk modenhed, et helt tal 1-5).",
         "en": "The owner of the data can load a new year's answers and expert ratings with the command "
         "`python -m radar import-edition --year 2027 --answers answers.csv --maturity maturity.csv` (CSV or Excel). "
-        "Every row is checked, and nothing is written if one row has an error.\n\n"
+        "Every row is checked, and nothing is written if one row has an error. "
+        "An edition of that year that already exists is only replaced when `--replace` is added.\n\n"
         "**The answers file** has one row per respondent and technology:\n"
         "- `respondent_id` – the respondent's id; one respondent answers for one municipality and one domain\n"
         "- `municipality_code` – the municipality's code, e.g. 101 (or its name)\n"
@@ -519,16 +521,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "**The maturity file** has one row per technology: `technology` and `maturity` (technical maturity, a whole number 1-5).",
     },
     "edition_template_answers": {"da": "Skabelon til svar (CSV)", "en": "Template for answers (CSV)"},
-    "edition_exists": {
-        "da": "Udgave {year} findes allerede i databasen, og intet er ændret. "
-        "Tilføj --replace til kommandoen, hvis udgaven skal erstattes af de nye filer.",
-        "en": "Edition {year} already exists in the database, and nothing was changed. "
-        "Add --replace to the command if the edition is to be replaced by the new files.",
-    },
-    "edition_exists_needs_replace": {
-        "da": "udgave {year} findes allerede; kør med --replace for at erstatte den",
-        "en": "edition {year} already exists; run with --replace to replace it",
-    },
     "edition_exists": {
         "da": "Udgave {year} findes allerede i databasen, og intet er ændret. "
         "Tilføj --replace til kommandoen, hvis udgaven skal erstattes af de nye filer.",
