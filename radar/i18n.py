@@ -493,6 +493,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The file is not a JSON, Excel or CSV export from Technology radar.",
     },
     # --- formats and import -----------------------------------------------------------------
+    "edition_exists": {
+        "da": "Udgave {year} findes allerede i databasen, og intet er ændret. "
+        "Tilføj --replace til kommandoen, hvis udgaven skal erstattes af de nye filer.",
+        "en": "Edition {year} already exists in the database, and nothing was changed. "
+        "Add --replace to the command if the edition is to be replaced by the new files.",
+    },
+    "edition_exists_needs_replace": {
+        "da": "udgave {year} findes allerede; kør med --replace for at erstatte den",
+        "en": "edition {year} already exists; run with --replace to replace it",
+    },
     "edition_templates_heading": {"da": "Indlæs en ny udgave", "en": "Load a new edition"},
     "edition_templates_help": {
         "da": "Den, der ejer data, kan indlæse et nyt års svar og ekspertvurderinger med kommandoen "
@@ -521,16 +531,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "**The maturity file** has one row per technology: `technology` and `maturity` (technical maturity, a whole number 1-5).",
     },
     "edition_template_answers": {"da": "Skabelon til svar (CSV)", "en": "Template for answers (CSV)"},
-    "edition_exists": {
-        "da": "Udgave {year} findes allerede i databasen, og intet er ændret. "
-        "Tilføj --replace til kommandoen, hvis udgaven skal erstattes af de nye filer.",
-        "en": "Edition {year} already exists in the database, and nothing was changed. "
-        "Add --replace to the command if the edition is to be replaced by the new files.",
-    },
-    "edition_exists_needs_replace": {
-        "da": "udgave {year} findes allerede; kør med --replace for at erstatte den",
-        "en": "edition {year} already exists; run with --replace to replace it",
-    },
     "edition_template_maturity": {"da": "Skabelon til modenhed (CSV)", "en": "Template for maturity (CSV)"},
     "import_title": {"da": "Importér en radar", "en": "Import a radar"},
     "import_intro": {
