@@ -412,9 +412,7 @@ def check_year(year: int) -> None:
         raise ValidationError("edition_year_invalid", year=year)
 
 
-def check_edition(
-    year: int, answers: RawTable, maturity: RawTable, known: Known, *, replace: bool = False
-) -> EditionCheck:
+def check_edition(year: int, answers: RawTable, maturity: RawTable, known: Known, *, replace: bool = False) -> EditionCheck:
     """Check both files against `known`: the edition's rows (error-free rows only) and every issue.
 
     An existing edition of `year` is a warning: that it will be replaced (`replace`) or that
