@@ -213,6 +213,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "error_unknown_domain": {"da": "Ukendt fagområde: {domain}", "en": "Unknown domain: {domain}"},
     "error_unknown_technology": {"da": "Ukendt teknologi: {technology}", "en": "Unknown technology: {technology}"},
     # --- own radar (make your own radar) ----------------------------------------------------
+    "own_technologies_one": {"da": "{count} teknologi", "en": "{count} technology"},
+    "own_technologies_other": {"da": "{count} teknologier", "en": "{count} technologies"},
+    "own_error_radar_name_taken": {
+        "da": "Der findes allerede en radar, som hedder '{name}'. Vælg et andet navn; intet er ændret.",
+        "en": "There is already a radar called '{name}'. Choose another name; nothing was changed.",
+    },
+    "own_name_made_free": {
+        "da": "Der findes allerede en radar, som hedder '{wanted}', så den nye radar hedder '{name}'.",
+        "en": "There is already a radar called '{wanted}', so the new radar is called '{name}'.",
+    },
+    "own_import_ring_choice": {"da": "Ringen »{raw}« ({technologies})", "en": "The ring “{raw}” ({technologies})"},
+    "own_import_category_choice": {"da": "Kategorien »{raw}« ({technologies})", "en": "The category “{raw}” ({technologies})"},
+    "own_import_keep_intro": {
+        "da": "{technologies} gemmes som en ny radar under »Lav jeres egen radar«. De importerede ringe gemmes som "
+        "sat i hånden med filen som begrundelse; I kan ændre dem der.",
+        "en": "{technologies} are kept as a new radar under “Make your own radar”. The imported rings are kept as "
+        "set by hand, with the file as the reason; you can change them there.",
+    },
+    "own_import_keep_intro_one": {
+        "da": "1 teknologi gemmes som en ny radar under »Lav jeres egen radar«. Den importerede ring gemmes som "
+        "sat i hånden med filen som begrundelse; I kan ændre den der.",
+        "en": "1 technology is kept as a new radar under “Make your own radar”. The imported ring is kept as "
+        "set by hand, with the file as the reason; you can change it there.",
+    },
     "own_title": {"da": "Lav jeres egen radar", "en": "Make your own radar"},
     "own_intro": {
         "da": "Byg kommunens egen radar sammen i mødet. Alt gemmes med det samme, og radaren kan deles med et link.",
@@ -232,8 +256,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_duplicate": {"da": "Kopiér", "en": "Duplicate"},
     "own_delete": {"da": "Slet", "en": "Delete"},
     "own_delete_confirm": {
-        "da": "Slet radaren '{name}' med alle {count} teknologier og hele historikken? Det kan ikke fortrydes.",
-        "en": "Delete the radar '{name}' with all {count} technologies and its whole history? This cannot be undone.",
+        "da": "Slet radaren '{name}' med {technologies} og hele historikken? Det kan ikke fortrydes.",
+        "en": "Delete the radar '{name}' with {technologies} and its whole history? This cannot be undone.",
     },
     "own_delete_yes": {"da": "Ja, slet radaren", "en": "Yes, delete the radar"},
     "own_cancel": {"da": "Annullér", "en": "Cancel"},
@@ -252,7 +276,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_start_domain": {"da": "Fagområdets nationale radar", "en": "The domain's national radar"},
     "own_start_blank": {"da": "En tom radar", "en": "A blank radar"},
     "own_new_create": {"da": "Opret radar", "en": "Create radar"},
-    "own_created": {"da": "Radaren '{name}' er oprettet med {count} teknologier.", "en": "The radar '{name}' was created with {count} technologies."},
+    "own_created": {"da": "Radaren '{name}' er oprettet med {technologies}.", "en": "The radar '{name}' was created with {technologies}."},
     "own_open_file_heading": {"da": "Åbn en eksporteret radar", "en": "Open an exported radar"},
     "own_open_file_help": {
         "da": "Vælg en JSON- eller Excel-fil, som er eksporteret herfra. Den bliver til en ny radar; de gemte radarer røres ikke.",
@@ -260,8 +284,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "own_open_file_button": {"da": "Opret radar fra filen", "en": "Create radar from the file"},
     "own_opened": {
-        "da": "Radaren '{name}' er oprettet fra filen med {count} teknologier.",
-        "en": "The radar '{name}' was created from the file with {count} technologies.",
+        "da": "Radaren '{name}' er oprettet fra filen med {technologies}.",
+        "en": "The radar '{name}' was created from the file with {technologies}.",
     },
     "own_opened_report": {
         "da": "{changed} rækker blev rettet og {rejected} sprunget over under indlæsningen.",
@@ -269,7 +293,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "own_back": {"da": "Alle radarer", "en": "All radars"},
     # workspace
-    "own_caption": {"da": "{municipality} · {domain} · {date} · {count} teknologier", "en": "{municipality} · {domain} · {date} · {count} technologies"},
+    "own_caption": {"da": "{municipality} · {domain} · {date} · {technologies}", "en": "{municipality} · {domain} · {date} · {technologies}"},
     "own_saved_at": {"da": "Alt er gemt · senest {time}", "en": "Everything is saved · last at {time}"},
     "own_share": {"da": "Link til radaren", "en": "Link to the radar"},
     "own_share_help": {

@@ -173,6 +173,37 @@ def validate_entry(entry: Mapping[str, object]) -> None:
         raise ValidationError("own_error_ring_reason", name=name)
 
 
+def name_key(name: object) -> str:
+    """A radar name as compared for duplicates: trimmed, inner spaces collapsed, case folded."""
+    return " ".join(str(name or "").split()).casefold()
+
+
+_NUMBERED = re.compile(r"^(.*\S)\s+\((\d{1,6})\)$")
+
+
+def free_name(name: str, taken: Iterable[object]) -> str:
+    """`name` when no radar in `taken` has it, else the first free "name (2)", "name (3)", ...
+
+    A name that already ends in a number counts on from it ("Navn (2)" -> "Navn (3)"). The
+    result fits MAX_RADAR_NAME: the base is shortened to make room for the number.
+    """
+    used = {name_key(n) for n in taken}
+    base = " ".join(str(name or "").split())
+    if name_key(base) not in used:
+        return base
+    numbered = _NUMBERED.match(base)
+    if numbered:
+        base, number = numbered.group(1), int(numbered.group(2)) + 1
+    else:
+        number = 2
+    while True:
+        suffix = f" ({number})"
+        candidate = base[: MAX_RADAR_NAME - len(suffix)].rstrip() + suffix
+        if name_key(candidate) not in used:
+            return candidate
+        number += 1
+
+
 def validate_entries(entries: Iterable[Mapping[str, object]]) -> None:
     """Raise ValidationError for too many entries or two with the same name or technology."""
     entries = list(entries)
@@ -289,13 +320,29 @@ def number_entries(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(number=table["entry_id"].map(numbers).astype("Int64"))
 
 
+def sector_order(used: Iterable[object], ours: Iterable[str]) -> list[str]:
+    """Sector ids of a radar whose entries use the categories `used` (in entry order).
+
+    Our categories (all of them, in our order) when at least one entry uses one of them, so
+    a radar started from the national radar looks like it; then the radar's own categories in
+    order of first appearance. A radar that uses only its own categories gets only those, and
+    an empty radar gets ours. The Import preview and the kept radar share this rule, so a
+    file's sectors (and their colours) are the same in both.
+    """
+    ours = [str(c) for c in ours]
+    known = set(ours)
+    seen = list(dict.fromkeys(str(c) for c in used if not _blank(c) and str(c)))
+    extra = [c for c in seen if c not in known]
+    if any(c in known for c in seen) or not seen:
+        return ours + extra
+    return extra
+
+
 def radar_sectors(table: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame:
-    """Sectors of a local radar: our categories, then any category of the radar's own (e.g. an
-    imported radar's quadrants), in order of first appearance, so every entry can be drawn."""
-    ours = categories[["id", "name"]]
-    known = set(ours["id"])
-    extra = [c for c in dict.fromkeys(table["category"].dropna().astype(str)) if c and c not in known]
-    return pd.concat([ours, pd.DataFrame({"id": extra, "name": extra})], ignore_index=True)
+    """Sectors of a local radar (ids and names, see sector_order), so every entry can be drawn."""
+    names = dict(zip(categories["id"].astype(str), categories["name"], strict=True))
+    ids = sector_order(table["category"], categories["id"])
+    return pd.DataFrame({"id": ids, "name": [names.get(c, c) for c in ids]})
 
 
 def local_blips(table: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
@@ -419,13 +466,38 @@ def change_text(detail: str, lang: str) -> str:
     return "; ".join(parts)
 
 
-def local_time(value: object, zone: str = "Europe/Copenhagen") -> str:
-    """A stored UTC timestamp as local day and time, e.g. 27.11.2026 20:16."""
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(when: date, lang: str) -> str:
+    return f"{when.day} {_MONTHS_EN[when.month - 1]} {when.year}" if lang == "en" else when.strftime("%d.%m.%Y")
+
+
+def format_date(value: object, lang: str = "da") -> str:
+    """A date as the language writes it: 27.11.2026 in Danish, 27 Nov 2026 in English ("" when empty)."""
+    if _blank(value) or value == "":
+        return ""
+    if isinstance(value, date):
+        return _day(value, lang)
+    try:
+        return _day(date.fromisoformat(str(value)[:10]), lang)
+    except ValueError:
+        return str(value)
+
+
+def local_time(value: object, lang: str = "da", zone: str = "Europe/Copenhagen") -> str:
+    """A stored UTC timestamp as local day and time, e.g. 27.11.2026 20:16 (27 Nov 2026 20:16 in English)."""
     if _blank(value):
         return ""
     stamp = pd.Timestamp(value)
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp
-    return stamp.tz_convert(zone).strftime("%d.%m.%Y %H:%M")
+    local = stamp.tz_convert(zone)
+    return f"{_day(local.date(), lang)} {local.strftime('%H:%M')}"
+
+
+def technologies_text(count: int, lang: str = "da") -> str:
+    """"1 teknologi", "5 teknologier" (in English "1 technology", "5 technologies")."""
+    return t("own_technologies_one" if count == 1 else "own_technologies_other", lang, count=count)
 
 
 # --- new radars --------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from radar import chart, config, own
+from radar import chart, config, own, ui_own
 from radar.db import own as own_db
 from radar.errors import RadarError
 from radar.formats import (
@@ -206,18 +206,16 @@ def report_csv(result: ReadResult, lang: str) -> bytes:
 def preview_blips(entries: Sequence[Entry], categories: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """(blips, sectors, names not placed) for drawing imported entries with radar.chart.radar_figure.
 
-    Sectors are our categories that are used (in our order), then the file's own categories
-    (in file order), then one for entries without a category. Every score is NaN: blips sit
-    by ring only (see the module docstring).
+    Sectors follow radar.own.sector_order over every entry (placed or not), as the radar kept
+    from them will: all our categories when the file uses one of them, then the file's own
+    categories (and NO_CATEGORY for entries without one) in file order; only the file's own
+    when it uses none of ours. So the preview and the kept radar have the same sectors and
+    colours. Every score is NaN: blips sit by ring only (see the module docstring).
     """
-    ours = [str(c) for c in categories["id"]]
     names = dict(zip(categories["id"].astype(str), categories["name"].astype(str), strict=True))
     placed = [e for e in entries if e.ring in config.RING_KEYS]
     unplaced = [e.name for e in entries if e.ring not in config.RING_KEYS]
-    used = list(dict.fromkeys(e.category or NO_CATEGORY for e in placed))
-    sector_ids = [c for c in ours if c in used] + [c for c in used if c not in ours and c != NO_CATEGORY]
-    if NO_CATEGORY in used:
-        sector_ids.append(NO_CATEGORY)
+    sector_ids = own.sector_order([e.category or NO_CATEGORY for e in entries], categories["id"])
     sector_names = [names.get(c) or (t("import_no_category", lang) if c == NO_CATEGORY else c) for c in sector_ids]
     sectors = pd.DataFrame({"id": sector_ids, "name": sector_names})
     order = {key: i for i, key in enumerate(config.RING_KEYS)}
@@ -491,6 +489,7 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
         return {}, {}
     st.subheader(tr("import_step_mapping"))
     st.caption(tr("import_mapping_intro"))
+    language = lang()
     ring_choice: dict[str, str | None] = {}
     category_choice: dict[str, str | None] = {}
     ours = _our_categories()
@@ -500,7 +499,7 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
         cols = st.columns(2, gap="large")
         for index, (raw, count) in enumerate(rings.items()):
             ring_choice[raw] = cols[index % 2].selectbox(
-                tr("import_ring_choice", raw=md_escape(raw), count=count), [*config.RING_KEYS, UNPLACED], index=None,
+                tr("own_import_ring_choice", raw=md_escape(raw), technologies=own.technologies_text(count, language)), [*config.RING_KEYS, UNPLACED], index=None,
                 placeholder=tr("import_choose_ring"), key=f"imp-ring-{digest}-{index}",
                 format_func=lambda k: tr("import_leave_unplaced") if k == UNPLACED else tr(f"ring_{k}"),
             )  # fmt: skip
@@ -511,7 +510,7 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
             label = (
                 tr("import_category_none", count=count)
                 if raw == ""
-                else tr("import_category_choice", raw=md_escape(raw), count=count)
+                else tr("own_import_category_choice", raw=md_escape(raw), technologies=own.technologies_text(count, language))
             )
             keep_label = tr("import_keep_category") if raw else tr("import_no_category")
             category_choice[raw] = cols[index % 2].selectbox(
@@ -556,10 +555,16 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
     if shortened:
         st.caption(tr("import_keep_shortened", count=shortened, max=own.MAX_LONG))
     start = default_meta(result, filename)
+    # Suggest a name no saved radar has; the store checks again and counts on if it was taken meanwhile.
+    start["name"] = own.free_name(str(start["name"]), own_db.taken_names(config.own_db_path()))
     doms = load("domains", language)
     domain_names = dict(zip(doms["id"], doms["name"], strict=True))
     with st.form("imp-keep", border=True):
-        st.caption(tr("import_keep_intro", count=len(rows)))
+        st.caption(
+            tr("own_import_keep_intro_one")
+            if len(rows) == 1
+            else tr("own_import_keep_intro", technologies=own.technologies_text(len(rows), language))
+        )
         name = st.text_input(
             tr("own_field_radar_name"), value=str(start["name"]), max_chars=own.MAX_RADAR_NAME, key="imp-keep-name"
         )
@@ -579,10 +584,13 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
     if submitted and not problems:
         meta = {"name": name, "municipality": municipality, "domain": domain, "date": when}
         try:
-            radar_id = own_db.create_radar(config.own_db_path(), meta, rows)
+            radar_id = own_db.create_radar(config.own_db_path(), meta, rows, free_name=True)
+            kept = own_db.load_radar(config.own_db_path(), radar_id)["name"]
         except RadarError as error:
             show_error(error)
             return
+        if own.name_key(kept) != own.name_key(name):
+            ui_own.flash("success", tr("own_name_made_free", wanted=" ".join(name.split()), name=kept))
         st.switch_page("pages/egen_radar.py", query_params={"radar": radar_id})
 
 

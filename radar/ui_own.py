@@ -64,20 +64,30 @@ def message(error: RadarError) -> str:
     return tr(error.key, **params)
 
 
-def _flash(kind: str, text: str, area: str = "top") -> None:
+def flash(kind: str, text: str, area: str = "top") -> None:
+    """Leave a message ("success" or "error") for the next run of this page to show in `area`."""
     st.session_state.setdefault("own_flash", []).append((kind, text, area))
 
 
+_flash = flash
+
+
+def technologies(count: int) -> str:
+    """"1 teknologi" / "5 teknologier" in the current language."""
+    return own.technologies_text(int(count), lang())
+
+
 def show_flash(area: str = "top") -> None:
-    """Show (once) the messages the last action left for `area` (the top, or beside the entries table)."""
+    """Show (once) the messages the last action left for `area`: the top, beside the entries table
+    ("entries"), under the add and remove controls ("entries-tools"), or in the history or details tab."""
     waiting = st.session_state.get("own_flash", [])
     st.session_state["own_flash"] = [m for m in waiting if m[2] != area]
     for kind, text, _ in (m for m in waiting if m[2] == area):
+        # Each area's alert sits beside the controls that caused it, so it is shown once, not also as a toast.
         if kind == "error":
             st.error(text, icon=":material/error:")
         else:
             st.success(text, icon=":material/check_circle:")
-        st.toast(text, icon=":material/error:" if kind == "error" else ":material/check_circle:")
 
 
 # --- national reference ---------------------------------------------------------------------------
@@ -153,7 +163,7 @@ def _radar_row(row: pd.Series) -> None:
         name_col, info_col, open_col, more_col = st.columns([4, 4, 1.3, 1.3], vertical_alignment="center")
         name_col.markdown(f"**{_md(row['name'])}**  \n{_md(row['municipality'] or '')}")
         info_col.caption(
-            f"{tr('own_col_updated')}: {own.local_time(row['updated'])} · {tr('own_col_entries')}: {int(row['entries'])}"
+            f"{tr('own_col_updated')}: {own.local_time(row['updated'], lang())} · {technologies(row['entries'])}"
         )
         open_col.button(tr("own_open"), key=f"own-open-{rid}", on_click=open_radar, args=(rid,), type="primary", width="stretch")
         with more_col.popover("⋯", width="stretch"):
@@ -164,7 +174,7 @@ def _radar_row(row: pd.Series) -> None:
                 tr("own_delete"), key=f"own-del-{rid}", on_click=st.session_state.__setitem__, args=("own_confirm_delete", rid)
             )
         if st.session_state.get("own_confirm_delete") == rid:
-            st.warning(tr("own_delete_confirm", name=row["name"], count=int(row["entries"])))
+            st.warning(tr("own_delete_confirm", name=row["name"], technologies=technologies(row["entries"])))
             yes, no = st.columns([1, 4])
             yes.button(
                 tr("own_delete_yes"),
@@ -193,8 +203,8 @@ def _rename(radar_id: str, version: int) -> None:
 def _duplicate(radar_id: str, name: str) -> None:
     copy = tr("own_copy_name", name=name)[: own.MAX_RADAR_NAME]
     try:
-        db.duplicate_radar(own_db(), radar_id, copy)
-        _flash("success", tr("own_duplicated", name=copy))
+        copy_id = db.duplicate_radar(own_db(), radar_id, copy)  # "Kopi af X (2)" when "Kopi af X" exists
+        _flash("success", tr("own_duplicated", name=db.load_radar(own_db(), copy_id)["name"]))
     except RadarError as error:
         _flash("error", message(error))
 
@@ -245,7 +255,7 @@ def _create() -> None:
         return
     for key in ("own-new-name", "own-new-municipality"):
         state[key] = ""
-    _flash("success", tr("own_created", name=str(meta["name"]).strip(), count=len(entries)))
+    _flash("success", tr("own_created", name=str(meta["name"]).strip(), technologies=technologies(len(entries))))
     open_radar(radar_id)
 
 
@@ -263,7 +273,12 @@ def open_export_form() -> None:
             except RadarError as error:
                 st.error(message(error))
                 return
-            _flash("success", tr("own_opened", name=opened.meta.name or upload.name, count=count))
+            name = db.load_radar(own_db(), radar_id)["name"]
+            text = tr("own_opened", name=name, technologies=technologies(count))
+            wanted = own.meta_from_file(opened.meta, upload.name, ())["name"]
+            if own.name_key(wanted) != own.name_key(name):
+                text += " " + tr("own_name_made_free", wanted=wanted, name=name)
+            _flash("success", text)
             changed, rejected = opened.result.count("accepted_with_change"), opened.result.count("rejected")
             if rejected:
                 _flash("error", tr("own_opened_report", changed=changed, rejected=rejected))
@@ -272,12 +287,15 @@ def open_export_form() -> None:
 
 
 def create_from_export(data: bytes, filename: str) -> tuple[str, int, export.OpenedExport]:
-    """A new radar from our own export file: (id, number of entries, what was read)."""
+    """A new radar from our own export file: (id, number of entries, what was read).
+
+    The file's radar name is kept when it is free, else the radar gets "name (2)", "name (3)", ...
+    """
     cats = categories()
     opened = export.read_own_export(data, filename, cats["id"].tolist())
     entries = own.entries_from_rows(opened.rows, catalogue(), load("categories", "da"))
     meta = own.meta_from_file(opened.meta, filename, domain_names())
-    return db.create_radar(own_db(), meta, entries), len(entries), opened
+    return db.create_radar(own_db(), meta, entries, free_name=True), len(entries), opened
 
 
 # --- one radar: state ------------------------------------------------------------------------------
@@ -372,7 +390,11 @@ def _facts(ws: Workspace) -> str:
     meta = ws.meta
     domain = domain_names().get(meta["domain"], tr("own_no_domain"))
     return tr(
-        "own_caption", municipality=meta["municipality"] or "–", domain=domain, date=meta["date"] or "–", count=len(ws.entries)
+        "own_caption",
+        municipality=meta["municipality"] or "–",
+        domain=domain,
+        date=own.format_date(meta["date"], lang()) or "–",
+        technologies=technologies(len(ws.entries)),
     )
 
 
@@ -382,7 +404,7 @@ def header(ws: Workspace) -> tuple[str | None, bool]:
     left.title(ws.meta["name"])
     with right:
         language_switch()
-    st.caption(_facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"])))
+    st.caption(_facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
     cols = st.columns([1.3, 2.1, 1.6, 2.6, 2.5], vertical_alignment="bottom")
     cols[0].button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
     cols[1].button(tr("own_undo"), on_click=_undo, args=(ws.radar_id,), icon=":material/undo:", key="own-undo")
@@ -390,8 +412,8 @@ def header(ws: Workspace) -> tuple[str | None, bool]:
     return compare_controls(ws, cols[3], cols[4])
 
 
-def _undo(radar_id: str) -> None:
-    _write(radar_id, lambda path, version: db.undo(path, radar_id, version), reset=True, success=tr("own_undone"))
+def _undo(radar_id: str, area: str = "top") -> None:
+    _write(radar_id, lambda path, version: db.undo(path, radar_id, version), reset=True, success=tr("own_undone"), area=area)
 
 
 # --- one radar: views ---------------------------------------------------------------------------------
@@ -624,15 +646,21 @@ def _add_picked(radar_id: str, key: str) -> None:
         lambda path, version: db.add_entries(path, radar_id, version, entries),
         reset=True,
         success=tr("own_added", names=names),
-        area="entries",
+        area="entries-tools",
     ):
         st.session_state[key] = []
 
 
+def category_choices(ws: Workspace) -> dict[str, str]:
+    """Categories an own technology can have: the radar's sectors, then ours it does not show yet."""
+    choices = dict(zip(ws.categories["id"], ws.categories["name"], strict=True))
+    ours = categories()
+    return choices | {c: n for c, n in zip(ours["id"], ours["name"], strict=True) if c not in choices}
+
+
 def add_custom(ws: Workspace) -> None:
     """A small form for the group's own technology: name, category, short description, maturity."""
-    cats = ws.categories
-    cat_names = dict(zip(cats["id"], cats["name"], strict=True))
+    cat_names = category_choices(ws)
     prefix = f"own-custom-{ws.radar_id}"
     with st.form(prefix, border=True):
         st.markdown(f"**{tr('own_custom_heading')}**")
@@ -664,7 +692,7 @@ def _add_custom(radar_id: str, prefix: str) -> None:
         lambda path, version: db.add_entries(path, radar_id, version, [entry]),
         reset=True,
         success=tr("own_added", names=name),
-        area="entries",
+        area="entries-tools",
     ):
         state[f"{prefix}-name"] = ""
         state[f"{prefix}-description"] = ""
@@ -676,8 +704,7 @@ def custom_editor(ws: Workspace) -> None:
     mine = ws.table[ws.table["own"]]
     if mine.empty:
         return
-    cats = ws.categories
-    cat_names = dict(zip(cats["id"], cats["name"], strict=True))
+    cat_names = category_choices(ws)
     key = f"own-custom-editor-{ws.radar_id}-{_epoch(ws.radar_id)}"
     st.session_state[f"{key}-ids"] = mine["entry_id"].tolist()
     st.markdown(f"**{tr('own_custom_list')}**")
@@ -746,7 +773,7 @@ def _remove(radar_id: str, key: str, names: dict[str, str]) -> None:
             lambda path, version: db.remove_entries(path, radar_id, version, chosen),
             reset=True,
             success=text,
-            area="entries",
+            area="entries-tools",
         )
 
 
@@ -800,7 +827,7 @@ def details(ws: Workspace) -> None:
 def _save_meta(radar_id: str, prefix: str, field: str) -> None:
     value = st.session_state.get(f"{prefix}-{field}")
     value = value or None if field == "domain" else value
-    _write(radar_id, lambda path, version: db.update_meta(path, radar_id, version, {field: value}), reset=True)
+    _write(radar_id, lambda path, version: db.update_meta(path, radar_id, version, {field: value}), reset=True, area="details")
 
 
 def history(ws: Workspace) -> None:
@@ -812,7 +839,7 @@ def history(ws: Workspace) -> None:
     st.caption(tr("own_history_intro", count=len(changes)))
     view = pd.DataFrame(
         {
-            "when": [own.local_time(v) for v in changes["changed_at"]],
+            "when": [own.local_time(v, lang()) for v in changes["changed_at"]],
             "action": [tr(f"own_action_{a}") for a in changes["action"]],
             "detail": [own.change_text(d, lang()) for d in changes["detail"]],
         }
@@ -827,12 +854,13 @@ def history(ws: Workspace) -> None:
             "detail": st.column_config.TextColumn(tr("own_col_detail"), width="large"),
         },
     )
-    st.button(tr("own_undo"), on_click=_undo, args=(ws.radar_id,), icon=":material/undo:", key="own-undo-history")
+    st.button(tr("own_undo"), on_click=_undo, args=(ws.radar_id, "history"), icon=":material/undo:", key="own-undo-history")
 
 
 def _title(ws: Workspace) -> str:
     domain = domain_names().get(ws.meta["domain"], tr("own_no_domain"))
-    return " · ".join(p for p in (ws.meta["name"], ws.meta["municipality"], domain, ws.meta["date"]) if p)
+    when = own.format_date(ws.meta["date"], lang())
+    return " · ".join(p for p in (ws.meta["name"], ws.meta["municipality"], domain, when) if p)
 
 
 def _html_table(ws: Workspace) -> export.HtmlTable:
@@ -861,7 +889,7 @@ def _png(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
 
 def _html(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
     figures = [radar_fig(ws, scope, ghosts), matrix_fig(ws)]
-    footer = tr("own_export_footer", date=date.today().strftime("%d.%m.%Y"))
+    footer = tr("own_export_footer", date=own.format_date(date.today(), lang()))
     return export.standalone_html(ws.meta["name"], _title(ws), figures, _html_table(ws), footer)
 
 
@@ -921,14 +949,17 @@ def workspace(radar_id: str) -> None:
             remove_entries(ws)
         with right:
             add_custom(ws)
+        show_flash("entries-tools")
         custom_editor(ws)
     with tabs[1]:
         gap_table(ws, scope)
     with tabs[2]:
         exports(ws, scope, ghosts)
     with tabs[3]:
+        show_flash("history")
         history(ws)
     with tabs[4]:
+        show_flash("details")
         details(ws)
 
 

@@ -243,8 +243,9 @@ def test_preview_places_blips_by_ring_alone(categories):
         Entry(name="X", ring=None, ring_raw="Explore", category="Tools"),
     ]
     blips, sectors, unplaced = preview_blips(entries, categories, "da")
-    assert sectors["id"].tolist() == ["data", "Tools", NO_CATEGORY]
-    assert sectors["name"].tolist() == ["Data og kunstig intelligens", "Tools", "Uden kategori"]
+    # The file uses one of our categories: all six of ours, then its own, as the kept radar shows them.
+    assert sectors["id"].tolist() == [*categories["id"], "Tools", NO_CATEGORY]
+    assert sectors["name"].tolist() == [*categories["name"], "Tools", "Uden kategori"]
     assert unplaced == ["X"]
     assert blips.sort_values("number")["name"].tolist() == ["A", "B", "Y", "Z"]
     assert blips["score"].isna().all()
@@ -255,6 +256,33 @@ def test_preview_places_blips_by_ring_alone(categories):
     xy = blips[["x", "y"]].to_numpy()
     d = float(blips["diameter"].iloc[0])
     assert all(math.dist(xy[i], xy[j]) >= d - 1e-9 for i in range(len(xy)) for j in range(i + 1, len(xy)))
+
+
+def test_a_file_with_only_its_own_categories_shows_only_those(categories):
+    entries = [
+        Entry(name="K8s", ring="klar", category="Platforms"),
+        Entry(name="Go", ring="afvent", category="Languages"),
+        Entry(name="Eget", ring="klar"),
+        Entry(name="Rust", ring="klar", category="Languages"),
+    ]
+    _, sectors, _ = preview_blips(entries, categories, "da")
+    assert sectors["id"].tolist() == ["Platforms", "Languages", NO_CATEGORY]
+
+
+@pytest.mark.parametrize(
+    "file_categories",
+    [["Platforms", "Tools", "", "Tools"], ["automation", "Tools", "", "data"], ["", ""], ["Languages"]],
+)
+def test_preview_and_kept_radar_have_the_same_sectors_in_the_same_order(categories, file_categories):
+    """Sector colours follow sector order, so the same order means the same colours in both."""
+    from radar.own import radar_sectors
+
+    entries = [Entry(name=f"T{i}", ring="klar", category=c) for i, c in enumerate(file_categories)]
+    _, preview, _ = preview_blips(entries, categories, "da")
+    rows, _ = own_radar_entries(entries, [], "fil.csv", "da")
+    kept = radar_sectors(pd.DataFrame({"category": [r["category"] for r in rows]}), categories)
+    assert [c if c != NO_CATEGORY else "Uden kategori" for c in preview["id"]] == kept["id"].tolist()
+    assert preview["name"].tolist() == kept["name"].tolist()
 
 
 def test_preview_list_and_labels_escape_file_text():

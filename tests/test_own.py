@@ -316,3 +316,62 @@ def test_own_categories_become_extra_sectors_so_every_entry_is_drawn():
     sectors = radar_sectors(table, ours)
     assert sectors["id"].tolist() == ["data", "citizen", "Tools", "Platforms"]
     assert sectors["name"].tolist() == ["Data", "Borgere", "Tools", "Platforms"]
+
+
+@pytest.mark.parametrize(
+    ("categories", "expected"),
+    [
+        (["Tools", "Platforms", "Tools"], ["Tools", "Platforms"]),  # only its own: no empty national sectors
+        ([], ["data", "citizen"]),  # an empty radar shows ours
+        ([None, ""], ["data", "citizen"]),
+        (["data"], ["data", "citizen"]),  # started from the national radar: all of ours
+        (["Tools", "citizen"], ["data", "citizen", "Tools"]),
+    ],
+)
+def test_sector_order(categories, expected):
+    ours = pd.DataFrame({"id": ["data", "citizen"], "name": ["Data", "Borgere"]})
+    assert own.sector_order(categories, ours["id"]) == expected
+    assert own.radar_sectors(pd.DataFrame({"category": pd.Series(categories, dtype=object)}), ours)["id"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "taken", "free"),
+    [
+        ("Aarhus", [], "Aarhus"),
+        ("Aarhus", ["Odder"], "Aarhus"),
+        ("Aarhus", [" aarhus  "], "Aarhus (2)"),
+        ("Aarhus", ["Aarhus", "AARHUS (2)"], "Aarhus (3)"),
+        ("Aarhus (2)", ["Aarhus", "Aarhus (2)"], "Aarhus (3)"),
+        ("  Mødet   i marts ", ["mødet i marts"], "Mødet i marts (2)"),
+        ("x" * 80, ["x" * 80], "x" * 76 + " (2)"),
+    ],
+)
+def test_free_name(name, taken, free):
+    assert own.free_name(name, taken) == free
+    assert len(free) <= own.MAX_RADAR_NAME
+
+
+def test_name_key_ignores_case_and_spaces():
+    assert own.name_key("  Aarhus   2026 ") == own.name_key("aarhus 2026") == own.name_key("AARHUS 2026")
+    assert own.name_key("Ærø") == own.name_key("ærø")
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "text"),
+    [(1, "da", "1 teknologi"), (2, "da", "2 teknologier"), (0, "da", "0 teknologier"), (1, "en", "1 technology"), (5, "en", "5 technologies")],
+)
+def test_technologies_text(count, lang, text):
+    assert own.technologies_text(count, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "text"),
+    [("2026-11-27", "da", "27.11.2026"), ("2026-11-27", "en", "27 Nov 2026"), ("", "da", ""), (None, "en", ""), ("2026-03-05", "da", "05.03.2026")],
+)
+def test_format_date(value, lang, text):
+    assert own.format_date(value, lang) == text
+
+
+def test_local_time_in_english_writes_the_month():
+    assert own.local_time("2026-11-27 19:16:00", "en") == "27 Nov 2026 20:16"
+    assert own.local_time("2026-11-27 19:16:00", "da") == "27.11.2026 20:16"

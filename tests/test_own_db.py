@@ -277,3 +277,74 @@ def test_delete_removes_everything(path, radar):
         db.load_radar(path, radar)
     assert caught.value.key == "own_error_radar_missing"
     assert db.history(path, radar).empty
+
+
+@pytest.mark.parametrize("name", ["Aarhus 2026", "  aarhus 2026 ", "AARHUS   2026"])
+def test_a_second_radar_with_the_same_name_is_refused(path, radar, name):
+    with pytest.raises(ValidationError) as caught:
+        db.create_radar(path, {"name": name}, [AI])
+    assert caught.value.key == "own_error_radar_name_taken"
+    assert t(caught.value.key, "da", **caught.value.params).startswith("Der findes allerede en radar, som hedder 'Aarhus 2026'.")
+    assert db.list_radars(path)["id"].tolist() == [radar], "nothing is stored and nothing saved is lost"
+
+
+def test_a_rename_to_a_taken_name_is_refused_and_a_change_of_case_is_not(path, radar):
+    other = db.create_radar(path, {"name": "Odder"}, [AI])
+    with pytest.raises(ValidationError) as caught:
+        db.update_meta(path, other, 1, {"name": "aarhus 2026"})
+    assert caught.value.key == "own_error_radar_name_taken"
+    assert db.load_radar(path, other)["name"] == "Odder" and db.load_radar(path, other)["version"] == 1
+    assert db.update_meta(path, other, 1, {"name": "ODDER"}) == 2
+    assert db.update_meta(path, radar, 1, {"municipality": "Aarhus Kommune"}) == 2, "other facts save as before"
+
+
+def test_undo_of_a_rename_does_not_take_a_name_given_since(path, radar):
+    db.update_meta(path, radar, 1, {"name": "Nyt navn"})
+    db.create_radar(path, {"name": "Aarhus 2026"})
+    with pytest.raises(ValidationError) as caught:
+        db.undo(path, radar, 2)
+    assert caught.value.key == "own_error_radar_name_taken"
+    assert db.load_radar(path, radar)["name"] == "Nyt navn"
+
+
+def test_a_radar_made_from_a_file_or_a_copy_gets_a_free_name(path, radar):
+    second = db.create_radar(path, {"name": "aarhus 2026"}, [AI], free_name=True)
+    third = db.create_radar(path, {"name": "Aarhus 2026"}, [AI], free_name=True)
+    assert db.load_radar(path, second)["name"] == "aarhus 2026 (2)"
+    assert db.load_radar(path, third)["name"] == "Aarhus 2026 (3)"
+    copies = [db.duplicate_radar(path, radar, "Kopi af Aarhus 2026") for _ in range(2)]
+    assert [db.load_radar(path, c)["name"] for c in copies] == ["Kopi af Aarhus 2026", "Kopi af Aarhus 2026 (2)"]
+    assert sorted(db.taken_names(path)) == sorted(db.list_radars(path)["name"])
+
+
+def test_two_browsers_creating_the_same_name_at_the_same_moment(path, monkeypatch):
+    """A is inside its transaction, name checked, not yet committed, when B tries the same name:
+    B's transaction conflicts with A's, B tries again after A committed, and is refused by name."""
+    checked = own.name_key
+    inside, go = threading.Event(), threading.Event()
+
+    def hold_a(name):
+        if threading.current_thread().name == "creator-a" and not inside.is_set():
+            inside.set()
+            go.wait(timeout=10)
+        return checked(name)
+
+    monkeypatch.setattr(own, "name_key", hold_a)
+    outcomes: dict[str, object] = {}
+
+    def create(label: str) -> None:
+        try:
+            outcomes[label] = db.create_radar(path, {"name": "Mødet"}, [AI])
+        except (ValidationError, ConflictError) as error:
+            outcomes[label] = error
+
+    a = threading.Thread(target=create, args=("a",), name="creator-a")
+    a.start()
+    assert inside.wait(timeout=10)
+    threading.Timer(0.1, go.set).start()  # A commits while B is retrying
+    create("b")
+    a.join()
+    monkeypatch.setattr(own, "name_key", checked)
+    assert isinstance(outcomes["a"], str)
+    assert isinstance(outcomes["b"], ValidationError) and outcomes["b"].key == "own_error_radar_name_taken"
+    assert db.list_radars(path)["id"].tolist() == [outcomes["a"]]

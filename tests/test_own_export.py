@@ -85,7 +85,7 @@ def reopen(path: Path, data: bytes, filename: str, reference: dict) -> str:
     opened = export.read_own_export(data, filename, reference["categories"]["id"].tolist())
     entries = own.entries_from_rows(opened.rows, reference["catalogue"], reference["categories"])
     meta = own.meta_from_file(opened.meta, filename, reference["domains"])
-    return db.create_radar(path, meta, entries)
+    return db.create_radar(path, meta, entries, free_name=True)
 
 
 @pytest.mark.parametrize(("kind", "filename"), [("json", "radar.json"), ("xlsx", "radar.xlsx")])
@@ -94,7 +94,11 @@ def test_opening_our_export_recreates_an_identical_radar(path, radar, reference,
     data = export.radar_json(rows, meta) if kind == "json" else export.entries_xlsx(rows, meta)
     copy = reopen(path, data, filename, reference)
     assert copy != radar
-    assert state(path, copy) == state(path, radar)
+    (facts, entries), (facts_before, entries_before) = state(path, copy), state(path, radar)
+    # The name is taken by the radar the file came from, so the new one counts on; nothing else differs.
+    assert facts == facts_before | {"name": f"{META['name']} (2)"}
+    assert entries == entries_before
+    assert db.load_radar(path, radar)["name"] == META["name"], "the saved radar keeps its name"
     # and the recreated radar draws the same local rings
     again, _ = exported(path, copy, reference)
     assert [r.entry for r in again] == [r.entry for r in rows]
@@ -116,10 +120,11 @@ def test_xlsx_has_entries_facts_and_neutralised_formulas(path, radar, reference)
     sheet = workbook.worksheets[0]
     header = [c.value for c in sheet[1]]
     assert header[:2] == ["technology_id", "name"] and header[-1] == "maturity"
-    cells = [c.value for row in sheet.iter_rows(min_row=2) for c in row]
-    assert "'=SUM(A1:A2) er ikke en formel" in cells
-    assert "'+Kommunens chat" in cells
-    assert not any(isinstance(v, str) and v.startswith(("=", "+")) for v in cells)
+    cells = {c.value: c for row in sheet.iter_rows(min_row=2) for c in row}
+    # Formula-like text is kept as the user wrote it, in text cells Excel shows as text (never a formula).
+    for text in ("=SUM(A1:A2) er ikke en formel", "+Kommunens chat"):
+        assert text in cells and cells[text].data_type == "s" and cells[text].quotePrefix, text
+    assert not any(c.data_type == "f" for c in cells.values())
     facts = dict(workbook["Om radaren"].iter_rows(values_only=True))
     assert facts["name"] == META["name"]
 

@@ -260,3 +260,39 @@ def test_english(app, own_db):
 )
 def test_editor_edits_map_to_entry_updates(state, expected):
     assert editor_updates(state, ["e0", "e1"], EDITOR_FIELDS) == expected
+
+
+def test_a_taken_name_is_refused_in_words_and_each_message_shows_once(app, own_db):
+    first = db.create_radar(own_db, {"name": "Mødet i marts"}, [AI])
+    at = app.run()
+    at.text_input(key="own-new-name").input(" mødet i MARTS ")
+    at.radio(key="own-new-start").set_value("blank")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception
+    assert texts(at.error) == ["Der findes allerede en radar, som hedder 'Mødet i marts'. Vælg et andet navn; intet er ændret."]
+    assert len(at.toast) == 0, "the alert is the only message"
+    assert db.list_radars(own_db)["id"].tolist() == [first]
+    other = db.create_radar(own_db, {"name": "Odder"}, [])
+    at.run()
+    at.text_input(key=f"own-rename-{other}").input("MØDET I MARTS")
+    at.button(key=f"own-rename-btn-{other}").click()
+    at.run()
+    assert any("hedder 'Mødet i marts'" in e for e in texts(at.error))
+    assert db.load_radar(own_db, other)["name"] == "Odder"
+
+
+def test_caption_counts_in_the_singular_and_writes_dates_one_way(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R", "municipality": "Odder", "date": "2026-11-27"}, [AI])
+    at = opened(app, radar_id)
+    caption = next(c.value for c in at.caption if "Odder" in c.value)
+    assert "1 teknologi " in caption + " " and "teknologier" not in caption
+    assert "27.11.2026" in caption and "2026-11-27" not in caption
+
+
+def test_caption_in_english(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R", "municipality": "Odder", "date": "2026-11-27"}, [AI, RPA])
+    app.query_params["lang"] = "en"
+    at = opened(app, radar_id)
+    caption = next(c.value for c in at.caption if "Odder" in c.value)
+    assert "2 technologies" in caption and "27 Nov 2026" in caption and "2026-11-27" not in caption

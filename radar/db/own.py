@@ -12,6 +12,7 @@ import contextlib
 import json
 import secrets
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -56,6 +57,10 @@ CREATE TABLE IF NOT EXISTS entries (
     owner VARCHAR NOT NULL DEFAULT '',
     next_step VARCHAR NOT NULL DEFAULT ''
 );
+-- One row every transaction that gives a radar a name updates first: two transactions naming
+-- radars at the same moment then conflict in DuckDB, so two browsers cannot both take a name.
+CREATE TABLE IF NOT EXISTS name_guard (id INTEGER PRIMARY KEY, bumps BIGINT NOT NULL);
+INSERT INTO name_guard SELECT 1, 0 WHERE NOT EXISTS (SELECT 1 FROM name_guard);
 CREATE TABLE IF NOT EXISTS changes (
     radar_id VARCHAR NOT NULL,
     seq INTEGER NOT NULL,
@@ -194,27 +199,69 @@ def history(path: Path, radar_id: str, limit: int = 50) -> pd.DataFrame:
 
 
 # --- writing ------------------------------------------------------------------------------------
-def create_radar(path: Path, meta: Mapping[str, object], entries: Iterable[Mapping[str, object]] = ()) -> str:
-    """Store a new radar with `entries`; returns its id. Nothing is stored when a rule is broken."""
+#: Attempts of create_radar when another transaction named a radar at the same moment.
+CREATE_ATTEMPTS = 5
+
+
+def create_radar(
+    path: Path, meta: Mapping[str, object], entries: Iterable[Mapping[str, object]] = (), *, free_name: bool = False
+) -> str:
+    """Store a new radar with `entries`; returns its id. Nothing is stored when a rule is broken.
+
+    A name another radar has (see radar.own.name_key) is refused with a ValidationError, or,
+    with `free_name` (radars the product makes from a file or a copy), replaced by the first
+    free "name (2)", "name (3)", ... The name is checked in the transaction that stores it.
+    """
     clean = own.clean_meta(meta)
     rows = [own.clean_entry(e) for e in entries]
     own.validate_entries(rows)
     radar_id = new_radar_id()
-    now = _now()
-    cur = _cursor(path)
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        cur.execute(
-            "INSERT INTO radars VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-            [radar_id, clean["name"], clean["municipality"], clean["domain"], clean["date"], now, now],
-        )
-        for position, row in enumerate(rows):
-            _insert(cur, radar_id, {**row, "entry_id": _new_entry_id(), "position": position})
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    return radar_id
+    for attempt in range(CREATE_ATTEMPTS):
+        now = _now()
+        cur = _cursor(path)
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            name = _claim_name(cur, str(clean["name"]), None, free_name)
+            cur.execute(
+                "INSERT INTO radars VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                [radar_id, name, clean["municipality"], clean["domain"], clean["date"], now, now],
+            )
+            for position, row in enumerate(rows):
+                _insert(cur, radar_id, {**row, "entry_id": _new_entry_id(), "position": position})
+            cur.execute("COMMIT")
+        except duckdb.TransactionException:
+            _rollback(cur)
+            if attempt + 1 == CREATE_ATTEMPTS:
+                raise ConflictError("own_error_conflict") from None
+            time.sleep(0.05 * 2**attempt)  # another radar is being named right now: check the name again after it
+            continue
+        except BaseException:
+            _rollback(cur)
+            raise
+        return radar_id
+    raise ConflictError("own_error_conflict")  # pragma: no cover - the loop returns or raises
+
+
+def _claim_name(cur: duckdb.DuckDBPyConnection, name: str, radar_id: str | None, free_name: bool = False) -> str:
+    """`name` (or, with `free_name`, a free variant) after checking no other radar has it.
+
+    Updates the name_guard row first, so a concurrent transaction doing the same conflicts
+    (DuckDB raises TransactionException) instead of both storing the same name.
+    """
+    cur.execute("UPDATE name_guard SET bumps = bumps + 1 WHERE id = 1")
+    taken = [row[0] for row in cur.execute("SELECT name FROM radars WHERE id IS DISTINCT FROM ?", [radar_id]).fetchall()]
+    key = own.name_key(name)
+    holder = next((n for n in taken if own.name_key(n) == key), None)
+    if holder is None:
+        return name
+    if free_name:
+        return own.free_name(name, taken)
+    raise ValidationError("own_error_radar_name_taken", name=holder)
+
+
+def taken_names(path: Path) -> list[str]:
+    """Names of the saved radars (for suggesting a free one; create_radar checks again)."""
+    return [row[0] for row in _cursor(path).execute("SELECT name FROM radars").fetchall()]
 
 
 def _insert(cur: duckdb.DuckDBPyConnection, radar_id: str, row: Mapping[str, object]) -> None:
@@ -294,6 +341,8 @@ def _diff(
     for key in META_COLUMNS:
         if new_meta.get(key) != meta.get(key):
             before["meta"][key], after["meta"][key] = meta.get(key), new_meta.get(key)
+    if "name" in after["meta"]:
+        _claim_name(cur, str(new_meta["name"]), radar_id)
     if after["meta"]:
         cur.execute(
             f"UPDATE radars SET {', '.join(k + ' = ?' for k in after['meta'])} WHERE id = ?",  # noqa: S608 - META_COLUMNS
@@ -418,6 +467,8 @@ def undo(path: Path, radar_id: str, version: int) -> int:
         if last is None:
             raise ValidationError("own_error_nothing_to_undo")
         seq, before = last[0], json.loads(last[1])
+        if before["meta"].get("name"):
+            _claim_name(cur, str(before["meta"]["name"]), radar_id)
         if before["meta"]:
             cur.execute(
                 f"UPDATE radars SET {', '.join(k + ' = ?' for k in before['meta'] if k in META_COLUMNS)} WHERE id = ?",  # noqa: S608
@@ -442,10 +493,11 @@ def undo(path: Path, radar_id: str, version: int) -> int:
 
 
 def duplicate_radar(path: Path, radar_id: str, name: str) -> str:
-    """A copy of the radar (facts and entries, not its history) under a new id and `name`."""
+    """A copy of the radar (facts and entries, not its history) under a new id and `name`
+    (or the first free "name (2)", ... when another radar has it)."""
     meta, entries = load_state(path, radar_id)
     rows = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in entries.to_dict("records")]
-    return create_radar(path, {**meta, "name": name}, rows)
+    return create_radar(path, {**meta, "name": name}, rows, free_name=True)
 
 
 def delete_radar(path: Path, radar_id: str, version: int) -> None:
