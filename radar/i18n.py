@@ -59,6 +59,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "respondents_n": {"da": "n = {n} besvarelser", "en": "n = {n} responses"},
     "open_detail": {"da": "Vis detaljer for", "en": "Show details for"},
     "choose_technology": {"da": "Vælg teknologi", "en": "Choose technology"},
+    "choose_option": {"da": "Vælg …", "en": "Choose …"},
+    "choose_options": {"da": "Vælg en eller flere …", "en": "Choose one or more …"},
     "click_hint": {
         "da": "Klik på en prik i radaren eller vælg en teknologi på listen for at se detaljer.",
         "en": "Click a dot on the radar or pick a technology from the list to see details.",
@@ -616,10 +618,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "import_mapping_rings": {"da": "Ringe", "en": "Rings"},
     "import_mapping_categories": {"da": "Kategorier", "en": "Categories"},
-    "import_ring_choice": {"da": "Ringen »{raw}« ({count} teknologier)", "en": "The ring “{raw}” ({count} technologies)"},
     "import_choose_ring": {"da": "Vælg en ring …", "en": "Choose a ring …"},
     "import_leave_unplaced": {"da": "Placér ikke (vis dem som ikke placeret)", "en": "Do not place (list them as not placed)"},
-    "import_category_choice": {"da": "Kategorien »{raw}« ({count} teknologier)", "en": "The category “{raw}” ({count} technologies)"},
     "import_category_none": {"da": "Teknologier uden kategori ({count})", "en": "Technologies without a category ({count})"},
     "import_keep_category": {"da": "Behold radarens egen kategori", "en": "Keep the radar's own category"},
     "import_no_category": {"da": "Uden kategori", "en": "No category"},
@@ -640,12 +640,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Not placed because the ring is missing ({count}): {names}",
     },
     "import_step_keep": {"da": "5. Gem som egen radar", "en": "5. Keep as own radar"},
-    "import_keep_intro": {
-        "da": "{count} teknologier gemmes som en ny radar under »Lav jeres egen radar«. De importerede ringe gemmes som "
-        "sat i hånden med filen som begrundelse; I kan ændre dem der.",
-        "en": "{count} technologies are kept as a new radar under “Make your own radar”. The imported rings are kept as "
-        "set by hand, with the file as the reason; you can change them there.",
-    },
     "import_keep_button": {"da": "Gem som egen radar", "en": "Keep as own radar"},
     "import_keep_need_rings": {
         "da": "Vælg en ring (eller »Placér ikke«) for {count} ukendte ringe i trin 3 først.",
