@@ -72,8 +72,13 @@ CATEGORY_COLORS: tuple[str, ...] = (
     "#CC79A7",  # reddish purple
     "#E69F00",  # orange
     "#56B4E9",  # sky blue
-    "#000000",
-    "#F0E442",
+    # More sectors (an imported radar's own categories): Tol's muted colours, readable on white
+    # (Okabe-Ito's black and yellow are not: black reads as "no category", yellow vanishes).
+    "#882255",  # wine
+    "#44AA99",  # teal
+    "#332288",  # indigo
+    "#999933",  # olive
+    "#AA4499",  # purple
 )
 
 
