@@ -8,7 +8,7 @@ from typing import Any
 
 from radar.errors import ImportError_
 from radar.formats.limits import check_size
-from radar.formats.tabular import header_key
+from radar.formats.tabular import cell_text, header_key
 from radar.formats.text import decode_text
 
 
@@ -34,14 +34,8 @@ def is_scalar(value: object) -> bool:
 
 
 def cell(value: object) -> str:
-    """A scalar JSON value as cell text (null -> "", true -> "TRUE", 3.0 -> "3")."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    """A scalar JSON value as cell text (null -> "", true -> "TRUE", 3.0 -> "3"), as spreadsheets give it."""
+    return cell_text(value)
 
 
 def object_fields(item: object, aliases: Mapping[str, str]) -> dict[str, str] | None:

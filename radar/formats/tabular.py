@@ -170,7 +170,8 @@ def parse_csv(text: str, delimiter: str | None = None, max_rows: int = MAX_ROWS)
     return Table(header, tuple(rows), tuple(lines))
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A cell value (from JSON or a spreadsheet) as text: None -> "", True -> "TRUE", 3.0 -> "3", dates ISO."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -244,7 +245,7 @@ def _sheet_table(worksheet, max_rows: int = MAX_ROWS) -> Table:  # noqa: ANN001 
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
     for number, row in enumerate(worksheet.iter_rows(), start=1):
-        cells = tuple(_sheet_cell_text(cell) for cell in row)
+        cells = tuple(_sheetcell_text(cell) for cell in row)
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
@@ -261,7 +262,7 @@ def _sheet_table(worksheet, max_rows: int = MAX_ROWS) -> Table:  # noqa: ANN001 
 def _sheet_pairs(worksheet) -> Iterator[tuple[str, str]]:  # noqa: ANN001 - openpyxl worksheet
     for row in worksheet.iter_rows(min_row=1, max_row=50, max_col=2):
         if len(row) == 2 and row[0].value is not None:
-            yield _cell_text(row[0].value).strip(), _sheet_cell_text(row[1])
+            yield cell_text(row[0].value).strip(), _sheetcell_text(row[1])
 
 
 def _quote_prefixed(cell) -> bool:  # noqa: ANN001 - openpyxl read-only cell
@@ -273,7 +274,7 @@ def _quote_prefixed(cell) -> bool:  # noqa: ANN001 - openpyxl read-only cell
     return bool(style.quotePrefix)
 
 
-def _sheet_cell_text(cell) -> str:  # noqa: ANN001 - openpyxl read-only cell
+def _sheetcell_text(cell) -> str:  # noqa: ANN001 - openpyxl read-only cell
     """A cell's text; without quotePrefix the protective ' of older exports is removed (restore_formula)."""
-    text = _cell_text(cell.value)
+    text = cell_text(cell.value)
     return text if _quote_prefixed(cell) else restore_formula(text)
