@@ -19,7 +19,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +28,9 @@ import plotly.graph_objects as go
 from radar.errors import ImportError_
 from radar.formats.limits import check_size
 from radar.formats.model import RadarMeta, ReadResult
-from radar.formats.own import read_own_csv, read_own_json, read_own_xlsx, write_own_csv, write_own_json, write_own_xlsx
+from radar.formats.own import append_text_row, read_own_csv, read_own_json, read_own_xlsx, write_own_csv, write_own_json, write_own_xlsx
 from radar.formats.tabular import XLSX_MAGIC
+from radar.i18n import t
 from radar.own import ExportRow
 
 #: Debian's Chromium; CHROMIUM_PATH (or kaleido's own BROWSER_PATH) overrides it.
@@ -113,17 +114,51 @@ def entries_csv(rows: Sequence[ExportRow]) -> bytes:
     return write_own_csv([r.entry for r in rows])
 
 
-def entries_xlsx(rows: Sequence[ExportRow], meta: RadarMeta) -> bytes:
-    """The entries as our own XLSX plus a `maturity` column (own technologies' maturity)."""
+MINUTES_COLUMNS: tuple[str, ...] = (
+    "col_technology", "col_category", "own_col_ring_shown", "own_col_reason", "own_col_status", "own_col_relevance",
+    "own_col_note", "own_col_owner", "own_col_next",
+)
+
+
+def minutes_rows(rows: Sequence[ExportRow], lang: str, category_names: Mapping[str, str]) -> list[list[object]]:
+    """The entries in words for the minutes: ring and status names, not codes (header row first)."""
+    table: list[list[object]] = [[t(key, lang) for key in MINUTES_COLUMNS]]
+    for row in rows:
+        e = row.entry
+        table.append([
+            e.name, category_names.get(e.category, e.category), t("ring_" + e.ring, lang) if e.ring else "",
+            e.ring_reason, t(f"stage_{e.status}", lang) if e.status is not None else "", e.relevance, e.note, e.owner,
+            e.next_step,
+        ])  # fmt: skip
+    return table
+
+
+def entries_xlsx(
+    rows: Sequence[ExportRow], meta: RadarMeta, lang: str = "da", category_names: Mapping[str, str] | None = None
+) -> bytes:
+    """The entries as our own XLSX plus a `maturity` column, and a minutes sheet in words that Excel opens on.
+
+    The data sheet stays first, so opening the file as a radar reads it back exactly.
+    """
     import openpyxl  # imported late: only needed for spreadsheets
 
     data = write_own_xlsx([r.entry for r in rows], meta)
     workbook = openpyxl.load_workbook(io.BytesIO(data))
     sheet = workbook.worksheets[0]
     column = sheet.max_column + 1
-    sheet.cell(row=1, column=column, value=MATURITY_KEY).font = copy.copy(sheet.cell(row=1, column=1).font)
+    bold = copy.copy(sheet.cell(row=1, column=1).font)
+    sheet.cell(row=1, column=column, value=MATURITY_KEY).font = bold
     for offset, row in enumerate(rows, start=2):
         sheet.cell(row=offset, column=column, value=row.maturity)
+    minutes = workbook.create_sheet(t("own_export_minutes_sheet", lang))
+    for values in minutes_rows(rows, lang, category_names or {}):
+        append_text_row(minutes, values)
+    for cell in minutes[1]:
+        cell.font = bold
+    minutes.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHI", (28, 22, 12, 30, 16, 10, 40, 18, 30), strict=True):
+        minutes.column_dimensions[letter].width = width
+    workbook.active = workbook.index(minutes)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

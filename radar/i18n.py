@@ -373,6 +373,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_col_note": {"da": "Note / beslutning", "en": "Note / decision"},
     "own_col_owner": {"da": "Ansvarlig", "en": "Owner"},
     "own_col_next": {"da": "Næste skridt", "en": "Next step"},
+    "own_export_minutes_sheet": {"da": "Referat", "en": "Minutes"},
     "own_col_description": {"da": "Kort beskrivelse", "en": "Short description"},
     "own_col_own_maturity": {"da": "Modenhed (jeres vurdering)", "en": "Maturity (your rating)"},
     "own_help_status": {

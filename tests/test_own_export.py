@@ -190,3 +190,25 @@ def test_png_is_made_on_the_server(path, radar, reference):
 )
 def test_file_stem(name, stem):
     assert export.file_stem(name) == stem
+
+
+def test_xlsx_opens_on_minutes_in_words_and_still_reads_back(path, radar, reference):
+    rows, meta = exported(path, radar, reference)
+    names = dict(zip(reference["categories"]["id"], reference["categories"]["name_da"], strict=True))
+    data = export.entries_xlsx(rows, meta, "da", names)
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    minutes = workbook["Referat"]
+    assert workbook.active.title == "Referat", "Excel opens on the sheet written for the minutes"
+    assert workbook.worksheets[0].title != "Referat", "the data sheet stays first for the round trip"
+    table = list(minutes.iter_rows(values_only=True))
+    assert table[0][:3] == ("Teknologi", "Kategori", "Ring")
+    body = {r[0]: r for r in table[1:]}
+    assert len(body) == len(rows)
+    for row in rows:
+        line = body[row.entry.name]
+        assert line[2] in ("KLAR", "AFPRØV", "HOLD ØJE", "AFVENT", None)
+        if row.entry.status is not None:
+            assert line[4] in ("Overvejer ikke", "Overvejer", "Afprøver", "I drift")
+        assert line[1] == names.get(row.entry.category, row.entry.category)
+    opened = export.read_own_export(data, "radar.xlsx", reference["categories"]["id"].tolist())
+    assert [r.entry for r in opened.rows] == [r.entry for r in rows]
