@@ -110,11 +110,21 @@ def load(name: str, *args: object) -> object:
 
 
 def sample_notice(edition: int | None = None, container: object | None = None) -> None:
-    """The plain notice that the numbers shown are sample data: for `edition`, or while any edition is."""
+    """The plain notice that the numbers shown are sample data: for `edition`, or while any edition is.
+
+    Without an edition (e.g. on Om radaren) and with real editions imported beside sample
+    ones, the notice names the sample editions.
+    """
     eds = load("editions")
-    flags = eds.loc[eds["year"] == edition, "sample"] if edition is not None else eds["sample"]
-    if bool(flags.any()):
+    if edition is not None:
+        if bool(eds.loc[eds["year"] == edition, "sample"].any()):
+            (container or st).info(tr("sample_notice"), icon=":material/info:")
+        return
+    sample_years = sorted(int(y) for y in eds.loc[eds["sample"], "year"])
+    if sample_years and len(sample_years) == len(eds):
         (container or st).info(tr("sample_notice"), icon=":material/info:")
+    elif sample_years:
+        (container or st).info(tr("sample_notice_some", years=", ".join(map(str, sample_years))), icon=":material/info:")
 
 
 # --- URL-backed widgets -----------------------------------------------------------------------

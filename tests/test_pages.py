@@ -119,3 +119,23 @@ def test_error_parameters_from_files_are_shown_as_text():
 
     assert md_plain("![x](http://evil/a.png)") == r"\!\[x\]\(http://evil/a\.png\)"
     assert md_plain("Æble *fed*") == r"Æble \*fed\*"
+
+
+def test_real_edition_is_not_called_sample_data(national_db, tmp_path, monkeypatch):
+    import shutil
+
+    from radar.db import connect
+
+    db = tmp_path / "radar.duckdb"
+    shutil.copy(national_db, db)
+    con = connect(db)
+    con.execute("UPDATE editions SET sample = false WHERE year = (SELECT max(year) FROM editions)")
+    con.close()
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(tmp_path / "own.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert not any("Eksempeldata" in info.value for info in at.info)
+    at.switch_page("pages/om.py").run()
+    older = str(int(service.editions(db)["year"].min()))
+    assert any("eksempeldata" in info.value and older in info.value for info in at.info)
