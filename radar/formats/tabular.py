@@ -6,7 +6,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -143,31 +143,41 @@ def detect_delimiter(text: str) -> str:
     return best
 
 
+def _table(records: Iterable[tuple[int, tuple[str, ...]]], max_rows: int) -> Table:
+    """A Table from (line, cells) records: blank ones skipped, the first one the header."""
+    header: tuple[str, ...] | None = None
+    rows: list[tuple[str, ...]] = []
+    lines: list[int] = []
+    for line, cells in records:
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line (or one of bare separators) holds no data row
+        if header is None:
+            header = cells
+            continue
+        rows.append(cells)
+        lines.append(line)
+        check_rows(len(rows), max_rows)
+    if header is None:
+        raise ImportError_("import_empty_file")
+    return Table(header, tuple(rows), tuple(lines))
+
+
 def parse_csv(text: str, delimiter: str | None = None, max_rows: int = MAX_ROWS) -> Table:
     """A Table from CSV `text` (blank lines skipped); ImportError_ when it is not CSV."""
     delimiter = delimiter or detect_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: tuple[str, ...] | None = None
-    rows: list[tuple[str, ...]] = []
-    lines: list[int] = []
-    end = 0
-    try:
+
+    def records() -> Iterator[tuple[int, tuple[str, ...]]]:
+        end = 0
         for record in reader:
+            # A record starts on the line after the previous one ended (quoted fields span lines).
             start, end = end + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue  # a blank line (or one of bare separators) holds no data row
-            cells = tuple(restore_formula(cell) for cell in record)
-            if header is None:
-                header = cells
-                continue
-            rows.append(cells)
-            lines.append(start)
-            check_rows(len(rows), max_rows)
+            yield start, tuple(restore_formula(cell) for cell in record)
+
+    try:
+        return _table(records(), max_rows)
     except csv.Error:
         raise ImportError_("import_csv_malformed", line=reader.line_num) from None
-    if header is None:
-        raise ImportError_("import_empty_file")
-    return Table(header, tuple(rows), tuple(lines))
 
 
 def cell_text(value: object) -> str:
@@ -241,22 +251,8 @@ def parse_xlsx(data: bytes, sheet: str | None = None, max_rows: int = MAX_ROWS) 
 
 
 def _sheet_table(worksheet, max_rows: int = MAX_ROWS) -> Table:  # noqa: ANN001 - openpyxl worksheet
-    header: tuple[str, ...] | None = None
-    rows: list[tuple[str, ...]] = []
-    lines: list[int] = []
-    for number, row in enumerate(worksheet.iter_rows(), start=1):
-        cells = tuple(_sheetcell_text(cell) for cell in row)
-        if not any(cell.strip() for cell in cells):
-            continue
-        if header is None:
-            header = cells
-            continue
-        rows.append(cells)
-        lines.append(number)
-        check_rows(len(rows), max_rows)
-    if header is None:
-        raise ImportError_("import_empty_file")
-    return Table(header, tuple(rows), tuple(lines))
+    records = ((number, tuple(_sheetcell_text(cell) for cell in row)) for number, row in enumerate(worksheet.iter_rows(), start=1))
+    return _table(records, max_rows)
 
 
 def _sheet_pairs(worksheet) -> Iterator[tuple[str, str]]:  # noqa: ANN001 - openpyxl worksheet
