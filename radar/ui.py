@@ -72,7 +72,7 @@ def language_switch() -> None:
         st.query_params["lang"] = current
 
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
 
 
 def md_plain(value: object) -> str:
@@ -85,7 +85,7 @@ def show_error(error: RadarError) -> None:
 
     Parameters may come from uploaded files, so they are shown as literal text.
     """
-    st.error(tr(error.key, **{k: md_plain(v) for k, v in error.params.items()}))
+    st.error(tr(error.key, **{k: md_plain(v) if isinstance(v, str) else v for k, v in error.params.items()}), icon=":material/error:")
 
 
 # --- cached data ------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ from radar.formats.tabular import XLSX_MAGIC
 from radar.formats.text import neutralise_formula, plain_text, truncate
 from radar.i18n import t
 from radar.layout import place_blips
-from radar.ui import PLOTLY_CONFIG, lang, load, page_header, tr
+from radar.ui import PLOTLY_CONFIG, lang, load, md_plain, page_header, show_error, tr
 
 #: Choice in the category mapping: keep the file's own category.
 KEEP = "__keep__"
@@ -67,17 +67,11 @@ UNPLACED = "__unplaced__"
 NO_CATEGORY = "__none__"
 FILE_TYPES: tuple[str, ...] = ("csv", "tsv", "txt", "json", "xlsx", "xls")
 MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
 _BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/li|/ul|/ol)\s*>")
 STATUS_COLORS: dict[str, str] = {ACCEPTED: "#1b7f4d", ACCEPTED_WITH_CHANGE: "#8a5a00", REJECTED: "#b3261e"}
 
 
 # --- pure helpers ------------------------------------------------------------------------------
-def md_escape(text: str) -> str:
-    """`text` with every Markdown-active character escaped, for widget labels."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
 def description_text(description: str) -> str:
     """A sanitised HTML description as plain text, paragraphs and list items on their own lines."""
     return plain_text(_BLOCK_END.sub("\n", description), multiline=True)
@@ -397,12 +391,6 @@ def _sheets(data: bytes) -> list[str]:
     return xlsx_sheets(data)
 
 
-def show_error(error: RadarError) -> None:
-    """A typed error as a message; values from the file are escaped so they cannot act as Markdown."""
-    params = {k: md_escape(v) if isinstance(v, str) else v for k, v in error.params.items()}
-    st.error(tr(error.key, **params), icon=":material/error:")
-
-
 def _our_categories() -> pd.DataFrame:
     return load("categories", lang())
 
@@ -499,7 +487,7 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
         cols = st.columns(2, gap="large")
         for index, (raw, count) in enumerate(rings.items()):
             ring_choice[raw] = cols[index % 2].selectbox(
-                tr("own_import_ring_choice", raw=md_escape(raw), technologies=own.technologies_text(count, language)), [*config.RING_KEYS, UNPLACED], index=None,
+                tr("own_import_ring_choice", raw=md_plain(raw), technologies=own.technologies_text(count, language)), [*config.RING_KEYS, UNPLACED], index=None,
                 placeholder=tr("import_choose_ring"), key=f"imp-ring-{digest}-{index}",
                 format_func=lambda k: tr("import_leave_unplaced") if k == UNPLACED else tr(f"ring_{k}"),
             )  # fmt: skip
@@ -510,7 +498,7 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
             label = (
                 tr("import_category_none", count=count)
                 if raw == ""
-                else tr("own_import_category_choice", raw=md_escape(raw), technologies=own.technologies_text(count, language))
+                else tr("own_import_category_choice", raw=md_plain(raw), technologies=own.technologies_text(count, language))
             )
             keep_label = tr("import_keep_category") if raw else tr("import_no_category")
             category_choice[raw] = cols[index % 2].selectbox(
@@ -537,7 +525,7 @@ def show_preview(result: ReadResult) -> None:
             with st.container(height=config.GEOMETRY.figure_height, border=False):
                 st.html(ring_list_html(blips, language))
     if unplaced:
-        st.warning(tr("import_unplaced", count=len(unplaced), names=md_escape(", ".join(unplaced))), icon=":material/warning:")
+        st.warning(tr("import_unplaced", count=len(unplaced), names=md_plain(", ".join(unplaced))), icon=":material/warning:")
 
 
 def keep_form(result: ReadResult, filename: str, waiting: int) -> None:

@@ -23,7 +23,7 @@ from radar import chart, config, export, own
 from radar.db import own as db
 from radar.errors import ConflictError, DataError, RadarError, ValidationError
 from radar.i18n import CATALOGUE
-from radar.ui import PLOTLY_CONFIG, lang, language_switch, load, page_header, ring_list, sample_notice, tr
+from radar.ui import PLOTLY_CONFIG, lang, language_switch, load, md_plain, page_header, ring_list, sample_notice, tr
 
 _RADAR_ID = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 EDITOR_FIELDS: dict[str, str] = {
@@ -61,7 +61,8 @@ def message(error: RadarError) -> str:
     if "field" in params:
         fields = [f.strip() for f in str(params["field"]).split(",")]
         params["field"] = ", ".join(tr(f"own_field_{f}") if f"own_field_{f}" in CATALOGUE else f for f in fields)
-    return tr(error.key, **params)
+    # Values may come from a file or another browser: shown as literal text, never as Markdown.
+    return tr(error.key, **{k: md_plain(v) if isinstance(v, str) and k != "field" else v for k, v in params.items()})
 
 
 def flash(kind: str, text: str, area: str = "top") -> None:

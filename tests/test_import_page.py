@@ -26,6 +26,7 @@ from radar.formats import (
     write_own_xlsx,
 )
 from radar.layout import ring_bounds
+from radar.ui import md_plain
 from radar.ui_import import (
     KEEP,
     NO_CATEGORY,
@@ -34,7 +35,6 @@ from radar.ui_import import (
     category_counts,
     category_lookup,
     description_text,
-    md_escape,
     national_entries,
     own_radar_entries,
     preview_blips,
@@ -291,7 +291,7 @@ def test_preview_list_and_labels_escape_file_text():
     assert "&lt;img src=x onerror=alert(1)&gt; &amp; co ★" in html and "<img" not in html
     assert sector_label("languages-and-frameworks") == "languages-<br>and-<br>frameworks"
     assert sector_label("a <b> c") == "a &lt;b&gt; c"
-    assert md_escape("[x](javascript:alert(1)) *y*") == "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*y\\*"
+    assert md_plain("[x](javascript:alert(1)) *y*") == "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\*y\\*"
 
 
 def test_descriptions_become_plain_text_with_line_breaks():

@@ -117,7 +117,7 @@ def test_unknown_domain_in_the_url_is_explained(app):
 def test_error_parameters_from_files_are_shown_as_text():
     from radar.ui import md_plain
 
-    assert md_plain("![x](http://evil/a.png)") == r"\!\[x\]\(http://evil/a\.png\)"
+    assert md_plain("![x](http://evil/a.png)") == r"\!\[x\]\(http\://evil/a\.png\)"
     assert md_plain("Æble *fed*") == r"Æble \*fed\*"
 
 
