@@ -1,4 +1,4 @@
-"""Command line: `python -m radar build | generate-sample | import-edition`."""
+"""Command line: `python -m radar build | generate-sample | import-edition | backup | restore`."""
 
 from __future__ import annotations
 
@@ -31,6 +31,39 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup(args: argparse.Namespace) -> int:
+    import json
+    import os
+    import tempfile
+
+    from radar.db import own
+
+    data = own.backup(config.own_db_path())
+    target = Path(args.file)
+    # Written beside the target and renamed: a backup that stops half way never replaces a good one.
+    handle, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    with os.fdopen(handle, "wb") as out:
+        out.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    os.replace(tmp, target)
+    print(t("backup_written", args_lang(), file=target, radars=len(data["radars"])))
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    import json
+
+    from radar.db import own
+    from radar.errors import DataError
+
+    try:
+        data = json.loads(Path(args.file).read_bytes())
+    except (OSError, ValueError):
+        raise DataError("backup_error_format") from None
+    counts = own.restore(config.own_db_path(), data)
+    print(t("backup_restored", args_lang(), file=args.file, **counts))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m radar", description="Teknologiradar data tools")
@@ -44,6 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--seed", default=str(config.SEED_DIR))
     gen.add_argument("--out", default=None, help="folder to write to (default: the seed folder)")
     gen.set_defaults(run=_generate)
+    backup = sub.add_parser(
+        "backup", help="write every own radar (entries, history, links, bin) to FILE; works while the app runs"
+    )
+    backup.add_argument("file", help="the backup file to write (JSON)")
+    backup.set_defaults(run=_backup)
+    restore = sub.add_parser("restore", help="bring back the own radars of a backup FILE (a radar with the same id is replaced)")
+    restore.add_argument("file", help="a file written by `python -m radar backup`")
+    restore.set_defaults(run=_restore)
     try:
         from radar.edition import add_import_command  # the new-edition importer, when present
     except ModuleNotFoundError:

@@ -26,3 +26,7 @@ class ValidationError(RadarError):
 
 class ConflictError(RadarError):
     """A stale edit: someone else changed the same record first."""
+
+
+class ReadOnlyError(RadarError):
+    """A change asked through a view link (or a join code): only the edit link may change a radar."""

@@ -262,12 +262,29 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_duplicate": {"da": "Kopiér", "en": "Duplicate"},
     "own_delete": {"da": "Slet", "en": "Delete"},
     "own_delete_confirm": {
-        "da": "Slet radaren '{name}' med {technologies} og hele historikken? Det kan ikke fortrydes.",
-        "en": "Delete the radar '{name}' with {technologies} and its whole history? This cannot be undone.",
+        "da": "Slet radaren '{name}' med {technologies}? Den lægges i papirkurven og kan gendannes i {days} dage: "
+        "fra papirkurven nederst på listen eller ved at åbne dens redigeringslink. Derefter slettes den for altid.",
+        "en": "Delete the radar '{name}' with {technologies}? It goes to the bin and can be restored for {days} days: "
+        "from the bin at the bottom of the list, or by opening its edit link. After that it is deleted for good.",
     },
     "own_delete_yes": {"da": "Ja, slet radaren", "en": "Yes, delete the radar"},
     "own_cancel": {"da": "Annullér", "en": "Cancel"},
-    "own_deleted": {"da": "Radaren '{name}' er slettet.", "en": "The radar '{name}' was deleted."},
+    "own_deleted": {
+        "da": "Radaren '{name}' er lagt i papirkurven. Den kan gendannes indtil {until}.",
+        "en": "The radar '{name}' is in the bin. It can be restored until {until}.",
+    },
+    "own_bin_heading": {"da": "Papirkurv", "en": "Bin"},
+    "own_bin_intro": {
+        "da": "Slettede radarer bliver her i {days} dage og kan gendannes. Derefter slettes de for altid.",
+        "en": "Deleted radars stay here for {days} days and can be restored. After that they are deleted for good.",
+    },
+    "own_bin_row": {"da": "slettet {deleted} · slettes for altid {until}", "en": "deleted {deleted} · deleted for good {until}"},
+    "own_bin_restore": {"da": "Gendan", "en": "Restore"},
+    "own_restored": {"da": "Radaren '{name}' er gendannet.", "en": "The radar '{name}' was restored."},
+    "own_in_bin": {
+        "da": "Radaren '{name}' ligger i papirkurven (slettet {deleted}). Den kan gendannes indtil {until}.",
+        "en": "The radar '{name}' is in the bin (deleted {deleted}). It can be restored until {until}.",
+    },
     "own_renamed": {"da": "Radaren hedder nu '{name}'.", "en": "The radar is now called '{name}'."},
     "own_duplicated": {"da": "Kopien '{name}' er oprettet.", "en": "The copy '{name}' was created."},
     "own_copy_name": {"da": "Kopi af {name}", "en": "Copy of {name}"},
@@ -301,10 +318,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # workspace
     "own_caption": {"da": "{municipality} · {domain} · {date} · {technologies}", "en": "{municipality} · {domain} · {date} · {technologies}"},
     "own_saved_at": {"da": "Alt er gemt · senest {time}", "en": "Everything is saved · last at {time}"},
-    "own_share": {"da": "Link til radaren", "en": "Link to the radar"},
+    "own_share": {"da": "Links til radaren", "en": "Links to the radar"},
     "own_share_help": {
-        "da": "Alle med linket kan åbne og redigere radaren. Linket kan ikke gættes.",
-        "en": "Anyone with the link can open and edit the radar. The link cannot be guessed.",
+        "da": "Linkene kan ikke gættes. Kopiér et link med knappen i feltets hjørne.",
+        "en": "The links cannot be guessed. Copy a link with the button in the corner of its box.",
+    },
+    "own_edit_link": {"da": "Redigeringslink", "en": "Edit link"},
+    "own_edit_link_help": {
+        "da": "Alle med dette link kan ændre og slette radaren. Del det kun med dem, der skal redigere.",
+        "en": "Anyone with this link can change and delete the radar. Share it only with those who edit.",
+    },
+    "own_view_link": {"da": "Visningslink", "en": "View link"},
+    "own_view_link_help": {
+        "da": "Med dette link kan man se, præsentere og eksportere radaren, men ikke ændre den.",
+        "en": "With this link one can see, present and export the radar, but not change it.",
+    },
+    "own_new_edit_link": {"da": "Lav et nyt redigeringslink", "en": "Make a new edit link"},
+    "own_new_edit_link_confirm": {
+        "da": "Det gamle redigeringslink holder op med at virke med det samme. Visningslinket er det samme.",
+        "en": "The old edit link stops working at once. The view link stays the same.",
+    },
+    "own_new_edit_link_yes": {"da": "Ja, lav et nyt link", "en": "Yes, make a new link"},
+    "own_new_edit_link_done": {
+        "da": "Radaren har fået et nyt redigeringslink. Det gamle virker ikke længere.",
+        "en": "The radar has a new edit link. The old one no longer works.",
+    },
+    "own_keep_link": {
+        "da": "Gem redigeringslinket (i adresselinjen og under Detaljer): det er den eneste vej tilbage til radaren.",
+        "en": "Keep the edit link (in the address bar and under Details): it is the only way back to the radar.",
+    },
+    "own_read_only": {
+        "da": "Du ser radaren via et visningslink: du kan se, præsentere og eksportere den, men ikke ændre den.",
+        "en": "You are viewing the radar through a view link: you can see, present and export it, but not change it.",
+    },
+    "own_hosted_intro": {
+        "da": "Lav en ny radar, eller åbn en eksport. En gemt radar åbnes med sit link.",
+        "en": "Make a new radar or open an export. A saved radar is opened with its link.",
     },
     "own_present": {"da": "Præsentation", "en": "Presentation"},
     "own_present_help": {"da": "Stor radar til projektoren, uden redigering.", "en": "Large radar for the projector, without editing."},
@@ -485,6 +534,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_field_radar_domain": {"da": "fagområde", "en": "domain"},
     "own_field_radar_date": {"da": "dato", "en": "date"},
     # errors
+    "own_error_read_only": {
+        "da": "Radaren er åbnet med et visningslink og kan ikke ændres herfra. Brug redigeringslinket.",
+        "en": "The radar was opened with a view link and cannot be changed from here. Use the edit link.",
+    },
+    "own_error_radar_in_bin": {
+        "da": "Radaren ligger i papirkurven. Gendan den for at arbejde videre.",
+        "en": "The radar is in the bin. Restore it to go on working.",
+    },
+    "backup_written": {
+        "da": "Skrev {radars} egne radarer til {file}.",
+        "en": "Wrote {radars} own radars to {file}.",
+    },
+    "backup_restored": {
+        "da": "Gendannede {radars} radarer fra {file} ({replaced} erstattet, {renamed} omdøbt, fordi navnet var taget).",
+        "en": "Restored {radars} radars from {file} ({replaced} replaced, {renamed} renamed because the name was taken).",
+    },
+    "backup_error_format": {
+        "da": "Filen er ikke en sikkerhedskopi fra 'python -m radar backup', eller den er ødelagt. Intet er ændret.",
+        "en": "The file is not a backup made by 'python -m radar backup', or it is damaged. Nothing was changed.",
+    },
+    "backup_error_locked": {
+        "da": "Filen {file} bruges af et andet program, der ikke svarer. Prøv igen, når appen kører, eller stop den.",
+        "en": "The file {file} is in use by another program that does not answer. Try again while the app runs, or stop it.",
+    },
+    "backup_error_server": {
+        "da": "Den kørende app kunne ikke lave sikkerhedskopien. Se appens log.",
+        "en": "The running app could not make the backup. See the app's log.",
+    },
+    "backup_error_socket_folder": {
+        "da": "Mappen {folder} tilhører en anden bruger eller kan læses af andre. Ret dens rettigheder (0700).",
+        "en": "The folder {folder} belongs to another user or can be read by others. Fix its permissions (0700).",
+    },
     "own_error_radar_missing": {
         "da": "Radaren findes ikke (længere). Tjek linket, eller vælg en radar på listen.",
         "en": "The radar does not exist (any more). Check the link or choose a radar from the list.",

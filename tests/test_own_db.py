@@ -11,7 +11,7 @@ import pytest
 
 from radar import own
 from radar.db import own as db
-from radar.errors import ConflictError, DataError, ValidationError
+from radar.errors import ConflictError, ValidationError
 from radar.i18n import t
 
 AI = {"technology_id": "ai", "name": "Kunstig intelligens (AI)", "category": "data"}
@@ -47,7 +47,7 @@ def test_create_and_read(path, radar):
     assert {k: meta[k] for k in ("name", "municipality", "domain", "date", "version")} == META | {"version": 1}
     assert entries["name"].tolist() == [AI["name"], RPA["name"]]
     listed = db.list_radars(path)
-    assert listed[["id", "name", "entries"]].to_dict("records") == [{"id": radar, "name": "Aarhus 2026", "entries": 2}]
+    assert listed[["edit_token", "name", "entries"]].to_dict("records") == [{"edit_token": radar, "name": "Aarhus 2026", "entries": 2}]
 
 
 def test_ids_cannot_be_guessed(path):
@@ -269,23 +269,13 @@ def test_duplicate_copies_entries_not_history(path, radar):
     assert db.load_radar(path, copy)["name"] == "Kopi af Aarhus 2026"
 
 
-def test_delete_removes_everything(path, radar):
-    db.update_entries(path, radar, 1, {ids(path, radar)[0]: {"status": 3}})
-    db.delete_radar(path, radar, 2)
-    assert db.list_radars(path).empty
-    with pytest.raises(DataError) as caught:
-        db.load_radar(path, radar)
-    assert caught.value.key == "own_error_radar_missing"
-    assert db.history(path, radar).empty
-
-
 @pytest.mark.parametrize("name", ["Aarhus 2026", "  aarhus 2026 ", "AARHUS   2026"])
 def test_a_second_radar_with_the_same_name_is_refused(path, radar, name):
     with pytest.raises(ValidationError) as caught:
         db.create_radar(path, {"name": name}, [AI])
     assert caught.value.key == "own_error_radar_name_taken"
     assert t(caught.value.key, "da", **caught.value.params).startswith("Der findes allerede en radar, som hedder 'Aarhus 2026'.")
-    assert db.list_radars(path)["id"].tolist() == [radar], "nothing is stored and nothing saved is lost"
+    assert db.list_radars(path)["edit_token"].tolist() == [radar], "nothing is stored and nothing saved is lost"
 
 
 def test_a_rename_to_a_taken_name_is_refused_and_a_change_of_case_is_not(path, radar):
@@ -347,4 +337,4 @@ def test_two_browsers_creating_the_same_name_at_the_same_moment(path, monkeypatc
     monkeypatch.setattr(own, "name_key", checked)
     assert isinstance(outcomes["a"], str)
     assert isinstance(outcomes["b"], ValidationError) and outcomes["b"].key == "own_error_radar_name_taken"
-    assert db.list_radars(path)["id"].tolist() == [outcomes["a"]]
+    assert db.list_radars(path)["edit_token"].tolist() == [outcomes["a"]]

@@ -15,7 +15,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,9 @@ import duckdb
 import pandas as pd
 
 from radar import own
-from radar.errors import ConflictError, DataError, ValidationError
+from radar.errors import ConflictError, DataError, ReadOnlyError, ValidationError
 
-from . import connect
+from . import connect, remote
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS radars (
@@ -38,6 +38,11 @@ CREATE TABLE IF NOT EXISTS radars (
     updated TIMESTAMP NOT NULL,
     version INTEGER NOT NULL
 );
+-- The links: a secret edit token (change it) and a view token (see, present, export). Nothing
+-- else opens a radar; a radar with deleted_at set is in the bin (restorable for BIN_DAYS).
+ALTER TABLE radars ADD COLUMN IF NOT EXISTS edit_token VARCHAR;
+ALTER TABLE radars ADD COLUMN IF NOT EXISTS view_token VARCHAR;
+ALTER TABLE radars ADD COLUMN IF NOT EXISTS deleted_at TIMESTAMP;
 -- No key constraints below: uniqueness is kept by the code in one transaction, and DuckDB's
 -- indexes make delete-then-insert of the same key inside a transaction fragile.
 CREATE TABLE IF NOT EXISTS entries (
@@ -78,6 +83,11 @@ META_COLUMNS: tuple[str, ...] = own.META_FIELDS
 ACTIONS: tuple[str, ...] = ("add", "edit", "remove", "meta")
 #: Entries named in one change's detail; more are summed up as "…".
 MAX_DETAIL_ITEMS = 20
+#: A deleted radar stays in the bin, restorable, for this many days; then it is purged.
+BIN_DAYS = 30
+RADAR_COLUMNS: tuple[str, ...] = (
+    "id", "name", "municipality", "domain", "date", "created", "updated", "version", "edit_token", "view_token", "deleted_at",
+)  # fmt: skip
 
 _lock = threading.Lock()
 _connections: dict[str, duckdb.DuckDBPyConnection] = {}
@@ -92,8 +102,32 @@ def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
             path.parent.mkdir(parents=True, exist_ok=True)
             con = connect(path)
             con.execute(SCHEMA)
+            _give_links(con)
+            _purge_bin(con)
             _connections[key] = con
+            # While this process holds DuckDB's lock on the file, no other process can open it:
+            # `python -m radar backup|restore` is served through a local socket instead.
+            remote.serve(path)
         return con.cursor()
+
+
+def _give_links(con: duckdb.DuckDBPyConnection) -> None:
+    """Radars stored before links existed: their id stays their edit link, and they get a view link."""
+    missing = con.execute("SELECT id FROM radars WHERE edit_token IS NULL OR view_token IS NULL").fetchall()
+    for (radar_id,) in missing:
+        con.execute(
+            "UPDATE radars SET edit_token = coalesce(edit_token, id), view_token = coalesce(view_token, ?) WHERE id = ?",
+            [new_token(), radar_id],
+        )
+
+
+def _purge_bin(cur: duckdb.DuckDBPyConnection) -> None:
+    """Remove radars that have been in the bin for more than BIN_DAYS, with their entries and history."""
+    limit = _now() - timedelta(days=BIN_DAYS)
+    expired = [r[0] for r in cur.execute("SELECT id FROM radars WHERE deleted_at < ?", [limit]).fetchall()]
+    for radar_id in expired:
+        for table, column in (("changes", "radar_id"), ("entries", "radar_id"), ("radars", "id")):
+            cur.execute(f"DELETE FROM {table} WHERE {column} = ?", [radar_id])  # noqa: S608 - fixed names
 
 
 def close(path: Path | None = None) -> None:
@@ -102,6 +136,7 @@ def close(path: Path | None = None) -> None:
         for key in [str(path)] if path is not None else list(_connections):
             con = _connections.pop(key, None)
             if con is not None:
+                remote.stop(Path(key))
                 con.close()
 
 
@@ -109,9 +144,12 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def new_radar_id() -> str:
-    """An id that cannot be guessed (128 random bits, URL-safe): the radar's share link."""
+def new_token() -> str:
+    """A secret that cannot be guessed (128 random bits, URL-safe): a radar's id or one of its links."""
     return secrets.token_urlsafe(16)
+
+
+new_radar_id = new_token
 
 
 def _new_entry_id() -> str:
@@ -119,45 +157,84 @@ def _new_entry_id() -> str:
 
 
 # --- reading ------------------------------------------------------------------------------------
-def list_radars(path: Path) -> pd.DataFrame:
-    """Saved radars, last changed first: id, name, municipality, domain, date, updated, entries, version."""
+# A radar is reached by a link: the public functions below take a `link`, its edit token or its
+# view token. Reading accepts either; every change needs the edit token (ReadOnlyError otherwise).
+def _listing(path: Path, binned: bool) -> pd.DataFrame:
     return (
         _cursor(path)
         .execute(
-            """SELECT r.id, r.name, r.municipality, r.domain, r.date, r.created, r.updated, r.version,
-                  count(e.entry_id) AS entries
+            f"""SELECT r.id, r.edit_token, r.name, r.municipality, r.domain, r.date, r.created, r.updated, r.version,
+                  r.deleted_at, count(e.entry_id) AS entries
            FROM radars r LEFT JOIN entries e ON e.radar_id = r.id
-           GROUP BY ALL ORDER BY r.updated DESC, r.name"""
+           WHERE r.deleted_at IS {"NOT " if binned else ""}NULL
+           GROUP BY ALL ORDER BY {"r.deleted_at" if binned else "r.updated"} DESC, r.name"""  # noqa: S608 - fixed text
         )
         .df()
     )
 
 
-def load_radar(path: Path, radar_id: str) -> dict[str, Any]:
-    """One radar's facts and version; DataError when there is no such radar."""
+def list_radars(path: Path) -> pd.DataFrame:
+    """Saved radars (not in the bin), last changed first, with their edit links (for `local` mode only)."""
+    return _listing(path, binned=False).drop(columns=["deleted_at"])
+
+
+def list_bin(path: Path) -> pd.DataFrame:
+    """Radars in the bin, last deleted first, with `purge_on`: the day they are removed for good."""
     cur = _cursor(path)
-    return _meta(cur, radar_id)
+    _purge_bin(cur)
+    binned = _listing(path, binned=True)
+    binned["purge_on"] = binned["deleted_at"] + pd.Timedelta(days=BIN_DAYS)
+    return binned
 
 
-def _meta(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[str, Any]:
+def load_radar(path: Path, link: str) -> dict[str, Any]:
+    """One radar's facts, version and `can_edit` (whether `link` is its edit link); DataError when no radar has it."""
+    cur = _cursor(path)
+    return _meta(cur, _find(cur, link), link)
+
+
+def links(path: Path, link: str) -> dict[str, str]:
+    """{"edit": token, "view": token}: the edit link needs the edit link, the view link is given for either."""
+    meta = load_radar(path, link)
+    return {"edit": meta["edit_token"], "view": meta["view_token"]} if meta["can_edit"] else {"view": meta["view_token"]}
+
+
+def _find(cur: duckdb.DuckDBPyConnection, link: object, *, edit: bool = False, binned: bool = False) -> str:
+    """The radar id behind `link`. DataError when no radar has it (or it is in the bin, unless `binned`);
+    ReadOnlyError when `edit` is asked with a view link."""
+    if not isinstance(link, str) or not link:
+        raise DataError("own_error_radar_missing")
     row = cur.execute(
-        "SELECT id, name, municipality, domain, date, created, updated, version FROM radars WHERE id = ?", [radar_id]
+        "SELECT id, edit_token = ?, deleted_at FROM radars WHERE edit_token = ? OR view_token = ?", [link, link, link]
     ).fetchone()
     if row is None:
         raise DataError("own_error_radar_missing")
-    return dict(zip(("id", "name", "municipality", "domain", "date", "created", "updated", "version"), row, strict=True))
+    radar_id, is_edit, deleted_at = row
+    if deleted_at is not None and not binned:
+        if deleted_at < _now() - timedelta(days=BIN_DAYS):
+            raise DataError("own_error_radar_missing")
+        raise DataError("own_error_radar_in_bin") if is_edit else DataError("own_error_radar_missing")
+    if edit and not is_edit:
+        raise ReadOnlyError("own_error_read_only")
+    return str(radar_id)
 
 
-def load_entries(path: Path, radar_id: str) -> pd.DataFrame:
+def _meta(cur: duckdb.DuckDBPyConnection, radar_id: str, link: str | None = None) -> dict[str, Any]:
+    row = cur.execute(f"SELECT {', '.join(RADAR_COLUMNS)} FROM radars WHERE id = ?", [radar_id]).fetchone()  # noqa: S608
+    if row is None:
+        raise DataError("own_error_radar_missing")
+    meta = dict(zip(RADAR_COLUMNS, row, strict=True))
+    meta["can_edit"] = link is None or link == meta["edit_token"]
+    return meta
+
+
+def load_entries(path: Path, link: str) -> pd.DataFrame:
     """A radar's entries in table order, with None for empty numbers."""
-    frame = (
-        _cursor(path)
-        .execute(
-            f"SELECT {', '.join(ROW_FIELDS)} FROM entries WHERE radar_id = ? ORDER BY position, entry_id",  # noqa: S608 - fixed names
-            [radar_id],
-        )
-        .df()
-    )
+    cur = _cursor(path)
+    frame = cur.execute(
+        f"SELECT {', '.join(ROW_FIELDS)} FROM entries WHERE radar_id = ? ORDER BY position, entry_id",  # noqa: S608 - fixed names
+        [_find(cur, link)],
+    ).df()
     for column in ("maturity", "status", "relevance"):
         frame[column] = frame[column].astype("Int64")
     return frame
@@ -171,12 +248,13 @@ def _rows(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[str, dict[str, 
     return {row[0]: dict(zip(ROW_FIELDS, row, strict=True)) for row in result}
 
 
-def load_state(path: Path, radar_id: str) -> tuple[dict[str, Any], pd.DataFrame]:
+def load_state(path: Path, link: str) -> tuple[dict[str, Any], pd.DataFrame]:
     """Facts and entries read in one transaction, so they belong to the same version."""
     cur = _cursor(path)
     cur.execute("BEGIN TRANSACTION")
     try:
-        meta = _meta(cur, radar_id)
+        radar_id = _find(cur, link)
+        meta = _meta(cur, radar_id, link)
         rows = list(_rows(cur, radar_id).values())
     finally:
         cur.execute("ROLLBACK")
@@ -186,16 +264,13 @@ def load_state(path: Path, radar_id: str) -> tuple[dict[str, Any], pd.DataFrame]
     return meta, frame
 
 
-def history(path: Path, radar_id: str, limit: int = 50) -> pd.DataFrame:
+def history(path: Path, link: str, limit: int = 50) -> pd.DataFrame:
     """The radar's last changes, newest first: seq, changed_at, action, detail, version."""
-    return (
-        _cursor(path)
-        .execute(
-            "SELECT seq, changed_at, action, detail, version FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT ?",
-            [radar_id, limit],
-        )
-        .df()
-    )
+    cur = _cursor(path)
+    return cur.execute(
+        "SELECT seq, changed_at, action, detail, version FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT ?",
+        [_find(cur, link), limit],
+    ).df()
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -206,7 +281,7 @@ CREATE_ATTEMPTS = 5
 def create_radar(
     path: Path, meta: Mapping[str, object], entries: Iterable[Mapping[str, object]] = (), *, free_name: bool = False
 ) -> str:
-    """Store a new radar with `entries`; returns its id. Nothing is stored when a rule is broken.
+    """Store a new radar with `entries`; returns its edit link. Nothing is stored when a rule is broken.
 
     A name another radar has (see radar.own.name_key) is refused with a ValidationError, or,
     with `free_name` (radars the product makes from a file or a copy), replaced by the first
@@ -215,7 +290,7 @@ def create_radar(
     clean = own.clean_meta(meta)
     rows = [own.clean_entry(e) for e in entries]
     own.validate_entries(rows)
-    radar_id = new_radar_id()
+    radar_id, edit_token, view_token = new_token(), new_token(), new_token()
     for attempt in range(CREATE_ATTEMPTS):
         now = _now()
         cur = _cursor(path)
@@ -223,8 +298,8 @@ def create_radar(
         try:
             name = _claim_name(cur, str(clean["name"]), None, free_name)
             cur.execute(
-                "INSERT INTO radars VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                [radar_id, name, clean["municipality"], clean["domain"], clean["date"], now, now],
+                f"INSERT INTO radars ({', '.join(RADAR_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, NULL)",  # noqa: S608
+                [radar_id, name, clean["municipality"], clean["domain"], clean["date"], now, now, edit_token, view_token],
             )
             for position, row in enumerate(rows):
                 _insert(cur, radar_id, {**row, "entry_id": _new_entry_id(), "position": position})
@@ -238,7 +313,7 @@ def create_radar(
         except BaseException:
             _rollback(cur)
             raise
-        return radar_id
+        return edit_token
     raise ConflictError("own_error_conflict")  # pragma: no cover - the loop returns or raises
 
 
@@ -249,7 +324,12 @@ def _claim_name(cur: duckdb.DuckDBPyConnection, name: str, radar_id: str | None,
     (DuckDB raises TransactionException) instead of both storing the same name.
     """
     cur.execute("UPDATE name_guard SET bumps = bumps + 1 WHERE id = 1")
-    taken = [row[0] for row in cur.execute("SELECT name FROM radars WHERE id IS DISTINCT FROM ?", [radar_id]).fetchall()]
+    taken = [
+        row[0]
+        for row in cur.execute(
+            "SELECT name FROM radars WHERE id IS DISTINCT FROM ? AND deleted_at IS NULL", [radar_id]
+        ).fetchall()
+    ]
     key = own.name_key(name)
     holder = next((n for n in taken if own.name_key(n) == key), None)
     if holder is None:
@@ -261,7 +341,7 @@ def _claim_name(cur: duckdb.DuckDBPyConnection, name: str, radar_id: str | None,
 
 def taken_names(path: Path) -> list[str]:
     """Names of the saved radars (for suggesting a free one; create_radar checks again)."""
-    return [row[0] for row in _cursor(path).execute("SELECT name FROM radars").fetchall()]
+    return [row[0] for row in _cursor(path).execute("SELECT name FROM radars WHERE deleted_at IS NULL").fetchall()]
 
 
 def _insert(cur: duckdb.DuckDBPyConnection, radar_id: str, row: Mapping[str, object]) -> None:
@@ -281,13 +361,14 @@ def _update(cur: duckdb.DuckDBPyConnection, radar_id: str, row: Mapping[str, obj
 
 def _write(
     path: Path,
-    radar_id: str,
+    link: str,
     version: int,
     action: str,
     change: Any,
 ) -> int:
     """Run `change(meta, rows)` -> (new meta, new rows, detail) in one checked transaction; new version."""
-    with _checked_transaction(path, radar_id, version) as (cur, meta):
+    with _checked_transaction(path, link, version) as (cur, meta):
+        radar_id = meta["id"]
         rows = _rows(cur, radar_id)
         new_meta, new_rows, detail = change({k: meta[k] for k in META_COLUMNS}, {k: dict(v) for k, v in rows.items()})
         before, after = _diff(cur, radar_id, meta, rows, new_meta, new_rows)
@@ -300,13 +381,16 @@ def _write(
 
 
 @contextlib.contextmanager
-def _checked_transaction(path: Path, radar_id: str, version: int) -> Iterator[tuple[duckdb.DuckDBPyConnection, dict[str, Any]]]:
-    """A transaction on the radar as the caller saw it: ConflictError when its version moved on,
-    or when DuckDB refuses a concurrent write. The body commits (or rolls back) itself."""
+def _checked_transaction(
+    path: Path, link: str, version: int, *, binned: bool = False
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, dict[str, Any]]]:
+    """A transaction on the radar of edit link `link` as the caller saw it: ConflictError when its
+    version moved on, or when DuckDB refuses a concurrent write; ReadOnlyError for a view link.
+    The body commits (or rolls back) itself."""
     cur = _cursor(path)
     cur.execute("BEGIN TRANSACTION")
     try:
-        meta = _meta(cur, radar_id)
+        meta = _meta(cur, _find(cur, link, edit=True, binned=binned), link)
         if int(meta["version"]) != int(version):
             raise ConflictError("own_error_conflict")
         yield cur, meta
@@ -399,17 +483,17 @@ def _names(rows: Iterable[Mapping[str, Any]]) -> str:
     return _detail((str(r["name"]), []) for r in rows)
 
 
-def update_meta(path: Path, radar_id: str, version: int, values: Mapping[str, object]) -> int:
+def update_meta(path: Path, link: str, version: int, values: Mapping[str, object]) -> int:
     """Change the radar's name, municipality, domain or date (only the keys given); new version."""
 
     def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
         clean = own.clean_meta({**meta, **values})
         return clean, rows, _detail([("", [f"radar_{k}" for k in values if clean.get(k) != meta.get(k)])])
 
-    return _write(path, radar_id, version, "meta", change)
+    return _write(path, link, version, "meta", change)
 
 
-def add_entries(path: Path, radar_id: str, version: int, entries: Iterable[Mapping[str, object]]) -> int:
+def add_entries(path: Path, link: str, version: int, entries: Iterable[Mapping[str, object]]) -> int:
     """Append entries (catalogue or own technologies) to the radar; new version."""
     incoming = [own.clean_entry(e) for e in entries]
 
@@ -421,10 +505,10 @@ def add_entries(path: Path, radar_id: str, version: int, entries: Iterable[Mappi
             new_rows[entry_id] = {**row, "entry_id": entry_id, "position": position + offset}
         return meta, new_rows, _names(incoming)
 
-    return _write(path, radar_id, version, "add", change)
+    return _write(path, link, version, "add", change)
 
 
-def update_entries(path: Path, radar_id: str, version: int, updates: Mapping[str, Mapping[str, object]]) -> int:
+def update_entries(path: Path, link: str, version: int, updates: Mapping[str, Mapping[str, object]]) -> int:
     """Change fields of existing entries ({entry_id: {field: value}}); new version."""
 
     def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
@@ -443,10 +527,10 @@ def update_entries(path: Path, radar_id: str, version: int, updates: Mapping[str
                 parts.append((str(merged["name"]), changed))
         return meta, new_rows, _detail(parts)
 
-    return _write(path, radar_id, version, "edit", change)
+    return _write(path, link, version, "edit", change)
 
 
-def remove_entries(path: Path, radar_id: str, version: int, entry_ids: Iterable[str]) -> int:
+def remove_entries(path: Path, link: str, version: int, entry_ids: Iterable[str]) -> int:
     """Remove entries from the radar (undo brings them back); new version."""
     wanted = set(entry_ids)
 
@@ -455,12 +539,13 @@ def remove_entries(path: Path, radar_id: str, version: int, entry_ids: Iterable[
             raise ConflictError("own_error_conflict")
         return meta, {k: v for k, v in rows.items() if k not in wanted}, _names(rows[k] for k in wanted)
 
-    return _write(path, radar_id, version, "remove", change)
+    return _write(path, link, version, "remove", change)
 
 
-def undo(path: Path, radar_id: str, version: int) -> int:
+def undo(path: Path, link: str, version: int) -> int:
     """Undo the radar's latest logged change; ValidationError when there is nothing to undo."""
-    with _checked_transaction(path, radar_id, version) as (cur, _):
+    with _checked_transaction(path, link, version) as (cur, meta):
+        radar_id = meta["id"]
         last = cur.execute(
             "SELECT seq, before_state FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT 1", [radar_id]
         ).fetchone()
@@ -492,17 +577,147 @@ def undo(path: Path, radar_id: str, version: int) -> int:
         return int(version) + 1
 
 
-def duplicate_radar(path: Path, radar_id: str, name: str) -> str:
-    """A copy of the radar (facts and entries, not its history) under a new id and `name`
-    (or the first free "name (2)", ... when another radar has it)."""
-    meta, entries = load_state(path, radar_id)
+def duplicate_radar(path: Path, link: str, name: str) -> str:
+    """A copy of the radar (facts and entries, not its history or links) under `name` (or the first
+    free "name (2)", ... when another radar has it); returns the copy's edit link. Needs the edit link."""
+    meta, entries = load_state(path, link)
+    if not meta["can_edit"]:
+        raise ReadOnlyError("own_error_read_only")
     rows = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in entries.to_dict("records")]
     return create_radar(path, {**meta, "name": name}, rows, free_name=True)
 
 
-def delete_radar(path: Path, radar_id: str, version: int) -> None:
-    """Delete the radar, its entries and history; ConflictError when it changed since `version`."""
-    with _checked_transaction(path, radar_id, version) as (cur, _):
-        for table, column in (("changes", "radar_id"), ("entries", "radar_id"), ("radars", "id")):
-            cur.execute(f"DELETE FROM {table} WHERE {column} = ?", [radar_id])  # noqa: S608 - fixed names
+def delete_radar(path: Path, link: str, version: int) -> None:
+    """Move the radar to the bin (restorable for BIN_DAYS days); ConflictError when it changed since `version`."""
+    with _checked_transaction(path, link, version) as (cur, meta):
+        cur.execute("UPDATE radars SET deleted_at = ?, version = version + 1 WHERE id = ?", [_now(), meta["id"]])
         cur.execute("COMMIT")
+
+
+def restore_radar(path: Path, link: str) -> str:
+    """Take the radar of edit link `link` out of the bin; returns its name (a free "name (2)" when
+    another radar took the name meanwhile). DataError when it is not in the bin any more."""
+    with _checked_transaction(path, link, _version_of(path, link), binned=True) as (cur, meta):
+        if meta["deleted_at"] is None:
+            _rollback(cur)
+            return str(meta["name"])
+        name = _claim_name(cur, str(meta["name"]), meta["id"], free_name=True)
+        cur.execute(
+            "UPDATE radars SET deleted_at = NULL, name = ?, version = version + 1, updated = ? WHERE id = ?",
+            [name, _now(), meta["id"]],
+        )
+        cur.execute("COMMIT")
+        return name
+
+
+def _version_of(path: Path, link: str) -> int:
+    cur = _cursor(path)
+    return int(_meta(cur, _find(cur, link, binned=True))["version"])
+
+
+def new_edit_link(path: Path, link: str, version: int) -> str:
+    """Give the radar a new edit link; the old one stops working at once. Returns the new one."""
+    token = new_token()
+    with _checked_transaction(path, link, version) as (cur, meta):
+        cur.execute("UPDATE radars SET edit_token = ?, version = version + 1 WHERE id = ?", [token, meta["id"]])
+        cur.execute("COMMIT")
+    return token
+
+
+# --- backup and restore ------------------------------------------------------------------------------
+BACKUP_FORMAT = "teknologiradar-backup"
+BACKUP_VERSION = 1
+BACKUP_TABLES: dict[str, str] = {"radars": "id", "entries": "radar_id", "changes": "radar_id"}
+_TIME_COLUMNS = {"created", "updated", "deleted_at", "changed_at"}
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def backup_data(path: Path) -> dict[str, Any]:
+    """Every own radar (also those in the bin): facts, links, entries and history, as plain JSON data."""
+    cur = _cursor(path)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        tables = {}
+        for table, key in BACKUP_TABLES.items():
+            order = "id" if table == "radars" else f"{key}, {'position, entry_id' if table == 'entries' else 'seq'}"
+            result = cur.execute(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 - fixed names
+            columns = [d[0] for d in result.description]
+            tables[table] = [dict(zip(columns, map(_plain, row), strict=True)) for row in result.fetchall()]
+    finally:
+        _rollback(cur)
+    return {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, "made_at": _now().isoformat(), **tables}
+
+
+def restore_data(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
+    """Bring back the radars of a backup_data() document, in one transaction: a radar with the same id
+    is replaced, other radars are kept. Returns counts: radars, replaced, renamed (name taken meanwhile)."""
+    if not isinstance(data, Mapping) or data.get("format") != BACKUP_FORMAT or data.get("version") != BACKUP_VERSION:
+        raise DataError("backup_error_format")
+    try:
+        radars = [dict(r) for r in data["radars"]]
+        per_table = {t: [dict(r) for r in data[t]] for t in ("entries", "changes")}
+        ids = [str(r["id"]) for r in radars]
+    except (KeyError, TypeError, ValueError):
+        raise DataError("backup_error_format") from None
+    cur = _cursor(path)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        cur.execute("UPDATE name_guard SET bumps = bumps + 1 WHERE id = 1")
+        existing = {r[0] for r in cur.execute("SELECT id FROM radars").fetchall()}
+        replaced = len(existing & set(ids))
+        for table, key in BACKUP_TABLES.items():
+            for radar_id in ids:
+                cur.execute(f"DELETE FROM {table} WHERE {key} = ?", [radar_id])  # noqa: S608 - fixed names
+        renamed = 0
+        taken = [r[0] for r in cur.execute("SELECT name FROM radars WHERE deleted_at IS NULL").fetchall()]
+        for row in radars:
+            if row.get("deleted_at") is None and own.name_key(row["name"]) in {own.name_key(n) for n in taken}:
+                row["name"], renamed = own.free_name(str(row["name"]), taken), renamed + 1
+            if row.get("deleted_at") is None:
+                taken.append(row["name"])
+        for table, rows in (("radars", radars), *per_table.items()):
+            known = [r[0] for r in cur.execute(f"SELECT * FROM {table} LIMIT 0").description]  # noqa: S608 - fixed names
+            for row in rows:
+                columns = [c for c in known if c in row]
+                if set(row) - set(known) or not columns:
+                    raise DataError("backup_error_format")  # a column we do not have: not our backup
+                cur.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608
+                    [row[c] for c in columns],
+                )
+        cur.execute("COMMIT")
+    except (duckdb.Error, KeyError, TypeError, ValueError, AttributeError):
+        _rollback(cur)
+        raise DataError("backup_error_format") from None
+    except BaseException:
+        _rollback(cur)
+        raise
+    return {"radars": len(radars), "replaced": replaced, "renamed": renamed}
+
+
+def _without_app(path: Path, work: Any) -> Any:
+    """`work(path)` on the file opened by this process, closed again after; DataError when another
+    process holds the file and does not answer on its socket."""
+    try:
+        return work(path)
+    except duckdb.IOException as error:
+        if "lock" in str(error).lower():
+            raise DataError("backup_error_locked", file=str(path)) from None
+        raise
+    finally:
+        close(path)
+
+
+def backup(path: Path) -> dict[str, Any]:
+    """backup_data() of the own-radar file, asked of the running app when it holds the file."""
+    answer = remote.ask(path, {"op": "backup"})
+    return answer["backup"] if answer is not None else _without_app(path, backup_data)
+
+
+def restore(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
+    """restore_data() into the own-radar file, through the running app when it holds the file."""
+    answer = remote.ask(path, {"op": "restore", "backup": data})
+    return answer["restored"] if answer is not None else _without_app(path, lambda p: restore_data(p, data))
