@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from radar.config import CATEGORY_COLORS, GEOMETRY, RINGS, Geometry
 from radar.i18n import number, t
 from radar.layout import ring_bounds, sector_bounds, sector_midpoints
+from radar.safe import plain
 
 #: Movement is a small glyph pinned to the blip's upper right, so the number stays readable.
 MOVEMENT_SYMBOLS: dict[str, str] = {"new": "star", "moved_in": "triangle-up", "moved_out": "triangle-down"}
@@ -42,7 +43,7 @@ def hover_text(row: pd.Series, lang: str) -> str:
     maturity = "–" if pd.isna(row.get("maturity")) else t(f"maturity_{int(row['maturity'])}", lang)
     low = f" ⚠ {t('low_n_flag', lang)}" if row.get("low_n") else ""
     return (
-        f"<b>{row['number']}. {row['name']}</b><br>"
+        f"<b>{row['number']}. {plain(row['name'])}</b><br>"
         f"{t('col_ring', lang)}: <b>{t('ring_' + row['ring'], lang)}</b><br>"
         f"{t('hover_score', lang)}: {_num(row['score'], lang=lang)}<br>"
         f"{t('hover_maturity', lang)}: {maturity}<br>"
@@ -63,10 +64,20 @@ def _ring_shapes(geometry: Geometry) -> list[dict]:
     shapes: list[dict] = []
     for ring in reversed(RINGS):
         _, outer = ring_bounds(ring.index, geometry)
-        shapes.append({
-            "type": "circle", "xref": "x", "yref": "y", "x0": -outer, "y0": -outer, "x1": outer, "y1": outer,
-            "fillcolor": ring.fill, "line": {"color": "rgba(40, 60, 90, 0.40)", "width": 1.2}, "layer": "below",
-        })
+        shapes.append(
+            {
+                "type": "circle",
+                "xref": "x",
+                "yref": "y",
+                "x0": -outer,
+                "y0": -outer,
+                "x1": outer,
+                "y1": outer,
+                "fillcolor": ring.fill,
+                "line": {"color": "rgba(40, 60, 90, 0.40)", "width": 1.2},
+                "layer": "below",
+            }
+        )
     return shapes
 
 
@@ -75,8 +86,19 @@ def _sector_shapes(n_categories: int, geometry: Geometry) -> list[dict]:
     shapes = []
     for edge in sorted(edges):
         x, y = polar_to_xy(1.0, edge)
-        shapes.append({"type": "line", "xref": "x", "yref": "y", "x0": 0, "y0": 0, "x1": x, "y1": y,
-                       "line": {"color": "rgba(40, 60, 90, 0.40)", "width": 1.2}, "layer": "below"})
+        shapes.append(
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "y",
+                "x0": 0,
+                "y0": 0,
+                "x1": x,
+                "y1": y,
+                "line": {"color": "rgba(40, 60, 90, 0.40)", "width": 1.2},
+                "layer": "below",
+            }
+        )
     return shapes
 
 
@@ -88,23 +110,36 @@ def _ring_labels(geometry: Geometry, lang: str, font_size: int) -> go.Scatter:
         inner, outer = ring_bounds(ring.index, geometry)
         ys.append(inner + (outer - inner) * (0.72 if ring.index == 0 else 0.5))
     return go.Scatter(
-        x=[0] * len(RINGS), y=ys, mode="text", text=[f"<b>{t('ring_' + ring.key, lang)}</b>" for ring in RINGS],
+        x=[0] * len(RINGS),
+        y=ys,
+        mode="text",
+        text=[f"<b>{t('ring_' + ring.key, lang)}</b>" for ring in RINGS],
         textfont={"size": font_size, "color": "rgba(20, 40, 70, 0.80)", "family": FONT},
-        hoverinfo="skip", showlegend=False, cliponaxis=False,
+        hoverinfo="skip",
+        showlegend=False,
+        cliponaxis=False,
     )
 
 
-def _sector_labels(cat_ids: list[str], cat_names: dict[str, str], colors: dict[str, str], geometry: Geometry,
-                   font_size: int) -> list[dict]:
+def _sector_labels(
+    cat_ids: list[str], cat_names: dict[str, str], colors: dict[str, str], geometry: Geometry, font_size: int
+) -> list[dict]:
     labels = []
     for cat, angle in zip(cat_ids, sector_midpoints(cat_ids, geometry.label_gutter_deg), strict=True):
         x, y = polar_to_xy(1.04, angle)
-        labels.append({
-            "x": x, "y": y, "xref": "x", "yref": "y", "text": f"<b>{_wrap(cat_names[cat])}</b>", "showarrow": False,
-            "font": {"size": font_size, "color": colors[cat], "family": FONT},
-            "xanchor": "left" if x > 0.15 else "right" if x < -0.15 else "center",
-            "yanchor": "bottom" if y > 0.15 else "top" if y < -0.15 else "middle",
-        })
+        labels.append(
+            {
+                "x": x,
+                "y": y,
+                "xref": "x",
+                "yref": "y",
+                "text": f"<b>{_wrap(cat_names[cat])}</b>",
+                "showarrow": False,
+                "font": {"size": font_size, "color": colors[cat], "family": FONT},
+                "xanchor": "left" if x > 0.15 else "right" if x < -0.15 else "center",
+                "yanchor": "bottom" if y > 0.15 else "top" if y < -0.15 else "middle",
+            }
+        )
     return labels
 
 
@@ -151,14 +186,18 @@ def radar_figure(
         xy = [polar_to_xy(r, th) for r, th in zip(part["r"], part["theta"], strict=True)]
         fig.add_trace(
             go.Scatter(
-                x=[p[0] for p in xy], y=[p[1] for p in xy], mode="markers+text", name=cat_names[cat],
+                x=[p[0] for p in xy],
+                y=[p[1] for p in xy],
+                mode="markers+text",
+                name=plain(cat_names[cat]),
                 text=part["number"].astype(str),
                 textfont={"color": "white", "size": max(9, int(marker_px * 0.6)), "family": FONT},
                 marker={"size": marker_px, "color": colors[cat], "symbol": "circle", "line": {"color": "white", "width": 1}},
                 customdata=part["technology"],
                 hovertext=[hover_text(row, lang) for _, row in part.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False, cliponaxis=False,
+                showlegend=False,
+                cliponaxis=False,
             )
         )
     _add_movement_glyphs(fig, blips, diameter, marker_px, lang)
@@ -167,17 +206,34 @@ def radar_figure(
         height=height,
         margin=margin,
         font={"family": FONT, "size": font_size, "color": "#1b2a41"},
-        paper_bgcolor="white", plot_bgcolor="white",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
         shapes=_ring_shapes(geometry) + _sector_shapes(len(cat_ids), geometry),
         annotations=_sector_labels(cat_ids, cat_names, colors, geometry, font_size),
         xaxis={**axis, "range": [-reach, reach]},
-        yaxis={**axis, "range": [-RADAR_HALF_HEIGHT, RADAR_HALF_HEIGHT], "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
+        yaxis={
+            **axis,
+            "range": [-RADAR_HALF_HEIGHT, RADAR_HALF_HEIGHT],
+            "scaleanchor": "x",
+            "scaleratio": 1,
+            "constrain": "domain",
+        },
         showlegend=True,
         # Categories are keyed by the coloured sector labels; the legend only explains movement glyphs.
-        legend={"orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.01, "yanchor": "top",
-                "title": {"text": t("movement_legend", lang) + ":", "side": "left"},
-                "font": {"size": font_size - 1}, "itemclick": False, "itemdoubleclick": False, "traceorder": "normal"},
-        hovermode="closest", dragmode=CHART_DRAGMODE,
+        legend={
+            "orientation": "h",
+            "x": 0.5,
+            "xanchor": "center",
+            "y": -0.01,
+            "yanchor": "top",
+            "title": {"text": t("movement_legend", lang) + ":", "side": "left"},
+            "font": {"size": font_size - 1},
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "traceorder": "normal",
+        },
+        hovermode="closest",
+        dragmode=CHART_DRAGMODE,
         hoverlabel={"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
     )
     return fig
@@ -207,10 +263,20 @@ def _add_movement_glyphs(fig: go.Figure, blips: pd.DataFrame, diameter: float, m
         x, y = glyph_positions(part, diameter) if len(part) else ([None], [None])
         fig.add_trace(
             go.Scatter(
-                x=x, y=y, mode="markers", name=t(f"movement_{movement}", lang), legendgroup="movement",
-                marker={"symbol": symbol, "size": max(9.0, marker_px * 0.55), "color": MOVEMENT_COLOR,
-                        "line": {"color": "white", "width": 1}},
-                hoverinfo="skip", showlegend=True, cliponaxis=False,
+                x=x,
+                y=y,
+                mode="markers",
+                name=t(f"movement_{movement}", lang),
+                legendgroup="movement",
+                marker={
+                    "symbol": symbol,
+                    "size": max(9.0, marker_px * 0.55),
+                    "color": MOVEMENT_COLOR,
+                    "line": {"color": "white", "width": 1},
+                },
+                hoverinfo="skip",
+                showlegend=True,
+                cliponaxis=False,
             )
         )
 
@@ -225,7 +291,7 @@ def _wrap(text: str, width: int = 14) -> str:
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
-    return "<br>".join(lines)
+    return "<br>".join(plain(line) for line in lines)
 
 
 def _add_ghosts(fig: go.Figure, blips: pd.DataFrame, ghosts: pd.DataFrame, marker_px: float) -> None:
@@ -236,14 +302,29 @@ def _add_ghosts(fig: go.Figure, blips: pd.DataFrame, ghosts: pd.DataFrame, marke
         (gx, gy), (bx, by) = polar_to_xy(row["r_g"], row["theta_g"]), polar_to_xy(row["r"], row["theta"])
         x += [gx, bx, None]
         y += [gy, by, None]
-    fig.add_trace(go.Scatter(x=x, y=y, mode="lines", line={"color": "rgba(90,90,90,0.45)", "width": 1, "dash": "dot"},
-                             hoverinfo="skip", showlegend=False))
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=y,
+            mode="lines",
+            line={"color": "rgba(90,90,90,0.45)", "width": 1, "dash": "dot"},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     gxy = [polar_to_xy(r, th) for r, th in zip(ghosts["r"], ghosts["theta"], strict=True)]
     fig.add_trace(
         go.Scatter(
-            x=[p[0] for p in gxy], y=[p[1] for p in gxy], mode="markers",
-            marker={"size": marker_px * 0.8, "color": "rgba(120,120,120,0.25)", "line": {"color": "rgba(90,90,90,0.6)", "width": 1}},
-            hoverinfo="skip", showlegend=False,
+            x=[p[0] for p in gxy],
+            y=[p[1] for p in gxy],
+            mode="markers",
+            marker={
+                "size": marker_px * 0.8,
+                "color": "rgba(120,120,120,0.25)",
+                "line": {"color": "rgba(90,90,90,0.6)", "width": 1},
+            },
+            hoverinfo="skip",
+            showlegend=False,
         )
     )
 
@@ -259,16 +340,25 @@ def stage_bar_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
         column = f"stage_{level}"
         fig.add_trace(
             go.Bar(
-                y=shares["label"], x=shares[column], orientation="h", name=t(column, lang),
-                marker={"color": color}, text=[_pct(v) for v in shares[column]], textposition="inside",
-                insidetextanchor="middle", hovertemplate="%{y}: %{x:.0%}<extra>" + t(column, lang) + "</extra>",
+                y=shares["label"],
+                x=shares[column],
+                orientation="h",
+                name=t(column, lang),
+                marker={"color": color},
+                text=[_pct(v) for v in shares[column]],
+                textposition="inside",
+                insidetextanchor="middle",
+                hovertemplate="%{y}: %{x:.0%}<extra>" + t(column, lang) + "</extra>",
             )
         )
     fig.update_layout(
-        barmode="stack", height=110 + 38 * len(shares), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        barmode="stack",
+        height=110 + 38 * len(shares),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis={"tickformat": ".0%", "range": [0, 1], "fixedrange": True},
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
-        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "traceorder": "normal"}, font={"family": FONT, "size": 14},
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "traceorder": "normal"},
+        font={"family": FONT, "size": 14},
     )
     return fig
 
@@ -286,17 +376,27 @@ def heatmap_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
     text = [[t("ring_" + r, lang) if isinstance(r, str) else "–" for r in row] for row in rings.to_numpy()]
     fig = go.Figure(
         go.Heatmap(
-            z=z.to_numpy(), x=domain_order, y=tech_order, text=text, texttemplate="%{text}",
-            textfont={"size": 12}, colorscale="Blues", zmin=0, zmax=1,
+            z=z.to_numpy(),
+            x=[plain(d) for d in domain_order],
+            y=[plain(n) for n in tech_order],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 12},
+            colorscale="Blues",
+            zmin=0,
+            zmax=1,
             colorbar={"title": {"text": t("col_score", lang)}},
             hovertemplate="%{y} · %{x}<br>" + t("col_score", lang) + ": %{z:.2f}<br>%{text}<extra></extra>",
-            xgap=2, ygap=2,
+            xgap=2,
+            ygap=2,
         )
     )
     fig.update_layout(
-        height=max(420, 30 * len(tech_order) + 140), margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=max(420, 30 * len(tech_order) + 140),
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
         xaxis={"side": "top", "automargin": True, "fixedrange": True},
-        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True}, font={"family": FONT, "size": 14},
+        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
+        font={"family": FONT, "size": 14},
     )
     return fig
 
@@ -308,16 +408,27 @@ def history_figure(history: pd.DataFrame, lang: str) -> go.Figure:
     for scope, part in history.groupby("scope_name", sort=False):
         fig.add_trace(
             go.Scatter(
-                x=part["edition"].astype(str), y=[order.get(r, math.nan) for r in part["ring"]],
-                mode="lines+markers", name=str(scope), line={"shape": "hv"},
+                x=part["edition"].astype(str),
+                y=[order.get(r, math.nan) for r in part["ring"]],
+                mode="lines+markers",
+                name=str(scope),
+                line={"shape": "hv"},
             )
         )
     fig.update_layout(
-        height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"family": FONT, "size": 14},
+        height=260,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        font={"family": FONT, "size": 14},
         # KLAR at the top: an explicit descending range instead of autorange, which ignores it.
-        yaxis={"tickvals": list(order.values()), "ticktext": [t("ring_" + k, lang) for k in order], "range": [3.4, -0.4],
-               "automargin": True, "fixedrange": True},
-        xaxis={"type": "category", "automargin": True, "fixedrange": True}, legend={"orientation": "h", "y": -0.2},
+        yaxis={
+            "tickvals": list(order.values()),
+            "ticktext": [t("ring_" + k, lang) for k in order],
+            "range": [3.4, -0.4],
+            "automargin": True,
+            "fixedrange": True,
+        },
+        xaxis={"type": "category", "automargin": True, "fixedrange": True},
+        legend={"orientation": "h", "y": -0.2},
         showlegend=history["scope_name"].nunique() > 1,
     )
     return fig
@@ -339,7 +450,7 @@ def own_hover_text(row: pd.Series, lang: str) -> str:
     relevance_text = "–" if relevance is None or pd.isna(relevance) else t("own_relevance_of_5", lang, value=int(relevance))
     national = row.get("national_ring")
     lines = [
-        f"<b>{row['number']}. {_esc(row['name'])}</b>",
+        f"<b>{row['number']}. {plain(row['name'])}</b>",
         f"{t('col_ring', lang)}: <b>{ring}</b>",
         f"{t('hover_score', lang)}: {_num(row.get('score'), lang=lang)}",
         f"{t('hover_maturity', lang)}: {maturity}",
@@ -369,15 +480,29 @@ def own_radar_figure(
     a still image can be read without hovering.
     """
     fig = radar_figure(
-        blips, categories, lang, presentation=presentation, ghosts=ghosts, height=height, width_hint=width_hint,
+        blips,
+        categories,
+        lang,
+        presentation=presentation,
+        ghosts=ghosts,
+        height=height,
+        width_hint=width_hint,
         margin_top=110 if title else 20,
     )
     if title:
-        fig.update_layout(title={"text": title, "x": 0.5, "xanchor": "center", "font": {"size": 22}})
+        fig.update_layout(title={"text": plain(title), "x": 0.5, "xanchor": "center", "font": {"size": 22}})
     if names_list and len(blips):
         fig.add_annotation(
-            xref="paper", yref="paper", x=1.0, y=1.0, xanchor="left", yanchor="top", align="left", showarrow=False,
-            text=_names_by_ring(blips, lang), font={"size": 15, "family": FONT, "color": "#1b2a41"},
+            xref="paper",
+            yref="paper",
+            x=1.0,
+            y=1.0,
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            text=_names_by_ring(blips, lang),
+            font={"size": 15, "family": FONT, "color": "#1b2a41"},
         )
         fig.update_layout(margin_r=NAMES_LIST_WIDTH)
     cards = {row["technology"]: own_hover_text(row, lang) for _, row in blips.iterrows()}
@@ -394,11 +519,6 @@ def own_radar_figure(
     return fig
 
 
-def _esc(text: object) -> str:
-    """User text safe inside Plotly's small HTML subset."""
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 #: Right margin (pixels) that holds the numbered names beside a still image of a local radar.
 NAMES_LIST_WIDTH = 380
 
@@ -410,7 +530,7 @@ def _names_by_ring(blips: pd.DataFrame, lang: str) -> str:
         if part.empty:
             continue
         lines.append(f"<b>{t('ring_' + ring.key, lang)}</b>")
-        lines += [f"{int(n)}  {_esc(name)}" for n, name in zip(part["number"], part["name"], strict=True)]
+        lines += [f"{int(n)}  {plain(name)}" for n, name in zip(part["number"], part["name"], strict=True)]
         lines.append("")
     return "<br>".join(lines)
 
@@ -443,9 +563,13 @@ def priority_matrix_figure(
     for key, (x0, x1, y0, y1) in boxes.items():
         fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=QUADRANT_COLORS[key], line={"width": 0}, layer="below")
         fig.add_annotation(
-            x=x0 + 0.08 if key in ("test", "leave") else x1 - 0.08, y=y1 - 0.08,
-            xanchor="left" if key in ("test", "leave") else "right", yanchor="top", showarrow=False,
-            text=f"<b>{t('own_quadrant_' + key, lang)}</b>", font={"size": font_size, "color": "#1b2a41"},
+            x=x0 + 0.08 if key in ("test", "leave") else x1 - 0.08,
+            y=y1 - 0.08,
+            xanchor="left" if key in ("test", "leave") else "right",
+            yanchor="top",
+            showarrow=False,
+            text=f"<b>{t('own_quadrant_' + key, lang)}</b>",
+            font={"size": font_size, "color": "#1b2a41"},
         )
     divider = {"color": "rgba(40,60,90,0.45)", "width": 1.2, "dash": "dash"}
     fig.add_shape(type="line", x0=split, x1=split, y0=0.5, y1=5.5, line=divider)
@@ -454,13 +578,17 @@ def priority_matrix_figure(
     for cat, part in points.groupby("category", sort=False):
         fig.add_trace(
             go.Scatter(
-                x=part["x"], y=part["y"], mode="markers+text", name=str(cat), showlegend=False,
+                x=part["x"],
+                y=part["y"],
+                mode="markers+text",
+                name=str(cat),
+                showlegend=False,
                 text=[str(n) if pd.notna(n) else "·" for n in part["number"]],
                 textfont={"color": "white", "size": max(10, int(marker_px * 0.5)), "family": FONT},
                 marker={"size": marker_px, "color": colors.get(cat, "#555"), "line": {"color": "white", "width": 1}},
                 customdata=part["technology"],
                 hovertext=[
-                    f"<b>{_esc(row['name'])}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"
+                    f"<b>{plain(row['name'])}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"
                     f"{t('own_col_relevance', lang)}: {int(row['relevance'])}<br>{t('own_quadrant_' + row['quadrant'], lang)}"
                     for _, row in part.iterrows()
                 ],
@@ -471,14 +599,24 @@ def priority_matrix_figure(
         height=int(GEOMETRY.figure_height * (1.25 if presentation else 1.0)),
         margin={"l": 60, "r": 20, "t": 50, "b": 60},
         font={"family": FONT, "size": font_size, "color": "#1b2a41"},
-        paper_bgcolor="white", plot_bgcolor="white", dragmode=False,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        dragmode=False,
         xaxis={
-            "title": {"text": t("col_maturity", lang)}, "range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5],
-            "showgrid": False, "zeroline": False, "fixedrange": True,
+            "title": {"text": t("col_maturity", lang)},
+            "range": [0.5, 5.5],
+            "tickvals": [1, 2, 3, 4, 5],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
         },
         yaxis={
-            "title": {"text": t("own_matrix_relevance_axis", lang)}, "range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5],
-            "showgrid": False, "zeroline": False, "fixedrange": True,
+            "title": {"text": t("own_matrix_relevance_axis", lang)},
+            "range": [0.5, 5.5],
+            "tickvals": [1, 2, 3, 4, 5],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
         },
         hoverlabel={"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
     )

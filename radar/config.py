@@ -32,6 +32,32 @@ def own_db_path() -> Path:
 
 
 @dataclass(frozen=True)
+class Setting:
+    """A setting declared as data: its environment variable, default, allowed values and help text key."""
+
+    env: str
+    default: str
+    choices: tuple[str, ...]
+    help_key: str
+
+    def value(self) -> str:
+        """The value in force: the environment variable when it holds an allowed value, else the default."""
+        wanted = os.environ.get(self.env, "").strip().lower()
+        return wanted if wanted in self.choices else self.default
+
+
+#: `local`: one municipality's own server, the own-radar page lists its radars and its bin.
+#: `hosted`: many municipalities on one server; no list at all, a radar is reached only by its links.
+MODE = Setting("TEKNOLOGIRADAR_MODE", "local", ("local", "hosted"), "setting_mode_help")
+SETTINGS: tuple[Setting, ...] = (MODE,)
+
+
+def hosted() -> bool:
+    """True when the server runs in `hosted` mode (many municipalities, no list of radars)."""
+    return MODE.value() == "hosted"
+
+
+@dataclass(frozen=True)
 class Ring:
     """One ring of the radar, innermost first."""
 

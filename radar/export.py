@@ -14,7 +14,6 @@ trip recreates an identical radar.
 from __future__ import annotations
 
 import copy
-import html
 import io
 import json
 import os
@@ -28,10 +27,19 @@ import plotly.graph_objects as go
 from radar.errors import ImportError_
 from radar.formats.limits import check_size
 from radar.formats.model import RadarMeta, ReadResult
-from radar.formats.own import append_text_row, read_own_csv, read_own_json, read_own_xlsx, write_own_csv, write_own_json, write_own_xlsx
+from radar.formats.own import (
+    append_text_row,
+    read_own_csv,
+    read_own_json,
+    read_own_xlsx,
+    write_own_csv,
+    write_own_json,
+    write_own_xlsx,
+)
 from radar.formats.tabular import XLSX_MAGIC
 from radar.i18n import t
 from radar.own import ExportRow
+from radar.safe import plain
 
 #: Debian's Chromium; CHROMIUM_PATH (or kaleido's own BROWSER_PATH) overrides it.
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -86,12 +94,12 @@ def standalone_html(title: str, subtitle: str, figures: Sequence[go.Figure], tab
         )
     table_html = ""
     if table is not None:
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in table.header)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in table.rows)
+        head = "".join(f"<th>{plain(str(c))}</th>" for c in table.header)
+        body = "".join("<tr>" + "".join(f"<td>{plain(str(c))}</td>" for c in row) + "</tr>" for row in table.rows)
         table_html = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     page = f"""<!DOCTYPE html>
 <html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
+<title>{plain(title)}</title>
 <style>
 body {{font-family: "Source Sans Pro", Helvetica, Arial, sans-serif; color: #1b2a41;
        margin: 2rem auto; max-width: 1400px; padding: 0 1rem;}}
@@ -100,10 +108,10 @@ table {{border-collapse: collapse; width: 100%; margin-top: 1.5rem; font-size: .
 th, td {{border: 1px solid #cfd8e3; padding: .35rem .5rem; text-align: left; vertical-align: top; white-space: pre-wrap;}}
 th {{background: #eef3f8;}} footer {{margin-top: 2rem; color: #4a5a70; font-size: .85rem;}}
 </style></head><body>
-<h1>{html.escape(title)}</h1><p class="sub">{html.escape(subtitle)}</p>
+<h1>{plain(title)}</h1><p class="sub">{plain(subtitle)}</p>
 {"".join(parts)}
 {table_html}
-<footer>{html.escape(footer)}</footer>
+<footer>{plain(footer)}</footer>
 </body></html>
 """
     return page.encode("utf-8")

@@ -5,8 +5,6 @@ The only module of radar/ that imports streamlit. Pages call these and stay shor
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import streamlit as st
 from radar import chart, config, service
 from radar.errors import RadarError
 from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, number, t
+from radar.safe import plain
 
 ICON = config.PACKAGE_DIR / "assets" / "icon.png"
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d"]}
@@ -43,6 +42,12 @@ def tr(key: str, **params: object) -> str:
     return t(key, lang(), **params)
 
 
+def tr_text(key: str, **params: object) -> str:
+    """`key` translated, with every text parameter shown literally (names and values from users,
+    files and links): for any message that carries such text into Markdown."""
+    return tr(key, **{k: plain(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
 def page_header(title_key: str, intro_key: str | None = None) -> None:
     """Page title with the Dansk/English switch beside it, and an optional one-line intro."""
     left, right = st.columns([5, 1], vertical_alignment="center")
@@ -63,8 +68,14 @@ def language_switch() -> None:
     current = lang()
     st.session_state[SWITCH_KEY] = current
     st.segmented_control(
-        tr("language"), options=list(LANGUAGES), key=SWITCH_KEY, format_func=lambda code: t(f"lang_{code}", code),
-        selection_mode="single", required=True, label_visibility="collapsed", on_change=_language_chosen,
+        tr("language"),
+        options=list(LANGUAGES),
+        key=SWITCH_KEY,
+        format_func=lambda code: t(f"lang_{code}", code),
+        selection_mode="single",
+        required=True,
+        label_visibility="collapsed",
+        on_change=_language_chosen,
     )
     if current == DEFAULT_LANGUAGE:
         st.query_params.pop("lang", None)
@@ -72,12 +83,7 @@ def language_switch() -> None:
         st.query_params["lang"] = current
 
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
-
-
-def md_plain(value: object) -> str:
-    """`value` as literal text inside Markdown: no links, images or formatting from user data."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", str(value))
+md_plain = plain  # the name the Import page uses; radar.safe.plain is the one escaping function
 
 
 def show_error(error: RadarError) -> None:
@@ -85,7 +91,7 @@ def show_error(error: RadarError) -> None:
 
     Parameters may come from uploaded files, so they are shown as literal text.
     """
-    st.error(tr(error.key, **{k: md_plain(v) if isinstance(v, str) else v for k, v in error.params.items()}), icon=":material/error:")
+    st.error(tr_text(error.key, **error.params), icon=":material/error:")
 
 
 # --- cached data ------------------------------------------------------------------------------
@@ -155,7 +161,10 @@ def edition_picker() -> int:
     counts = dict(zip(years, eds["respondents"], strict=True))
     url_state("edition", "edition", lambda raw: int(raw) if raw.isdigit() and int(raw) in years else years[0])
     year = st.selectbox(
-        tr("edition"), years, key="edition", format_func=lambda y: tr("edition_label", year=y, respondents=counts[y]),
+        tr("edition"),
+        years,
+        key="edition",
+        format_func=lambda y: tr("edition_label", year=y, respondents=counts[y]),
         placeholder=tr("choose_option"),
     )
     url_write("edition", None if year == years[0] else year)
@@ -169,7 +178,7 @@ def domain_picker() -> str:
     names = dict(zip(ids, doms["name"], strict=True))
     wanted = st.query_params.get("domain")
     if wanted is not None and wanted not in ids:
-        st.warning(tr("error_unknown_domain", domain=wanted))
+        st.warning(tr_text("error_unknown_domain", domain=wanted))
     url_state("domain", "domain", lambda raw: raw if raw in ids else ids[0])
     domain = st.selectbox(tr("domain"), ids, key="domain", format_func=names.get, placeholder=tr("choose_option"))
     url_write("domain", domain)
@@ -190,9 +199,19 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     search = left.text_input(tr("search"), key="f_q", help=tr("search_help"), placeholder=tr("search_placeholder"))
     with right.popover(tr("filters") + (f" ({active})" if active else ""), width="stretch"):
-        chosen_cats = st.multiselect(tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get, placeholder=tr("choose_options"))
-        chosen_rings = st.multiselect(tr("filter_ring"), rings, key="f_ring", format_func=lambda k: tr("ring_" + k), placeholder=tr("choose_options"))
-        chosen_moves = st.multiselect(tr("filter_movement"), moves, key="f_move", format_func=lambda k: tr("movement_" + k), placeholder=tr("choose_options"))
+        chosen_cats = st.multiselect(
+            tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get, placeholder=tr("choose_options")
+        )
+        chosen_rings = st.multiselect(
+            tr("filter_ring"), rings, key="f_ring", format_func=lambda k: tr("ring_" + k), placeholder=tr("choose_options")
+        )
+        chosen_moves = st.multiselect(
+            tr("filter_movement"),
+            moves,
+            key="f_move",
+            format_func=lambda k: tr("movement_" + k),
+            placeholder=tr("choose_options"),
+        )
     for param, value in (("q", search.strip()), ("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves)):
         url_write(param, value)
     return service.filter_blips(blips, search, chosen_cats, chosen_rings, chosen_moves)
@@ -236,7 +255,9 @@ def radar_explorer(notice: object, pick_domain: bool = False) -> tuple[int, str 
     if st.session_state.get("detail_pick") not in names:
         st.session_state.pop("detail_pick", None)
     st.caption(tr("click_hint"))
-    pick = st.selectbox(tr("open_detail"), list(names), key="detail_pick", format_func=names.get, index=None, placeholder=tr("choose_technology"))
+    pick = st.selectbox(
+        tr("open_detail"), list(names), key="detail_pick", format_func=names.get, index=None, placeholder=tr("choose_technology")
+    )
     if pick:
         with st.container(border=True):
             technology_panel(pick, edition)
@@ -267,7 +288,7 @@ def ring_list(blips: pd.DataFrame) -> None:
         for _, row in part.iterrows():
             flag = " ⚠" if row["low_n"] else ""
             move = {"new": " ★", "moved_in": " ▲", "moved_out": " ▼"}.get(row["movement"] or "", "")
-            lines.append(f"<div class='blip-item'><b>{row['number']}</b>&nbsp; {html.escape(str(row['name']))}{move}{flag}</div>")
+            lines.append(f"<div class='blip-item'><b>{row['number']}</b>&nbsp; {plain(row['name'])}{move}{flag}</div>")
         st.html("<div class='ring-list'>" + "".join(lines) + "</div>")
 
 
@@ -291,7 +312,9 @@ def radar_table(blips: pd.DataFrame) -> None:
         }
     ).sort_values("number")
     st.dataframe(
-        view, hide_index=True, width="stretch",
+        view,
+        hide_index=True,
+        width="stretch",
         column_config={
             "number": st.column_config.NumberColumn(tr("col_number"), width="small"),
             "name": st.column_config.TextColumn(tr("col_technology")),
@@ -319,8 +342,8 @@ def technology_panel(technology: str, edition: int) -> None:
     by_scope = detail["by_scope"].copy()
     by_scope["label"] = by_scope["scope_name"].fillna(tr("detail_scope_combined"))
     combined = by_scope.iloc[0]
-    st.subheader(detail["name"])
-    st.write(detail["description"])
+    st.subheader(plain(detail["name"]))
+    st.markdown(plain(detail["description"]))
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(tr("col_ring"), tr("ring_" + combined["ring"]) if isinstance(combined["ring"], str) else "–", help=tr("help_score"))
     m2.metric(tr("col_score"), number(combined["score"], lang()), help=tr("help_score"))
@@ -346,7 +369,7 @@ def technology_panel(technology: str, edition: int) -> None:
         if detail["use_cases"].empty:
             st.caption(tr("detail_no_use_cases"))
         for _, row in detail["use_cases"].iterrows():
-            st.markdown(f"- **{row['domain_name']}:** {row['text']}")
+            st.markdown(f"- **{plain(row['domain_name'])}:** {plain(row['text'])}")
     st.markdown(f"**{tr('detail_history')}**")
     history = detail["history"].assign(scope_name=tr("detail_scope_combined"))
     st.plotly_chart(chart.history_figure(history, language), theme=None, config=PLOTLY_CONFIG, key=f"history-{technology}")

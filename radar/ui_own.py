@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +23,8 @@ from radar import chart, config, export, own
 from radar.db import own as db
 from radar.errors import ConflictError, DataError, RadarError, ValidationError
 from radar.i18n import CATALOGUE
-from radar.ui import PLOTLY_CONFIG, lang, language_switch, load, md_plain, page_header, ring_list, sample_notice, tr
+from radar.safe import plain
+from radar.ui import PLOTLY_CONFIG, lang, language_switch, load, page_header, ring_list, sample_notice, tr, tr_text
 
 _RADAR_ID = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 EDITOR_FIELDS: dict[str, str] = {
@@ -62,7 +63,7 @@ def message(error: RadarError) -> str:
         fields = [f.strip() for f in str(params["field"]).split(",")]
         params["field"] = ", ".join(tr(f"own_field_{f}") if f"own_field_{f}" in CATALOGUE else f for f in fields)
     # Values may come from a file or another browser: shown as literal text, never as Markdown.
-    return tr(error.key, **{k: md_plain(v) if isinstance(v, str) and k != "field" else v for k, v in params.items()})
+    return tr(error.key, **{k: plain(v) if isinstance(v, str) and k != "field" else v for k, v in params.items()})
 
 
 def flash(kind: str, text: str, area: str = "top") -> None:
@@ -74,7 +75,7 @@ _flash = flash
 
 
 def technologies(count: int) -> str:
-    """"1 teknologi" / "5 teknologier" in the current language."""
+    """ "1 teknologi" / "5 teknologier" in the current language."""
     return own.technologies_text(int(count), lang())
 
 
@@ -119,53 +120,98 @@ def national_scores(domain: str | None) -> pd.DataFrame:
 
 
 # --- URL ---------------------------------------------------------------------------------------------
+# ?edit=<token> opens a radar to change it, ?view=<token> to see, present and export it. ?radar= is
+# the share link of earlier versions: it was an edit link and stays one.
+LINK_PARAMS: tuple[str, ...] = ("edit", "view", "radar")
+
+
 def current_radar() -> str | None:
-    """The radar id of ?radar=, or None (a malformed id is ignored)."""
-    wanted = st.query_params.get("radar")
-    return wanted if wanted and _RADAR_ID.match(wanted) else None
+    """The token of ?edit=, ?view= (or the old ?radar=), or None (a malformed token is ignored)."""
+    for param in LINK_PARAMS:
+        wanted = st.query_params.get(param)
+        if wanted and _RADAR_ID.match(wanted):
+            return wanted
+    return None
 
 
-def open_radar(radar_id: str | None) -> None:
-    """Switch the page to a radar (None: back to the list); the URL is the share link."""
-    if radar_id is None:
-        st.query_params.pop("radar", None)
-        st.query_params.pop("present", None)
-    else:
-        st.query_params["radar"] = radar_id
+def open_radar(link: str | None, param: str = "edit") -> None:
+    """Switch the page to the radar of `link` (None: back to the start); the URL is that link."""
+    for name in (*LINK_PARAMS, "present"):
+        st.query_params.pop(name, None)
+    if link is not None:
+        st.query_params[param] = link
     st.session_state.pop("own_present", None)
 
 
-def share_link(radar_id: str) -> str:
-    """The link that opens the radar: this page's URL with ?radar=<id>."""
-    base = st.context.url or ""
-    return f"{base}?radar={radar_id}"
+def link_url(param: str, token: str) -> str:
+    """The address that opens a radar: this page's URL with ?edit=<token> or ?view=<token>."""
+    base = (st.context.url or "").split("?")[0]
+    return f"{base}?{param}={token}"
 
 
 # --- the list of radars ------------------------------------------------------------------------------
 def manage_radars() -> None:
-    """Saved radars (open, rename, duplicate, delete), a new radar, and opening an export."""
+    """The start: a new radar and opening an export; in `local` mode also the saved radars
+    (open, rename, duplicate, delete) and the bin. In `hosted` mode a radar is reached only by its links."""
     show_flash()
-    radars = db.list_radars(own_db())
-    st.subheader(tr("own_list_heading"))
-    if radars.empty:
-        st.caption(tr("own_list_empty"))
-    for _, row in radars.iterrows():
-        _radar_row(row)
+    if config.hosted():
+        st.caption(tr("own_hosted_intro"))
+    else:
+        radars = db.list_radars(own_db())
+        st.subheader(tr("own_list_heading"))
+        if radars.empty:
+            st.caption(tr("own_list_empty"))
+        for _, row in radars.iterrows():
+            _radar_row(row)
     left, right = st.columns(2, gap="large")
     with left:
         new_radar_form()
     with right:
         open_export_form()
+    if not config.hosted():
+        recycle_bin()
+
+
+def recycle_bin() -> None:
+    """Deleted radars with the day each is removed for good, and a restore button (`local` mode)."""
+    binned = db.list_bin(own_db())
+    if binned.empty:
+        return
+    with st.expander(f"{tr('own_bin_heading')} ({len(binned)})", icon=":material/delete:"):
+        st.caption(tr("own_bin_intro", days=db.BIN_DAYS))
+        for _, row in binned.iterrows():
+            name_col, info_col, button_col = st.columns([4, 4, 1.6], vertical_alignment="center")
+            name_col.markdown(f"**{plain(row['name'])}**  \n{plain(row['municipality'] or '')}")
+            info_col.caption(
+                tr(
+                    "own_bin_row",
+                    deleted=own.local_time(row["deleted_at"], lang()),
+                    until=own.format_date(row["purge_on"], lang()),
+                )
+            )
+            button_col.button(
+                tr("own_bin_restore"), key=f"own-restore-{row['edit_token']}", on_click=_restore, args=(row["edit_token"],),
+                icon=":material/restore_from_trash:", width="stretch",
+            )  # fmt: skip
+
+
+def _restore(link: str, reopen: bool = False) -> None:
+    try:
+        name = db.restore_radar(own_db(), link)
+    except RadarError as error:
+        _flash("error", message(error))
+        return
+    _flash("success", tr_text("own_restored", name=name))
+    if reopen:
+        st.session_state.pop(_seen_key(link), None)
 
 
 def _radar_row(row: pd.Series) -> None:
-    rid = row["id"]
+    rid = row["edit_token"]
     with st.container(border=True):
         name_col, info_col, open_col, more_col = st.columns([4, 4, 1.3, 1.3], vertical_alignment="center")
-        name_col.markdown(f"**{_md(row['name'])}**  \n{_md(row['municipality'] or '')}")
-        info_col.caption(
-            f"{tr('own_col_updated')}: {own.local_time(row['updated'], lang())} · {technologies(row['entries'])}"
-        )
+        name_col.markdown(f"**{plain(row['name'])}**  \n{plain(row['municipality'] or '')}")
+        info_col.caption(f"{tr('own_col_updated')}: {own.local_time(row['updated'], lang())} · {technologies(row['entries'])}")
         open_col.button(tr("own_open"), key=f"own-open-{rid}", on_click=open_radar, args=(rid,), type="primary", width="stretch")
         with more_col.popover("⋯", width="stretch"):
             st.text_input(tr("own_new_name_label"), value=row["name"], key=f"own-rename-{rid}")
@@ -175,7 +221,9 @@ def _radar_row(row: pd.Series) -> None:
                 tr("own_delete"), key=f"own-del-{rid}", on_click=st.session_state.__setitem__, args=("own_confirm_delete", rid)
             )
         if st.session_state.get("own_confirm_delete") == rid:
-            st.warning(tr("own_delete_confirm", name=row["name"], technologies=technologies(row["entries"])))
+            st.warning(
+                tr_text("own_delete_confirm", name=row["name"], technologies=technologies(row["entries"]), days=db.BIN_DAYS)
+            )
             yes, no = st.columns([1, 4])
             yes.button(
                 tr("own_delete_yes"),
@@ -187,34 +235,30 @@ def _radar_row(row: pd.Series) -> None:
             no.button(tr("own_cancel"), key=f"own-del-no-{rid}", on_click=st.session_state.pop, args=("own_confirm_delete", None))
 
 
-def _md(text: str) -> str:
-    """User text safe inside markdown (no links, emphasis or HTML from a name)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", str(text))
-
-
-def _rename(radar_id: str, version: int) -> None:
-    name = st.session_state.get(f"own-rename-{radar_id}", "")
+def _rename(link: str, version: int) -> None:
+    name = st.session_state.get(f"own-rename-{link}", "")
     try:
-        db.update_meta(own_db(), radar_id, version, {"name": name})
-        _flash("success", tr("own_renamed", name=name.strip()))
+        db.update_meta(own_db(), link, version, {"name": name})
+        _flash("success", tr_text("own_renamed", name=name.strip()))
     except RadarError as error:
         _flash("error", message(error))
 
 
-def _duplicate(radar_id: str, name: str) -> None:
+def _duplicate(link: str, name: str) -> None:
     copy = tr("own_copy_name", name=name)[: own.MAX_RADAR_NAME]
     try:
-        copy_id = db.duplicate_radar(own_db(), radar_id, copy)  # "Kopi af X (2)" when "Kopi af X" exists
-        _flash("success", tr("own_duplicated", name=db.load_radar(own_db(), copy_id)["name"]))
+        copy_id = db.duplicate_radar(own_db(), link, copy)  # "Kopi af X (2)" when "Kopi af X" exists
+        _flash("success", tr_text("own_duplicated", name=db.load_radar(own_db(), copy_id)["name"]))
     except RadarError as error:
         _flash("error", message(error))
 
 
-def _delete(radar_id: str, version: int, name: str) -> None:
+def _delete(link: str, version: int, name: str) -> None:
     st.session_state.pop("own_confirm_delete", None)
     try:
-        db.delete_radar(own_db(), radar_id, version)
-        _flash("success", tr("own_deleted", name=name))
+        db.delete_radar(own_db(), link, version)
+        until = own.format_date(date.today() + timedelta(days=db.BIN_DAYS), lang())
+        _flash("success", tr_text("own_deleted", name=name, until=until))
     except RadarError as error:
         _flash("error", message(error))
 
@@ -250,14 +294,16 @@ def _create() -> None:
         entries = (
             [] if start == "blank" else own.starter_entries(national_scores(domain if start == "domain" else None), catalogue())
         )
-        radar_id = db.create_radar(own_db(), meta, entries)
+        link = db.create_radar(own_db(), meta, entries)
     except RadarError as error:
         _flash("error", message(error))
         return
     for key in ("own-new-name", "own-new-municipality"):
         state[key] = ""
-    _flash("success", tr("own_created", name=str(meta["name"]).strip(), technologies=technologies(len(entries))))
-    open_radar(radar_id)
+    _flash("success", tr_text("own_created", name=str(meta["name"]).strip(), technologies=technologies(len(entries))))
+    if config.hosted():
+        _flash("success", tr("own_keep_link"))
+    open_radar(link)
 
 
 def open_export_form() -> None:
@@ -270,20 +316,20 @@ def open_export_form() -> None:
         )
         if st.button(tr("own_open_file_button"), disabled=upload is None, key="own-upload-go") and upload is not None:
             try:
-                radar_id, count, opened = create_from_export(upload.getvalue(), upload.name)
+                link, count, opened = create_from_export(upload.getvalue(), upload.name)
             except RadarError as error:
                 st.error(message(error))
                 return
-            name = db.load_radar(own_db(), radar_id)["name"]
-            text = tr("own_opened", name=name, technologies=technologies(count))
+            name = db.load_radar(own_db(), link)["name"]
+            text = tr_text("own_opened", name=name, technologies=technologies(count))
             wanted = own.meta_from_file(opened.meta, upload.name, ())["name"]
             if own.name_key(wanted) != own.name_key(name):
-                text += " " + tr("own_name_made_free", wanted=wanted, name=name)
+                text += " " + tr_text("own_name_made_free", wanted=wanted, name=name)
             _flash("success", text)
             changed, rejected = opened.result.count("accepted_with_change"), opened.result.count("rejected")
             if rejected:
                 _flash("error", tr("own_opened_report", changed=changed, rejected=rejected))
-            open_radar(radar_id)
+            open_radar(link)
             st.rerun()
 
 
@@ -302,71 +348,91 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, int, export.Ope
 # --- one radar: state ------------------------------------------------------------------------------
 @dataclass
 class Workspace:
-    """Everything the workspace draws for one radar at the version just read."""
+    """Everything the workspace draws for one radar at the version just read.
 
-    radar_id: str
+    `link` is the token this browser opened the radar with; `can_edit` is True only for its edit link.
+    """
+
+    link: str
     meta: dict
     entries: pd.DataFrame
     table: pd.DataFrame
     blips: pd.DataFrame
     categories: pd.DataFrame
     national: pd.DataFrame
+    can_edit: bool = False
 
 
-def _seen_key(radar_id: str) -> str:
-    return f"own-seen-{radar_id}"
+def _seen_key(link: str) -> str:
+    return f"own-seen-{link}"
 
 
-def _epoch(radar_id: str) -> int:
-    return int(st.session_state.get(f"own-epoch-{radar_id}", 0))
+def _epoch(link: str) -> int:
+    return int(st.session_state.get(f"own-epoch-{link}", 0))
 
 
-def _bump(radar_id: str) -> None:
-    st.session_state[f"own-epoch-{radar_id}"] = _epoch(radar_id) + 1
+def _bump(link: str) -> None:
+    st.session_state[f"own-epoch-{link}"] = _epoch(link) + 1
 
 
-def load_workspace(radar_id: str) -> Workspace | None:
+def load_workspace(link: str) -> Workspace | None:
     """Read the radar and compute its local table and blips; None (with a message) when it is gone."""
     try:
-        meta, entries = db.load_state(own_db(), radar_id)
+        meta, entries = db.load_state(own_db(), link)
     except DataError as error:
         page_header("own_title")
-        st.error(message(error))
+        show_flash()
+        if error.key == "own_error_radar_in_bin":
+            in_bin(link)
+        else:
+            st.error(message(error))
         st.button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:")
         return None
-    seen = st.session_state.get(_seen_key(radar_id))
+    seen = st.session_state.get(_seen_key(link))
     if seen != meta["version"]:
         if seen is not None:
-            _bump(radar_id)  # changed elsewhere: editors start again from the fresh rows
-        st.session_state[_seen_key(radar_id)] = meta["version"]
+            _bump(link)  # changed elsewhere: editors start again from the fresh rows
+        st.session_state[_seen_key(link)] = meta["version"]
     national = national_scores(meta["domain"])
     table = own.local_table(entries, catalogue(), national)
     cats = own.radar_sectors(table, categories())
     blips = own.local_blips(table, cats["id"].tolist())
-    return Workspace(radar_id, meta, entries, table, blips, cats, national)
+    return Workspace(link, meta, entries, table, blips, cats, national, can_edit=bool(meta["can_edit"]))
 
 
-def _write(
-    radar_id: str, action: Callable[[Path, int], int], *, reset: bool, success: str | None = None, area: str = "top"
-) -> bool:
+def in_bin(link: str) -> None:
+    """The edit link of a radar in the bin: when it was deleted, until when it can be restored, and a restore button."""
+    binned = db.list_bin(own_db())
+    row = binned[binned["edit_token"] == link].iloc[0]
+    st.warning(
+        tr_text(
+            "own_in_bin", name=row["name"], deleted=own.local_time(row["deleted_at"], lang()),
+            until=own.format_date(row["purge_on"], lang()),
+        ),
+        icon=":material/delete:",
+    )  # fmt: skip
+    st.button(tr("own_bin_restore"), on_click=_restore, args=(link, True), type="primary", icon=":material/restore_from_trash:")
+
+
+def _write(link: str, action: Callable[[Path, int], int], *, reset: bool, success: str | None = None, area: str = "top") -> bool:
     """Run one storage action with the version this browser saw; True when it was saved.
 
     Messages go to `area`, so an error while editing the table is shown beside the table.
     """
-    seen = int(st.session_state.get(_seen_key(radar_id), 0))
+    seen = int(st.session_state.get(_seen_key(link), 0))
     try:
         version = action(own_db(), seen)
     except ConflictError as error:
         _flash("error", message(error), area)
-        st.session_state.pop(_seen_key(radar_id), None)
-        _bump(radar_id)
+        st.session_state.pop(_seen_key(link), None)
+        _bump(link)
         return False
     except RadarError as error:
         _flash("error", message(error), area)
         return False
-    st.session_state[_seen_key(radar_id)] = version
+    st.session_state[_seen_key(link)] = version
     if reset:
-        _bump(radar_id)
+        _bump(link)
     if success:
         _flash("success", success, area)
     return True
@@ -392,7 +458,7 @@ def _facts(ws: Workspace) -> str:
     domain = domain_names().get(meta["domain"], tr("own_no_domain"))
     return tr(
         "own_caption",
-        municipality=meta["municipality"] or "–",
+        municipality=plain(meta["municipality"] or "–"),
         domain=domain,
         date=own.format_date(meta["date"], lang()) or "–",
         technologies=technologies(len(ws.entries)),
@@ -402,32 +468,33 @@ def _facts(ws: Workspace) -> str:
 def header(ws: Workspace) -> tuple[str | None, bool]:
     """Title with the language switch, facts, and one toolbar row: back, undo, presentation, compare."""
     left, right = st.columns([5, 1], vertical_alignment="center")
-    left.title(ws.meta["name"])
+    left.title(plain(ws.meta["name"]))
     with right:
         language_switch()
     st.caption(_facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
     cols = st.columns([1.3, 2.1, 1.6, 2.6, 2.5], vertical_alignment="bottom")
     cols[0].button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
-    cols[1].button(tr("own_undo"), on_click=_undo, args=(ws.radar_id,), icon=":material/undo:", key="own-undo")
+    if ws.can_edit:
+        cols[1].button(tr("own_undo"), on_click=_undo, args=(ws.link,), icon=":material/undo:", key="own-undo")
     cols[2].toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=_sync_present)
     return compare_controls(ws, cols[3], cols[4])
 
 
-def _undo(radar_id: str, area: str = "top") -> None:
-    _write(radar_id, lambda path, version: db.undo(path, radar_id, version), reset=True, success=tr("own_undone"), area=area)
+def _undo(link: str, area: str = "top") -> None:
+    _write(link, lambda path, version: db.undo(path, link, version), reset=True, success=tr("own_undone"), area=area)
 
 
 # --- one radar: views ---------------------------------------------------------------------------------
 def compare_controls(ws: Workspace, left: object, right: object) -> tuple[str | None, bool]:
     """Which national radar to compare with (default: the radar's domain) and whether to draw it."""
     names = domain_names()
-    key = f"own-scope-{ws.radar_id}"
+    key = f"own-scope-{ws.link}"
     if st.session_state.get(key) not in ("", *names):
         st.session_state[key] = ws.meta["domain"] or ""
     scope = left.selectbox(
         tr("own_compare_scope"), ["", *names], key=key, format_func=lambda d: names.get(d, tr("own_compare_combined"))
     )
-    ghosts = right.toggle(tr("own_show_ghosts"), key=f"own-ghosts-{ws.radar_id}", help=tr("own_show_ghosts_help"))
+    ghosts = right.toggle(tr("own_show_ghosts"), key=f"own-ghosts-{ws.link}", help=tr("own_show_ghosts_help"))
     return scope or None, ghosts
 
 
@@ -475,17 +542,17 @@ def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
         if ws.blips.empty:
             st.info(tr("own_radar_empty"))
         fig = radar_fig(ws, scope, ghosts, height=WORK_HEIGHT, width_hint=WORK_RADAR_WIDTH)
-        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.radar_id}")
+        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.link}")
     with right:
         st.markdown(f"**{tr('own_matrix_heading')}**", help=tr("own_matrix_help"))
         fig = matrix_fig(ws)
         fig.update_layout(height=WORK_HEIGHT)
-        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-matrix-{ws.radar_id}")
+        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-matrix-{ws.link}")
         if ws.table["relevance"].notna().sum() == 0:
             st.caption(tr("own_matrix_empty"))
     missing = own.unplaced(ws.table)
     if missing:
-        st.caption(tr("own_unplaced", names=", ".join(missing)))
+        st.caption(tr_text("own_unplaced", names=", ".join(missing)))
 
 
 def method_note() -> None:
@@ -555,7 +622,7 @@ def _editor_frame(ws: Workspace) -> pd.DataFrame:
 
 def entries_editor(ws: Workspace) -> None:
     """The keyboard-friendly table of entries; each committed cell is saved at once."""
-    key = f"own-editor-{ws.radar_id}-{_epoch(ws.radar_id)}"
+    key = f"own-editor-{ws.link}-{_epoch(ws.link)}"
     st.session_state[f"{key}-ids"] = ws.table["entry_id"].tolist()
     st.caption(tr("own_editor_hint"))
     stage = lambda s: tr(f"stage_{s}")  # noqa: E731
@@ -568,7 +635,7 @@ def entries_editor(ws: Workspace) -> None:
         placeholder="",
         disabled=["number", "name", "ring_shown"],
         on_change=_save_editor,
-        args=(ws.radar_id, key, EDITOR_FIELDS),
+        args=(ws.link, key, EDITOR_FIELDS),
         column_config={
             "number": st.column_config.NumberColumn(tr("col_number"), width=50),
             "name": st.column_config.TextColumn(tr("col_technology"), width="medium", pinned=True),
@@ -610,10 +677,10 @@ def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dic
     return updates
 
 
-def _save_editor(radar_id: str, key: str, fields: dict[str, str]) -> None:
+def _save_editor(link: str, key: str, fields: dict[str, str]) -> None:
     updates = editor_updates(st.session_state.get(key), st.session_state.get(f"{key}-ids", []), fields)
     if updates:
-        _write(radar_id, lambda path, version: db.update_entries(path, radar_id, version, updates), reset=False, area="entries")
+        _write(link, lambda path, version: db.update_entries(path, link, version, updates), reset=False, area="entries")
 
 
 def add_from_catalogue(ws: Workspace) -> None:
@@ -622,7 +689,7 @@ def add_from_catalogue(ws: Workspace) -> None:
     present = set(ws.table["technology_id"].dropna())
     options = [tech for tech in cat["id"] if tech not in present]
     names = dict(zip(cat["id"], cat["name"], strict=True))
-    key = f"own-pick-{ws.radar_id}"
+    key = f"own-pick-{ws.link}"
     st.markdown(f"**{tr('own_add_heading')}**")
     st.multiselect(
         tr("own_pick"),
@@ -632,10 +699,10 @@ def add_from_catalogue(ws: Workspace) -> None:
         placeholder=tr("own_pick_placeholder"),
         label_visibility="collapsed",
     )
-    st.button(tr("own_pick_add"), key=f"{key}-go", on_click=_add_picked, args=(ws.radar_id, key), icon=":material/add:")
+    st.button(tr("own_pick_add"), key=f"{key}-go", on_click=_add_picked, args=(ws.link, key), icon=":material/add:")
 
 
-def _add_picked(radar_id: str, key: str) -> None:
+def _add_picked(link: str, key: str) -> None:
     picked = list(st.session_state.get(key) or [])
     if not picked:
         return
@@ -643,10 +710,10 @@ def _add_picked(radar_id: str, key: str) -> None:
     entries = [own.catalogue_entry(tech, cat) for tech in picked]
     names = ", ".join(str(e["name"]) for e in entries)
     if _write(
-        radar_id,
-        lambda path, version: db.add_entries(path, radar_id, version, entries),
+        link,
+        lambda path, version: db.add_entries(path, link, version, entries),
         reset=True,
-        success=tr("own_added", names=names),
+        success=tr_text("own_added", names=names),
         area="entries-tools",
     ):
         st.session_state[key] = []
@@ -662,7 +729,7 @@ def category_choices(ws: Workspace) -> dict[str, str]:
 def add_custom(ws: Workspace) -> None:
     """A small form for the group's own technology: name, category, short description, maturity."""
     cat_names = category_choices(ws)
-    prefix = f"own-custom-{ws.radar_id}"
+    prefix = f"own-custom-{ws.link}"
     with st.form(prefix, border=True):
         st.markdown(f"**{tr('own_custom_heading')}**")
         left, right = st.columns(2)
@@ -675,10 +742,10 @@ def add_custom(ws: Workspace) -> None:
             key=f"{prefix}-maturity",
             format_func=lambda m: tr(f"maturity_{m}") if m else tr("own_help_own_maturity", default=own.DEFAULT_OWN_MATURITY),
         )
-        st.form_submit_button(tr("own_custom_add"), on_click=_add_custom, args=(ws.radar_id, prefix), icon=":material/add:")
+        st.form_submit_button(tr("own_custom_add"), on_click=_add_custom, args=(ws.link, prefix), icon=":material/add:")
 
 
-def _add_custom(radar_id: str, prefix: str) -> None:
+def _add_custom(link: str, prefix: str) -> None:
     state = st.session_state
     entry = {
         "technology_id": None,
@@ -689,10 +756,10 @@ def _add_custom(radar_id: str, prefix: str) -> None:
     }
     name = str(entry["name"] or "").strip()
     if _write(
-        radar_id,
-        lambda path, version: db.add_entries(path, radar_id, version, [entry]),
+        link,
+        lambda path, version: db.add_entries(path, link, version, [entry]),
         reset=True,
-        success=tr("own_added", names=name),
+        success=tr_text("own_added", names=name),
         area="entries-tools",
     ):
         state[f"{prefix}-name"] = ""
@@ -706,7 +773,7 @@ def custom_editor(ws: Workspace) -> None:
     if mine.empty:
         return
     cat_names = category_choices(ws)
-    key = f"own-custom-editor-{ws.radar_id}-{_epoch(ws.radar_id)}"
+    key = f"own-custom-editor-{ws.link}-{_epoch(ws.link)}"
     st.session_state[f"{key}-ids"] = mine["entry_id"].tolist()
     st.markdown(f"**{tr('own_custom_list')}**")
     frame = pd.DataFrame(
@@ -725,7 +792,7 @@ def custom_editor(ws: Workspace) -> None:
         width="stretch",
         placeholder="",
         on_change=_save_editor,
-        args=(ws.radar_id, key, CUSTOM_FIELDS),
+        args=(ws.link, key, CUSTOM_FIELDS),
         column_config={
             "name": st.column_config.TextColumn(tr("own_col_name"), required=True, max_chars=own.MAX_ENTRY_NAME),
             "category": st.column_config.SelectboxColumn(
@@ -749,7 +816,7 @@ def remove_entries(ws: Workspace) -> None:
     if ws.table.empty:
         return
     names = dict(zip(ws.table["entry_id"], ws.table["name"], strict=True))
-    key = f"own-remove-{ws.radar_id}-{_epoch(ws.radar_id)}"
+    key = f"own-remove-{ws.link}-{_epoch(ws.link)}"
     st.markdown(f"**{tr('own_remove_heading')}**")
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     left.multiselect(
@@ -760,18 +827,16 @@ def remove_entries(ws: Workspace) -> None:
         label_visibility="collapsed",
         placeholder=tr("own_pick_placeholder"),
     )
-    right.button(
-        tr("own_remove_button"), key=f"{key}-go", on_click=_remove, args=(ws.radar_id, key, names), icon=":material/delete:"
-    )
+    right.button(tr("own_remove_button"), key=f"{key}-go", on_click=_remove, args=(ws.link, key, names), icon=":material/delete:")
 
 
-def _remove(radar_id: str, key: str, names: dict[str, str]) -> None:
+def _remove(link: str, key: str, names: dict[str, str]) -> None:
     chosen = list(st.session_state.get(key) or [])
     if chosen:
-        text = tr("own_removed", names=", ".join(names[c] for c in chosen))
+        text = tr_text("own_removed", names=", ".join(names[c] for c in chosen))
         _write(
-            radar_id,
-            lambda path, version: db.remove_entries(path, radar_id, version, chosen),
+            link,
+            lambda path, version: db.remove_entries(path, link, version, chosen),
             reset=True,
             success=text,
             area="entries-tools",
@@ -781,7 +846,7 @@ def _remove(radar_id: str, key: str, names: dict[str, str]) -> None:
 # --- one radar: details, history, exports ---------------------------------------------------------------
 def details(ws: Workspace) -> None:
     """The radar's facts, each saved when the field is left, and the share link."""
-    rid, meta = ws.radar_id, ws.meta
+    rid, meta = ws.link, ws.meta
     prefix = f"own-meta-{rid}-{_epoch(rid)}"
     names = domain_names()
     st.caption(tr("own_settings_intro"))
@@ -821,19 +886,31 @@ def details(ws: Workspace) -> None:
         on_change=_save_meta,
         args=(rid, prefix, "date"),
     )
-    st.markdown(f"**{tr('own_share')}**", help=tr("own_share_help"))
-    st.code(share_link(rid), language=None)
+    share_links(ws)
+    with st.popover(tr("own_delete"), icon=":material/delete:"):
+        st.caption(tr_text("own_delete_confirm", name=meta["name"], technologies=technologies(len(ws.entries)), days=db.BIN_DAYS))
+        st.button(
+            tr("own_delete_yes"), key=f"own-del-ws-{rid}", type="primary", on_click=_delete_open,
+            args=(rid, int(meta["version"]), str(meta["name"])),
+        )  # fmt: skip
 
 
-def _save_meta(radar_id: str, prefix: str, field: str) -> None:
+def _delete_open(link: str, version: int, name: str) -> None:
+    """Delete the open radar and go back to the start, where the message says until when it can be restored."""
+    _delete(link, version, name)
+    if not any(kind == "error" for kind, _, _ in st.session_state.get("own_flash", [])):
+        open_radar(None)
+
+
+def _save_meta(link: str, prefix: str, field: str) -> None:
     value = st.session_state.get(f"{prefix}-{field}")
     value = value or None if field == "domain" else value
-    _write(radar_id, lambda path, version: db.update_meta(path, radar_id, version, {field: value}), reset=True, area="details")
+    _write(link, lambda path, version: db.update_meta(path, link, version, {field: value}), reset=True, area="details")
 
 
 def history(ws: Workspace) -> None:
     """The last changes, newest first, with undo."""
-    changes = db.history(own_db(), ws.radar_id, limit=50)
+    changes = db.history(own_db(), ws.link, limit=50)
     if changes.empty:
         st.caption(tr("own_history_empty"))
         return
@@ -855,7 +932,8 @@ def history(ws: Workspace) -> None:
             "detail": st.column_config.TextColumn(tr("own_col_detail"), width="large"),
         },
     )
-    st.button(tr("own_undo"), on_click=_undo, args=(ws.radar_id, "history"), icon=":material/undo:", key="own-undo-history")
+    if ws.can_edit:
+        st.button(tr("own_undo"), on_click=_undo, args=(ws.link, "history"), icon=":material/undo:", key="own-undo-history")
 
 
 def _title(ws: Workspace) -> str:
@@ -926,10 +1004,10 @@ def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:
 
 
 # --- pages ------------------------------------------------------------------------------------------------
-def workspace(radar_id: str) -> None:
+def workspace(link: str) -> None:
     """One radar: header, radar and matrix, method, and tabs for entries, compare, export, history, details."""
     present = presentation_toggle()
-    ws = load_workspace(radar_id)
+    ws = load_workspace(link)
     if ws is None:
         return
     if present:
@@ -937,8 +1015,13 @@ def workspace(radar_id: str) -> None:
         return
     scope, ghosts = header(ws)
     show_flash()
+    if not ws.can_edit:
+        st.info(tr("own_read_only"), icon=":material/visibility:")
     radar_and_matrix(ws, scope, ghosts)
     method_note()
+    if not ws.can_edit:
+        read_only_tabs(ws, scope, ghosts)
+        return
     tabs = st.tabs(
         [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
     )
@@ -965,18 +1048,68 @@ def workspace(radar_id: str) -> None:
         details(ws)
 
 
+def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
+    """What a view link shows below the radar: the entries as a table, the gaps, the exports, the history."""
+    tabs = st.tabs(
+        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
+    )
+    with tabs[0]:
+        table = _html_table(ws)
+        st.dataframe(pd.DataFrame(table.rows, columns=table.header), hide_index=True, width="stretch")
+    with tabs[1]:
+        gap_table(ws, scope)
+    with tabs[2]:
+        exports(ws, scope, ghosts)
+    with tabs[3]:
+        history(ws)
+    with tabs[4]:
+        st.caption(_facts(ws))
+        share_links(ws)
+
+
+def share_links(ws: Workspace) -> None:
+    """The radar's links, each in a box with a copy button; the edit link (and making a new one) only for its editors."""
+    found = db.links(own_db(), ws.link)
+    st.markdown(f"**{tr('own_share')}**", help=tr("own_share_help"))
+    if "edit" in found:
+        st.caption(tr("own_edit_link") + " — " + tr("own_edit_link_help"))
+        st.code(link_url("edit", found["edit"]), language=None)
+    st.caption(tr("own_view_link") + " — " + tr("own_view_link_help"))
+    st.code(link_url("view", found["view"]), language=None)
+    if "edit" not in found:
+        return
+    with st.popover(tr("own_new_edit_link"), icon=":material/key:"):
+        st.caption(tr("own_new_edit_link_confirm"))
+        st.button(
+            tr("own_new_edit_link_yes"), key=f"own-new-link-{ws.link}", on_click=_new_edit_link, args=(ws.link,), type="primary"
+        )
+
+
+def _new_edit_link(link: str) -> None:
+    fresh: list[str] = []
+
+    def rotate(path: Path, version: int) -> int:
+        fresh.append(db.new_edit_link(path, link, version))
+        return version + 1
+
+    if _write(link, rotate, reset=True, area="details"):
+        open_radar(fresh[0])
+        st.session_state[_seen_key(fresh[0])] = st.session_state.pop(_seen_key(link), 0)
+        _flash("success", tr("own_new_edit_link_done"), "details")
+
+
 def presentation(ws: Workspace) -> None:
     """The projector view: one large view at a time, big fonts, no editing widgets."""
     st.html(PRESENT_CSS)
     views = ["radar", "matrix", "gaps"]
     title, switch, toggle, language = st.columns([4.0, 3.2, 1.6, 1.7], vertical_alignment="center")
-    title.markdown(f"### {_md(ws.meta['name'])}")
+    title.markdown(f"### {plain(ws.meta['name'])}")
     title.caption(_facts(ws))
     view = switch.segmented_control(
         tr("own_present_view"),
         views,
         default="radar",
-        key=f"own-present-view-{ws.radar_id}",
+        key=f"own-present-view-{ws.link}",
         format_func=lambda v: tr(f"own_view_{v}"),
         label_visibility="collapsed",
         required=True,
@@ -984,8 +1117,8 @@ def presentation(ws: Workspace) -> None:
     toggle.toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=_sync_present)
     with language:
         language_switch()
-    scope = st.session_state.get(f"own-scope-{ws.radar_id}", ws.meta["domain"]) or None
-    ghosts = bool(st.session_state.get(f"own-ghosts-{ws.radar_id}"))
+    scope = st.session_state.get(f"own-scope-{ws.link}", ws.meta["domain"]) or None
+    ghosts = bool(st.session_state.get(f"own-ghosts-{ws.link}"))
     if view == "matrix":
         fig = matrix_fig(ws, presentation=True)
         fig.update_layout(height=PRESENT_HEIGHT)
@@ -1003,10 +1136,10 @@ def presentation(ws: Workspace) -> None:
 
 def page() -> None:
     """The whole page: the list of radars, or the radar of ?radar=."""
-    radar_id = current_radar()
-    if radar_id is None:
+    link = current_radar()
+    if link is None:
         page_header("own_title", "own_intro")
         sample_notice()
         manage_radars()
     else:
-        workspace(radar_id)
+        workspace(link)

@@ -72,7 +72,7 @@ def test_create_from_the_combined_radar_opens_it(app, national_db, own_db):
     at.get("form_submit_button")[0].click()
     at.run()
     assert not at.exception
-    radar_id = at.query_params["radar"][0] if isinstance(at.query_params["radar"], list) else at.query_params["radar"]
+    radar_id = at.query_params["edit"][0] if isinstance(at.query_params["edit"], list) else at.query_params["edit"]
     assert at.title[0].value == "Mødet i marts"
     edition = int(service.editions(national_db)["year"].max())
     placed = service.radar_blips(national_db, edition, None, "da")["technology"]
@@ -108,7 +108,8 @@ def test_share_link_opens_the_radar(app, own_db):
     assert not at.exception
     assert at.title[0].value == "Delt radar"
     assert sorted(blips(at)) == ["ai", "rpa"]
-    assert any(f"?radar={radar_id}" in c.value for c in at.code)
+    view = db.links(own_db, radar_id)["view"]
+    assert [c.value for c in at.code] == [f"?edit={radar_id}", f"?view={view}"]
 
 
 def test_unknown_link_says_so(app):
@@ -272,7 +273,7 @@ def test_a_taken_name_is_refused_in_words_and_each_message_shows_once(app, own_d
     assert not at.exception
     assert texts(at.error) == ["Der findes allerede en radar, som hedder 'Mødet i marts'. Vælg et andet navn; intet er ændret."]
     assert len(at.toast) == 0, "the alert is the only message"
-    assert db.list_radars(own_db)["id"].tolist() == [first]
+    assert db.list_radars(own_db)["edit_token"].tolist() == [first]
     other = db.create_radar(own_db, {"name": "Odder"}, [])
     at.run()
     at.text_input(key=f"own-rename-{other}").input("MØDET I MARTS")

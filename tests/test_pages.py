@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -110,15 +111,8 @@ def test_unknown_domain_in_the_url_is_explained(app):
     app.query_params["domain"] = "findes-ikke"
     at = app.run()
     assert not at.exception
-    assert any("findes-ikke" in w.value for w in at.warning)
+    assert [html.unescape(w.value) for w in at.warning] == ["Ukendt fagområde: findes-ikke"]
     assert at.selectbox(key="domain").value == "dagtilbud-skole"
-
-
-def test_error_parameters_from_files_are_shown_as_text():
-    from radar.ui import md_plain
-
-    assert md_plain("![x](http://evil/a.png)") == r"\!\[x\]\(http\://evil/a\.png\)"
-    assert md_plain("Æble *fed*") == r"Æble \*fed\*"
 
 
 def test_real_edition_is_not_called_sample_data(national_db, tmp_path, monkeypatch):
