@@ -36,7 +36,7 @@ def editor_rows(page) -> list[list[str]]:
 
 
 def radar_id(url: str) -> str:
-    return parse_qs(urlparse(url).query)["radar"][0]
+    return parse_qs(urlparse(url).query)["edit"][0]
 
 
 def wait_for_editor(page, count: int) -> None:
@@ -153,7 +153,7 @@ def test_build_share_export_and_reopen_a_radar(app_server, browser, watched, tmp
     wait_for_app(page)
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(exported))
     page.get_by_role("button", name="Opret radar fra filen").click()
-    page.wait_for_function("id => location.search.includes('radar=') && !location.search.includes(id)", arg=first_id)
+    page.wait_for_function("id => location.search.includes('edit=') && !location.search.includes(id)", arg=first_id)
     # The saved radar already has the file's name, so the new one gets the next free name.
     page.wait_for_selector(f"h1:has-text('{RADAR_NAME} (2)')")
     wait_for_app(page)
