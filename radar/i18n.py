@@ -216,6 +216,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Databasen findes ikke ({path}). Kør 'make run' eller 'python -m radar build'.",
         "en": "The database does not exist ({path}). Run 'make run' or 'python -m radar build'.",
     },
+    "upload_refused": {
+        "da": "Filen kan ikke bruges: den er større end {max_mb} MB eller ikke en af de viste filtyper.",
+        "en": "The file cannot be used: it is larger than {max_mb} MB or not one of the file types shown.",
+    },
     "error_unknown_domain": {"da": "Ukendt fagområde: {domain}", "en": "Unknown domain: {domain}"},
     "error_unknown_technology": {"da": "Ukendt teknologi: {technology}", "en": "Unknown technology: {technology}"},
     # --- own radar (make your own radar) ----------------------------------------------------
@@ -344,8 +348,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The radar has a new edit link. The old one no longer works.",
     },
     "own_keep_link": {
-        "da": "Gem redigeringslinket (i adresselinjen og under Detaljer): det er den eneste vej tilbage til radaren.",
-        "en": "Keep the edit link (in the address bar and under Details): it is the only way back to the radar.",
+        "da": "Gem redigeringslinket (i adresselinjen og under fanen »Om radaren«): det er den eneste vej tilbage til radaren.",
+        "en": "Keep the edit link (in the address bar and on the tab “About the radar”): it is the only way back to the radar.",
     },
     "own_read_only": {
         "da": "Du ser radaren via et visningslink: du kan se, præsentere og eksportere den, men ikke ændre den.",

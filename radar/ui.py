@@ -384,6 +384,19 @@ CSS = """
 """
 
 
+#: Streamlit's file uploader refuses a file over the size limit (or of another type) in its own
+#: English words before the app sees it; this shows the same refusal in the user's language instead.
+UPLOAD_REFUSED_CSS = """
+<style>
+[data-testid="stFileUploader"] [role="alert"] {{font-size: 0;}}
+[data-testid="stFileUploader"] [role="alert"]::after {{content: "{text}"; font-size: .875rem;}}
+</style>
+"""
+
+
 def page_style() -> None:
-    """Small CSS for the ring list; no external fonts or assets."""
-    st.html(CSS)
+    """Small CSS for the ring list and the uploader's refusal in the UI language; no external fonts or assets."""
+    from radar.formats.limits import MAX_FILE_BYTES
+
+    refused = tr("upload_refused", max_mb=MAX_FILE_BYTES // (1024 * 1024)).replace("\\", "").replace('"', "'")
+    st.html(CSS + UPLOAD_REFUSED_CSS.format(text=refused))

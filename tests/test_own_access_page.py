@@ -117,7 +117,7 @@ def test_hosted_mode_reminds_to_keep_the_edit_link(app, own_db, monkeypatch):
     at.get("form_submit_button")[0].click()
     at.run()
     assert not at.exception
-    assert "Gem redigeringslinket (i adresselinjen og under Detaljer): det er den eneste vej tilbage til radaren." in texts(
+    assert "Gem redigeringslinket (i adresselinjen og under fanen »Om radaren«): det er den eneste vej tilbage til radaren." in texts(
         at.success
     )
 
