@@ -367,6 +367,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_view_gaps": {"da": "Forskelle til landet", "en": "Gaps to the country"},
     "own_undo": {"da": "Fortryd seneste ændring", "en": "Undo last change"},
     "own_undone": {"da": "Den seneste ændring er fortrudt.", "en": "The last change was undone."},
+    "own_undo_named": {"da": "Fortryd: {change}", "en": "Undo: {change}"},
+    "own_redo_named": {"da": "Gentag: {change}", "en": "Redo: {change}"},
+    "own_undone_named": {"da": "Fortrudt: {change}", "en": "Undone: {change}"},
+    "own_redone_named": {"da": "Gentaget: {change}", "en": "Redone: {change}"},
+    "own_nothing_to_undo": {"da": "Intet at fortryde", "en": "Nothing to undo"},
+    "own_change_edit": {"da": "{field} for {name}: {before} → {after}", "en": "{field} of {name}: {before} → {after}"},
+    "own_change_added": {"da": "tilføjet {names}", "en": "added {names}"},
+    "own_change_removed": {"da": "fjernet {names}", "en": "removed {names}"},
+    "own_change_more": {"da": "og {count} ændringer mere", "en": "and {count} more changes"},
     "own_radar_heading": {"da": "Jeres radar", "en": "Your radar"},
     "own_matrix_heading": {"da": "Prioritering: relevans og modenhed", "en": "Priorities: relevance and maturity"},
     "own_matrix_relevance_axis": {"da": "Relevans her (1-5)", "en": "Relevance here (1-5)"},
@@ -570,6 +579,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Mappen {folder} tilhører en anden bruger eller kan læses af andre. Ret dens rettigheder (0700).",
         "en": "The folder {folder} belongs to another user or can be read by others. Fix its permissions (0700).",
     },
+    "own_error_nothing_to_redo": {"da": "Der er ikke noget at gentage.", "en": "There is nothing to redo."},
     "own_error_radar_missing": {
         "da": "Radaren findes ikke (længere). Tjek linket, eller vælg en radar på listen.",
         "en": "The radar does not exist (any more). Check the link or choose a radar from the list.",
@@ -680,6 +690,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import_start_hint": {
         "da": "Vælg en fil for at se, hvad den indeholder. Intet gemmes, før du trykker »Gem som egen radar«.",
         "en": "Choose a file to see what it holds. Nothing is stored until you press “Keep as own radar”.",
+    },
+    "import_no_rows": {
+        "da": "Filen har ingen rækker med teknologier – kun en overskriftslinje eller en tom liste. "
+        "Tilføj rækker, og vælg filen igen.",
+        "en": "The file has no rows of technologies – only a header row or an empty list. "
+        "Add rows and choose the file again.",
     },
     "import_sheet_label": {"da": "Ark i Excel-filen", "en": "Sheet in the Excel file"},
     "import_step_report": {"da": "2. Hvad skete der med hver række", "en": "2. What happened to every row"},
@@ -849,6 +865,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "these technologies have neither answers nor a maturity and are not part of the edition: {names}",
     },
     "edition_no_rows": {"da": "filen har ingen gyldige rækker", "en": "the file has no valid rows"},
+    "edition_db_busy": {
+        "da": "Databasen {path} bliver skrevet af en anden import lige nu. Vent, til den er færdig, og kør kommandoen igen.",
+        "en": "The database {path} is being written by another import right now. Wait until it has finished and run "
+        "the command again.",
+    },
     "edition_replaces": {
         "da": "udgave {year} findes allerede og bliver erstattet af de nye tal",
         "en": "edition {year} already exists and will be replaced by the new figures",
@@ -944,6 +965,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Filen er gemt i en version af formatet, vi ikke kender (version {version}).",
         "en": "The file uses a version of the format we do not know (version {version}).",
     },
+    "import_xlsx_unpacked_too_large": {
+        "da": "Excel-filen fylder {size_mb} MB, når den pakkes ud. Den største, der kan indlæses, fylder {max_mb} MB udpakket.",
+        "en": "The Excel file takes {size_mb} MB when unpacked. The largest that can be read takes {max_mb} MB unpacked.",
+    },
+    "import_xlsx_packed_too_tightly": {
+        "da": "Excel-filen er pakket usædvanligt tæt ({ratio} gange; almindelige filer under {max} gange) og indlæses "
+        "ikke, da den kan være lavet til at fylde hukommelsen. Gem den igen fra Excel.",
+        "en": "The Excel file is packed unusually tightly ({ratio} times; ordinary files less than {max} times) and is "
+        "not read, as it may be made to fill the memory. Save it again from Excel.",
+    },
+    "import_xlsx_too_many_cells": {
+        "da": "Excel-filen indeholder flere celler, end en radarfil kan have (højst {max}). "
+        "Gem kun radarens ark og kolonner i en ny fil.",
+        "en": "The Excel file holds more cells than a radar file can have (at most {max}). "
+        "Save only the radar's sheet and columns in a new file.",
+    },
+    "import_xlsx_too_wide": {
+        "da": "Arket har værdier efter kolonne {max}. En radarfil kan højst have {max} kolonner.",
+        "en": "The sheet has values beyond column {max}. A radar file can have at most {max} columns.",
+    },
+    "import_too_much_markup": {
+        "da": "Filen indeholder for meget formatering til at blive renset (mere end {max} tegn < og &). "
+        "Gem den uden formatering, eller del den op.",
+        "en": "The file holds too much markup to be cleaned (more than {max} characters < and &). "
+        "Save it without formatting, or split it.",
+    },
     "import_status_accepted": {"da": "Godkendt", "en": "Accepted"},
     "import_status_accepted_with_change": {"da": "Godkendt med ændring", "en": "Accepted with a change"},
     "import_status_rejected": {"da": "Afvist", "en": "Rejected"},
@@ -994,7 +1041,26 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "bevægelsen »{value}« er ugyldig; udledt af ringskiftet: {movement}",
         "en": "the movement “{value}” is not valid; derived from the ring change: {movement}",
     },
+    "import_invisible_removed": {
+        "da": "{field}: usynlige tegn (fx nulbredde- eller retningstegn) er fjernet",
+        "en": "{field}: invisible characters (e.g. zero-width or direction marks) removed",
+    },
+    "import_csv_unclosed_quote": {
+        "da": "et anførselstegn i linje {start} er ikke lukket, så linje {start}–{end} ville blive læst som én værdi "
+        "– ret anførselstegnet, og indlæs filen igen",
+        "en": "a quote on line {start} is not closed, so lines {start}–{end} would be read as one value "
+        "– fix the quote and load the file again",
+    },
+    "import_zalando_inactive": {
+        "da": "markeret som inaktiv i filen (Zalando viser den grå) – taget med",
+        "en": "marked inactive in the file (Zalando shows it grey) – kept",
+    },
+    "import_quadrant_out_of_range": {
+        "da": "kvadrant {value} findes ikke (kun 0–{max}) – teknologien er uden kategori",
+        "en": "quadrant {value} does not exist (only 0–{max}) – the technology has no category",
+    },
     "import_field_technology_id": {"da": "Teknologi-id", "en": "Technology id"},
+    "import_field_active": {"da": "Aktiv", "en": "Active"},
     "import_field_name": {"da": "Navn", "en": "Name"},
     "import_field_category": {"da": "Kategori", "en": "Category"},
     "import_field_description": {"da": "Beskrivelse", "en": "Description"},

@@ -466,6 +466,57 @@ def change_text(detail: str, lang: str) -> str:
     return "; ".join(parts)
 
 
+#: Entries named in a change's summary on the undo button; more are counted.
+SUMMARY_ITEMS = 2
+
+
+def _value_text(field: str, value: object, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+        return "–"
+    if field == "status":
+        return t(f"stage_{int(value)}", lang).lower()
+    if field == "ring":
+        return t(f"ring_{value}", lang)
+    text = " ".join(str(value).split())
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def change_summary(change: Mapping[str, object], lang: str) -> str:
+    """One logged change in words, with the values before and after, e.g.
+    "status for Droner: afprøver → overvejer" or "tilføjet: Droner, Apps" (a change from next_change or history)."""
+    before, after = change["before"], change["after"]
+    if change["action"] == "meta":
+        parts = [
+            f"{t('own_field_radar_' + k if k != 'name' else 'own_field_radar_name', lang).lower()}: "
+            f"{_value_text(k, before['meta'].get(k), lang)} → {_value_text(k, after['meta'].get(k), lang)}"
+            for k in after["meta"]
+        ]
+        return "; ".join(parts)
+    added = [row["name"] for entry_id, row in after["entries"].items() if before["entries"].get(entry_id) is None and row]
+    removed = [row["name"] for entry_id, row in before["entries"].items() if after["entries"].get(entry_id) is None and row]
+    edits = []
+    for entry_id, new in after["entries"].items():
+        old = before["entries"].get(entry_id)
+        if old is None or new is None:
+            continue
+        for field in ENTRY_FIELDS:
+            if old.get(field) != new.get(field):
+                label = t(f"own_field_{field}", lang)
+                edits.append(
+                    t("own_change_edit", lang, field=label, name=new["name"], before=_value_text(field, old.get(field), lang),
+                      after=_value_text(field, new.get(field), lang))
+                )  # fmt: skip
+    parts = []
+    for key, items in (("own_change_added", added), ("own_change_removed", removed)):
+        if items:
+            shown = ", ".join(items[:SUMMARY_ITEMS]) + (f" (+{len(items) - SUMMARY_ITEMS})" if len(items) > SUMMARY_ITEMS else "")
+            parts.append(t(key, lang, names=shown))
+    parts += edits[:SUMMARY_ITEMS]
+    if len(edits) > SUMMARY_ITEMS:
+        parts.append(t("own_change_more", lang, count=len(edits) - SUMMARY_ITEMS))
+    return "; ".join(parts)
+
+
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

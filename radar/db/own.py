@@ -76,6 +76,8 @@ CREATE TABLE IF NOT EXISTS changes (
     after_state VARCHAR NOT NULL,
     version INTEGER NOT NULL
 );
+-- An undone change stays until a new change is made, so it can be redone.
+ALTER TABLE changes ADD COLUMN IF NOT EXISTS undone BOOLEAN DEFAULT false;
 """
 
 ROW_FIELDS: tuple[str, ...] = ("entry_id", "position", *own.ENTRY_FIELDS)
@@ -268,7 +270,8 @@ def history(path: Path, link: str, limit: int = 50) -> pd.DataFrame:
     """The radar's last changes, newest first: seq, changed_at, action, detail, version."""
     cur = _cursor(path)
     return cur.execute(
-        "SELECT seq, changed_at, action, detail, version FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT ?",
+        "SELECT seq, changed_at, action, detail, version, before_state, after_state FROM changes"
+        " WHERE radar_id = ? AND NOT undone ORDER BY seq DESC LIMIT ?",
         [_find(cur, link), limit],
     ).df()
 
@@ -453,9 +456,11 @@ def _log(
     ).fetchone()
     if not updated or updated[0] != 1:
         raise ConflictError("own_error_conflict")
+    cur.execute("DELETE FROM changes WHERE radar_id = ? AND undone", [radar_id])  # a new change ends what redo could bring back
     seq = cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE radar_id = ?", [radar_id]).fetchone()[0]
     cur.execute(
-        "INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO changes (radar_id, seq, changed_at, action, detail, before_state, after_state, version, undone)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, false)",
         [
             radar_id,
             seq,
@@ -542,32 +547,60 @@ def remove_entries(path: Path, link: str, version: int, entry_ids: Iterable[str]
     return _write(path, link, version, "remove", change)
 
 
-def undo(path: Path, link: str, version: int) -> int:
-    """Undo the radar's latest logged change; ValidationError when there is nothing to undo."""
+def _next(cur: duckdb.DuckDBPyConnection, radar_id: str, redo: bool) -> tuple | None:
+    """The change undo would take back (the latest one done) or redo would bring back (the first one undone)."""
+    return cur.execute(
+        "SELECT seq, action, detail, before_state, after_state FROM changes WHERE radar_id = ? AND undone = ?"
+        f" ORDER BY seq {'ASC' if redo else 'DESC'} LIMIT 1",  # noqa: S608 - fixed text
+        [radar_id, redo],
+    ).fetchone()
+
+
+def history_changes(changes: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of history() as changes (action, detail, before, after), for radar.own.change_summary."""
+    return [
+        {"action": a, "detail": d, "before": json.loads(b), "after": json.loads(f)}
+        for a, d, b, f in zip(changes["action"], changes["detail"], changes["before_state"], changes["after_state"], strict=True)
+    ]
+
+
+def next_change(path: Path, link: str, redo: bool = False) -> dict[str, Any] | None:
+    """What undo (or, with `redo`, redo) would do next: action, detail, before, after; None when nothing."""
+    cur = _cursor(path)
+    found = _next(cur, _find(cur, link), redo)
+    if found is None:
+        return None
+    return {"action": found[1], "detail": found[2], "before": json.loads(found[3]), "after": json.loads(found[4])}
+
+
+def _apply(cur: duckdb.DuckDBPyConnection, radar_id: str, state: Mapping[str, Any]) -> None:
+    """Write a logged before or after state (facts and entries) back onto the radar."""
+    if state["meta"].get("name"):
+        _claim_name(cur, str(state["meta"]["name"]), radar_id)
+    fields = [k for k in state["meta"] if k in META_COLUMNS]
+    if fields:
+        cur.execute(
+            f"UPDATE radars SET {', '.join(k + ' = ?' for k in fields)} WHERE id = ?",  # noqa: S608 - META_COLUMNS
+            [*(state["meta"][k] for k in fields), radar_id],
+        )
+    current = _rows(cur, radar_id)
+    for entry_id, row in state["entries"].items():
+        if row is None:
+            cur.execute("DELETE FROM entries WHERE radar_id = ? AND entry_id = ?", [radar_id, entry_id])
+        elif entry_id in current:
+            _update(cur, radar_id, row)
+        else:
+            _insert(cur, radar_id, row)
+
+
+def _step(path: Path, link: str, version: int, redo: bool) -> int:
     with _checked_transaction(path, link, version) as (cur, meta):
         radar_id = meta["id"]
-        last = cur.execute(
-            "SELECT seq, before_state FROM changes WHERE radar_id = ? ORDER BY seq DESC LIMIT 1", [radar_id]
-        ).fetchone()
-        if last is None:
-            raise ValidationError("own_error_nothing_to_undo")
-        seq, before = last[0], json.loads(last[1])
-        if before["meta"].get("name"):
-            _claim_name(cur, str(before["meta"]["name"]), radar_id)
-        if before["meta"]:
-            cur.execute(
-                f"UPDATE radars SET {', '.join(k + ' = ?' for k in before['meta'] if k in META_COLUMNS)} WHERE id = ?",  # noqa: S608
-                [*(v for k, v in before["meta"].items() if k in META_COLUMNS), radar_id],
-            )
-        current = _rows(cur, radar_id)
-        for entry_id, row in before["entries"].items():
-            if row is None:
-                cur.execute("DELETE FROM entries WHERE radar_id = ? AND entry_id = ?", [radar_id, entry_id])
-            elif entry_id in current:
-                _update(cur, radar_id, row)
-            else:
-                _insert(cur, radar_id, row)
-        cur.execute("DELETE FROM changes WHERE radar_id = ? AND seq = ?", [radar_id, seq])
+        found = _next(cur, radar_id, redo)
+        if found is None:
+            raise ValidationError("own_error_nothing_to_redo" if redo else "own_error_nothing_to_undo")
+        _apply(cur, radar_id, json.loads(found[4] if redo else found[3]))
+        cur.execute("UPDATE changes SET undone = ? WHERE radar_id = ? AND seq = ?", [not redo, radar_id, found[0]])
         updated = cur.execute(
             "UPDATE radars SET version = ?, updated = ? WHERE id = ? AND version = ?", [version + 1, _now(), radar_id, version]
         ).fetchone()
@@ -575,6 +608,16 @@ def undo(path: Path, link: str, version: int) -> int:
             raise ConflictError("own_error_conflict")
         cur.execute("COMMIT")
         return int(version) + 1
+
+
+def undo(path: Path, link: str, version: int) -> int:
+    """Undo the radar's latest change (redo can bring it back); ValidationError when there is nothing to undo."""
+    return _step(path, link, version, redo=False)
+
+
+def redo(path: Path, link: str, version: int) -> int:
+    """Bring back the change undone last; ValidationError when there is nothing to redo (or a new change was made since)."""
+    return _step(path, link, version, redo=True)
 
 
 def duplicate_radar(path: Path, link: str, name: str) -> str:

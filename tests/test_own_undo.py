@@ -1,0 +1,90 @@
+"""Undo names the change before it is made, redo brings it back, history is in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from radar import own
+from radar.db import own as db
+from radar.errors import ValidationError
+
+DRONER = {"technology_id": "droner", "name": "Droner", "category": "robots", "status": 2}
+APPS = {"technology_id": "apps", "name": "Apps", "category": "citizen"}
+
+
+@pytest.fixture
+def path(tmp_path: Path):
+    target = tmp_path / "own.duckdb"
+    yield target
+    db.close(target)
+
+
+@pytest.fixture
+def radar(path: Path) -> str:
+    return db.create_radar(path, {"name": "Mødet"}, [DRONER, APPS])
+
+
+def entry(path: Path, radar: str, name: str) -> str:
+    entries = db.load_entries(path, radar)
+    return entries.loc[entries["name"] == name, "entry_id"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "lang", "expected"),
+    [
+        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 1}}), "da", "status for Droner: afprøver → overvejer"),
+        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 1}}), "en", "status of Droner: trialling → considering"),
+        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"ring": "klar", "ring_reason": "Vi bruger dem"}}), "da",
+         "ring for Apps: – → KLAR; begrundelse for Apps: – → Vi bruger dem"),
+        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"note": "x" * 40}}), "da",
+         "note for Apps: – → " + "x" * 29 + "…"),
+        (lambda p, r: db.add_entries(p, r, 1, [{"name": "Borgerapp", "category": "citizen"}]), "da", "tilføjet Borgerapp"),
+        (lambda p, r: db.add_entries(p, r, 1, [{"name": n, "category": "data"} for n in "ABC"]), "da", "tilføjet A, B (+1)"),
+        (lambda p, r: db.remove_entries(p, r, 1, [entry(p, r, "Droner")]), "da", "fjernet Droner"),
+        (lambda p, r: db.update_meta(p, r, 1, {"name": "Mødet i maj"}), "da", "radarens navn: Mødet → Mødet i maj"),
+        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 0}, entry(p, r, "Apps"): {"status": 3, "relevance": 5}}),
+         "da", "status for Droner: afprøver → overvejer ikke; status for Apps: – → i drift; og 1 ændringer mere"),
+    ],
+)
+def test_undo_names_the_change_it_will_undo(path, radar, change, lang, expected):
+    change(path, radar)
+    assert own.change_summary(db.next_change(path, radar), lang) == expected
+
+
+def test_undo_then_redo_brings_the_change_back(path, radar):
+    droner = entry(path, radar, "Droner")
+    db.update_entries(path, radar, 1, {droner: {"status": 1}})
+    db.update_entries(path, radar, 2, {droner: {"note": "Pilot i hjemmeplejen"}})
+    assert db.undo(path, radar, 3) == 4
+    assert db.undo(path, radar, 4) == 5
+    assert db.load_entries(path, radar).set_index("entry_id").at[droner, "status"] == 2
+    assert own.change_summary(db.next_change(path, radar, redo=True), "da") == "status for Droner: afprøver → overvejer"
+    assert db.next_change(path, radar) is None
+    db.redo(path, radar, 5)
+    db.redo(path, radar, 6)
+    row = db.load_entries(path, radar).set_index("entry_id").loc[droner]
+    assert (row["status"], row["note"]) == (1, "Pilot i hjemmeplejen")
+    assert db.next_change(path, radar, redo=True) is None
+    assert len(db.history(path, radar)) == 2
+
+
+def test_a_new_change_ends_redo(path, radar):
+    droner = entry(path, radar, "Droner")
+    db.update_entries(path, radar, 1, {droner: {"status": 1}})
+    db.undo(path, radar, 2)
+    db.update_entries(path, radar, 3, {droner: {"owner": "Åse"}})
+    assert db.next_change(path, radar, redo=True) is None
+    with pytest.raises(ValidationError) as caught:
+        db.redo(path, radar, 4)
+    assert caught.value.key == "own_error_nothing_to_redo"
+
+
+def test_history_lists_only_changes_in_force(path, radar):
+    droner = entry(path, radar, "Droner")
+    db.update_entries(path, radar, 1, {droner: {"status": 3}})
+    db.update_entries(path, radar, 2, {droner: {"relevance": 4}})
+    db.undo(path, radar, 3)
+    changes = db.history(path, radar)
+    assert [own.change_summary(c, "da") for c in db.history_changes(changes)] == ["status for Droner: afprøver → i drift"]
