@@ -6,7 +6,6 @@ import codecs
 import html
 import re
 from collections import Counter
-from html.parser import HTMLParser
 
 import charset_normalizer
 import nh3
@@ -33,6 +32,34 @@ _NEEDS_QUOTE = re.compile(r"^'*[=+\-@\t\r]")
 # C0/C1 control characters other than tab and newline: invisible, and illegal in XLSX XML.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
+# Format characters nobody sees: zero-width space/joiners, direction marks, embeddings,
+# overrides and isolates, soft hyphen, word joiner and invisible operators, BOM, Hangul and
+# Khmer fillers, Mongolian selectors, interlinear annotation and tag characters. A name made
+# of them looks empty, and "A\u200bB" would otherwise differ from "AB".
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# One or more "amp;" (or &#38; / &#x26;, semicolon optional as html.unescape allows) after "&".
+_AMP_CHAIN = re.compile(r"&(?:amp;?|#0*38;?|#[xX]0*26;?)+", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:#[xX]?[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_UNESCAPE_ROUNDS = 8
+_CLEAN_ROUNDS = 8
+_MARKUP_CHARS = re.compile(r"[<>&]")
+# '<' followed by what makes an HTML parser start a tag, end tag, comment or declaration.
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+# Comments, <!DOCTYPE>, <![CDATA[, <?…?> and "</" without a tag name: the parser drops them whole.
+_DROPPED = re.compile(r"<[!?]|</[^A-Za-z]")
+# A start tag's name in untrusted source, the way an HTML tokenizer reads it.
+_SOURCE_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
+# A start tag with something after its name: an attribute (or junk a parser reads as one).
+_SOURCE_ATTRIBUTE = re.compile(r"<[A-Za-z][^\t\n\f\r />]*+[\t\n\f\r /]++[^\t\n\f\r />]")
+_SCHEME = re.compile(r"(?<![A-Za-z0-9+.\-])([A-Za-z][A-Za-z0-9+.\-]*+):")
+_URL_JUNK = re.compile(r"[\t\n\r]")
+# Start tags and attributes in nh3's output, which always double-quotes attribute values.
+_OUTPUT_TAG = re.compile(r'<([a-z][^\s/>]*)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\s*/?>')
+_OUTPUT_ATTRIBUTE = re.compile(r'\s+([^\s=/>]+)(?:="[^"]*")?')
 
 
 def decode_text(data: bytes) -> str:
@@ -70,17 +97,48 @@ def normalise_newlines(value: str) -> str:
     return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def visible_text(value: str) -> str:
+    """`value` without invisible format characters (zero-width, bidi controls, soft hyphens, fillers)."""
+    return _INVISIBLE.sub("", value)
+
+
+def valid_text(value: str) -> str:
+    """`value` with lone surrogates (from JSON "\\ud800" or Excel "_xD800_" escapes) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _unescaped(text: str) -> str:
+    """Entities decoded to a fixed point; what still decodes after a few rounds is dropped."""
+    text = _AMP_CHAIN.sub("&", text)  # "&amp;amp;…amp;lt;" in one step, however deep
+    for _ in range(_UNESCAPE_ROUNDS):
+        decoded = html.unescape(text)
+        if decoded == text:
+            return text
+        text = decoded
+    return _ENTITY.sub("", text)
+
+
+def _without_markup(text: str) -> str:
+    """`text` with tags, comments and script/style content removed (entities stay decoded)."""
+    if _TAG_START.search(text) is None:
+        return text  # nothing a parser would take as markup: nh3 would only escape it again
+    return html.unescape(nh3.clean(text, tags=set()))
+
+
 def plain_text(value: str, *, multiline: bool = False) -> str:
-    """`value` with all markup removed, entities decoded and whitespace tidied."""
-    text = normalise_newlines(value)
-    # Decoding entities can reveal new markup ("&lt;script&gt;") or entities ("&amp;lt;"), so
-    # repeat until stable; a stable result is what keeps read(write(x)) == x.
-    for _ in range(50):
-        cleaned = html.unescape(nh3.clean(text, tags=set()))
-        cleaned = normalise_newlines(cleaned)
+    """`value` with all markup removed, entities decoded, invisible characters dropped and whitespace tidied."""
+    text = visible_text(normalise_newlines(value))
+    # Decoding entities can reveal new markup ("&lt;script&gt;") and removing markup new
+    # entities ("&<b></b>lt;"), so repeat until stable; a stable result is what keeps
+    # read(write(x)) == x. Only crafted input is still changing after a few rounds: its
+    # remaining markup characters are dropped, which is stable too.
+    for _ in range(_CLEAN_ROUNDS):
+        cleaned = visible_text(normalise_newlines(_without_markup(_unescaped(text))))
         if cleaned == text:
             break
         text = cleaned
+    else:
+        text = _MARKUP_CHARS.sub("", text)
     if multiline:
         lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
         return "\n".join(lines).strip()
@@ -94,11 +152,18 @@ def _http_only(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+def _escaped_text(text: str) -> str:
+    """What nh3 makes of `text` without '<' or '&': the same text with '>' and no-break spaces escaped."""
+    return text.replace(">", "&gt;").replace("\xa0", "&nbsp;")
+
+
 def sanitise_description(value: str) -> str:
     """`value` as safe HTML: harmless formatting and http(s) links kept, all else removed."""
     text = normalise_newlines(value).strip()
     if not text:
         return ""
+    if "<" not in text and "&" not in text:
+        return _escaped_text(text)  # plain text: the same result as nh3, without parsing
     cleaned = nh3.clean(
         text,
         tags=set(ALLOWED_TAGS),
@@ -109,42 +174,51 @@ def sanitise_description(value: str) -> str:
     return normalise_newlines(cleaned).strip()
 
 
-class _Inventory(HTMLParser):
-    """Collects tags, attribute names and text of an HTML fragment, to compare two versions."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.markup: Counter[str] = Counter()
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.markup[tag] += 1
-        for name, _ in attrs:
-            if name != "rel":  # added by the sanitiser, not a removal
-                self.markup[f"{tag}@{name}"] += 1
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def _inventory(fragment: str) -> tuple[Counter[str], str]:
-    parser = _Inventory()
-    parser.feed(fragment)
-    parser.close()
-    return parser.markup, _SPACES.sub(" ", "".join(parser.text)).strip()
+def _attributes(fragment: str) -> Counter[str]:
+    """tag@attribute of every start tag in nh3's output (well-formed: every other '<' is escaped)."""
+    found: Counter[str] = Counter()
+    for tag, attrs in _OUTPUT_TAG.findall(fragment):
+        found.update(f"{tag}@{name}" for name in _OUTPUT_ATTRIBUTE.findall(attrs) if name != "rel")
+    return found
 
 
 def markup_was_removed(before: str, after: str) -> bool:
-    """True when sanitising dropped tags, attributes or text (not mere re-spelling of markup)."""
-    before_markup, before_text = _inventory(before)
-    after_markup, after_text = _inventory(after)
-    # End tags are ignored, so closing an unclosed <p> does not count as a change.
-    return before_text != after_text or before_markup != after_markup
+    """True when sanitising `before` into `after` dropped tags, attributes or their content.
+
+    Mere re-spelling is no removal: quotes, escaping, closing an unclosed <p>, the rel that
+    the sanitiser adds. Every step is a linear scan or one nh3 pass (no Python HTML parser,
+    whose cost on broken markup grows with the cube of its length).
+    """
+    text = normalise_newlines(before)
+    if text.strip() and not after:
+        return True  # something became nothing (e.g. a tag left open at the end swallowed the rest)
+    if _DROPPED.search(text):
+        return True  # a comment, declaration or processing instruction: never kept, nor its content
+    names = {name.lower() for name in _SOURCE_TAG.findall(text)}
+    if not names:
+        return False  # no tags at all: the sanitiser only escapes
+    if not names <= ALLOWED_TAGS:
+        return True  # a tag that is never kept (or a tag-like text the sanitiser removes)
+    if _SOURCE_ATTRIBUTE.search(text) is None:
+        return False  # kept tags without attributes: nothing to drop but comments
+    # Kept tags with attributes: re-spell the source keeping every attribute and URL scheme,
+    # then compare what the two versions carry.
+    schemes = set(_SCHEME.findall(_URL_JUNK.sub("", html.unescape(text)))) | set(ALLOWED_URL_SCHEMES)
+    respelled = nh3.clean(
+        text,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(),
+        generic_attribute_prefixes={""},
+        link_rel=None,
+        url_schemes={s.lower() for s in schemes},
+    )
+    return _attributes(respelled) != _attributes(after)
 
 
 def shown(value: object, limit: int = 40) -> str:
     """`value` as short plain text, safe to put into a report message."""
-    return truncate(plain_text(str(value)), limit)
+    # Only the start can be shown, so only the start is cleaned (a value may be megabytes long).
+    return truncate(plain_text(str(value)[: limit * 10]), limit)
 
 
 def truncate(value: str, limit: int) -> str:
