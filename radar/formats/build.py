@@ -7,12 +7,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from radar.config import RING_KEYS
+from radar.errors import ImportError_
 from radar.formats.jsonutil import cell, is_scalar
 from radar.formats.limits import (
     MAX_DESCRIPTION_CHARS,
     MAX_LONG_CHARS,
+    MAX_MARKUP_CHARS,
     MAX_NAME_CHARS,
     MAX_SHORT_CHARS,
+    RAW_CHARS_FACTOR,
     check_rows,
 )
 from radar.formats.mapping import unknown_rings, vocab_key
@@ -32,6 +35,7 @@ from radar.formats.text import (
     plain_text,
     sanitise_description,
     truncate,
+    visible_text,
 )
 
 # field -> (longest value, keeps line breaks)
@@ -78,34 +82,80 @@ def _whitespace_only(value: str, multiline: bool) -> str:
     return " ".join(text.split())
 
 
+def _raw(value: str, limit: int) -> str:
+    """The part of `value` worth cleaning: a few times its limit (cleaning only shortens text)."""
+    return value[: limit * RAW_CHARS_FACTOR]
+
+
 def clean_plain(name: str, value: str, reasons: list[Reason]) -> str:
     """`value` of field `name` as plain text within its limit; changes are added to `reasons`."""
     limit, multiline = _PLAIN_FIELDS[name]
-    cleaned = plain_text(value, multiline=multiline)
-    if cleaned != value:
-        tidy = _whitespace_only(value, multiline)
-        reasons.append(Reason("import_trimmed" if cleaned == tidy else "import_markup_removed", {"field": name}))
+    source = _raw(value, limit)
+    cleaned = plain_text(source, multiline=multiline)
+    if cleaned != source:
+        reasons.append(Reason(_change(source, cleaned, multiline), {"field": name}))
     cut = truncate(cleaned, limit)
-    if cut != cleaned:
+    if cut != cleaned or len(source) < len(value):
         reasons.append(Reason("import_truncated", {"field": name, "max": limit}))
     return cut
 
 
+def _change(source: str, cleaned: str, multiline: bool) -> str:
+    """The reason key for how cleaning changed `source`: only spaces, invisible characters, or markup."""
+    if cleaned == _whitespace_only(source, multiline):
+        return "import_trimmed"
+    if cleaned == _whitespace_only(visible_text(source), multiline):
+        return "import_invisible_removed"
+    return "import_markup_removed"
+
+
 def clean_description(value: str, reasons: list[Reason]) -> str:
     """`value` sanitised and within the description limit; changes are added to `reasons`."""
-    cleaned = sanitise_description(value)
-    if markup_was_removed(value, cleaned):
+    source = _raw(value, MAX_DESCRIPTION_CHARS)
+    cleaned = sanitise_description(source)
+    if markup_was_removed(source, cleaned):
         reasons.append(Reason("import_markup_removed", {"field": "description"}))
-    if len(cleaned) <= MAX_DESCRIPTION_CHARS:
+    if len(cleaned) <= MAX_DESCRIPTION_CHARS and len(source) == len(value):
         return cleaned
-    # Cutting HTML can leave an open tag that sanitising closes again, so cut the source
-    # until the sanitised result fits.
-    source = value
-    while len(cleaned) > MAX_DESCRIPTION_CHARS and source:
-        source = source[: len(source) - (len(cleaned) - MAX_DESCRIPTION_CHARS) - 1]
-        cleaned = sanitise_description(source)
     reasons.append(Reason("import_truncated", {"field": "description", "max": MAX_DESCRIPTION_CHARS}))
-    return cleaned
+    return _cut_html(cleaned, MAX_DESCRIPTION_CHARS)
+
+
+def _cut_html(cleaned: str, limit: int) -> str:
+    """Sanitised HTML cut to at most `limit` characters, still sanitised (open tags closed again)."""
+    cut = cleaned
+    for attempt in range(_CUT_ATTEMPTS):
+        if len(cleaned) <= limit:
+            return cleaned
+        over = len(cleaned) - limit
+        # Cutting the text can leave tags open, which sanitising closes again (a little longer):
+        # cut by the excess, and by more each time so that a few attempts always suffice.
+        cut = _before_open_markup(cut[: max(len(cut) - over - attempt * limit // _CUT_ATTEMPTS, 0)])
+        cleaned = sanitise_description(cut)
+    return cleaned if len(cleaned) <= limit else ""
+
+
+_CUT_ATTEMPTS = 8
+
+
+def _before_open_markup(cut: str) -> str:
+    """`cut` without a tag or entity that its end splits ("<a hre", "&am")."""
+    for opener, closer in (("<", ">"), ("&", ";")):
+        start = cut.rfind(opener)
+        if start != -1 and cut.find(closer, start) == -1:
+            cut = cut[:start]
+    return cut
+
+
+def _markup_chars(records: Sequence[RawRecord]) -> int:
+    """'<' and '&' in the parts of all text values that cleaning will look at."""
+    total = 0
+    for record in records:
+        for name, (limit, _) in (*_PLAIN_FIELDS.items(), ("description", (MAX_DESCRIPTION_CHARS, True))):
+            value = getattr(record, name)
+            end = limit * RAW_CHARS_FACTOR
+            total += value.count("<", 0, end) + value.count("&", 0, end)
+    return total
 
 
 def _clean(record: RawRecord) -> tuple[Entry, list[Reason]]:
@@ -156,6 +206,8 @@ def build_result(
 ) -> ReadResult:
     """Clean `records` into a ReadResult; every record gets exactly one report row."""
     check_rows(len(records))
+    if _markup_chars(records) > MAX_MARKUP_CHARS:
+        raise ImportError_("import_too_much_markup", max=MAX_MARKUP_CHARS)
     entries: dict[str, Entry] = {}  # by folded name, in first-seen order
     report: list[ReportRow] = []
     for record in records:

@@ -1,6 +1,13 @@
-"""Limits for untrusted files, and the typed errors raised when a file breaks them."""
+"""Limits for untrusted files, and the typed errors raised when a file breaks them.
+
+The limits keep reading any file within 5 s and 300 MB (benchmarks/hostile_files.py
+measures the worst cases): what a file may hold, what an .xlsx may unpack to, and how much
+markup the sanitiser is given.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from radar.errors import ImportError_
 
@@ -8,18 +15,62 @@ from radar.errors import ImportError_
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: Most data rows (CSV/XLSX rows, JSON entries) in one file.
 MAX_ROWS = 5_000
-#: An .xlsx is a zip; refuse one that would unpack to more than this (zip-bomb guard).
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 
 #: Longest values kept; longer ones are cut and reported as truncated.
 MAX_NAME_CHARS = 120
 MAX_SHORT_CHARS = 200
 MAX_LONG_CHARS = 2_000
 MAX_DESCRIPTION_CHARS = 10_000
+#: Only this many times a value's limit is cleaned at all: the rest could never be kept.
+RAW_CHARS_FACTOR = 10
+#: Most markup characters ('<' and '&') in all values of one file together. Sanitising costs
+#: about a microsecond per markup character; a real radar file has a few per entry.
+MAX_MARKUP_CHARS = 500_000
+
+
+@dataclass(frozen=True)
+class SheetLimits:
+    """What reading one .xlsx may cost, scaled with the rows the reader accepts.
+
+    The zip's member sizes are checked before anything is unpacked, the XML is counted
+    while streaming through it once, and only then does openpyxl read it; so a zip bomb,
+    a billion cells or a declared sheet size of a million rows is refused quickly.
+    """
+
+    max_rows: int = MAX_ROWS
+
+    #: Unpacked size of a radar workbook: 2.5 times the largest file, as its text compresses.
+    BASE_UNZIPPED_BYTES = 50 * 1024 * 1024
+    UNZIPPED_BYTES_PER_ROW = 512
+    #: A zip member this large must not be packed tighter than MAX_RATIO (real sheets: 5-20x).
+    RATIO_CHECKED_BYTES = 1024 * 1024
+    MAX_RATIO = 100
+    #: Cells (<c> elements, empty or not) and XML tags per accepted row: openpyxl takes about
+    #: 15 microseconds per cell, so these keep a radar workbook within about 2 s.
+    CELLS_PER_ROW = 20
+    TAGS_PER_ROW = 150
+    #: Columns and row numbers a sheet may use (Excel's own maximum row number).
+    MAX_COLUMNS = 200
+    MAX_ROW_NUMBER = 1_048_576
+
+    @property
+    def unzipped_bytes(self) -> int:
+        """Largest total unpacked size of all members."""
+        return max(self.BASE_UNZIPPED_BYTES, self.max_rows * self.UNZIPPED_BYTES_PER_ROW)
+
+    @property
+    def cells(self) -> int:
+        """Most <c> elements in the whole workbook (and most cells openpyxl may hand us)."""
+        return (self.max_rows + 1) * self.CELLS_PER_ROW
+
+    @property
+    def tags(self) -> int:
+        """Most XML start and end tags in the whole workbook."""
+        return (self.max_rows + 1) * self.TAGS_PER_ROW
 
 
 class FileTooLargeError(ImportError_):
-    """The file is larger than MAX_FILE_BYTES (or unpacks to more than MAX_UNZIPPED_BYTES)."""
+    """The file is larger than MAX_FILE_BYTES (or unpacks to more than its SheetLimits allow)."""
 
 
 class TooManyRowsError(ImportError_):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import replace
 
 from radar.config import MOVEMENTS, RING_KEYS
+from radar.formats.limits import MAX_SHORT_CHARS
 from radar.formats.model import (
     ACCEPTED,
     ACCEPTED_WITH_CHANGE,
@@ -16,7 +17,7 @@ from radar.formats.model import (
     Reason,
     ReportRow,
 )
-from radar.formats.text import plain_text
+from radar.formats.text import shown
 
 _IGNORED = re.compile(r"[\s_\-]+")
 
@@ -74,7 +75,7 @@ def default_ring(value: str) -> str | None:
 
 def resolve_ring(raw: str) -> tuple[str | None, tuple[Reason, ...]]:
     """Ring key for the ring text `raw`, with the report reason when it was mapped or is unknown."""
-    text = plain_text(raw)
+    text = shown(raw, MAX_SHORT_CHARS)  # no ring name is longer; the report shows at most this
     if not text:
         return None, (Reason("import_ring_missing"),)
     own = own_ring(text)
@@ -113,7 +114,8 @@ def parse_bool(value: object) -> bool | None:
         return value
     if value is None:
         return None
-    return _BOOLEANS.get(vocab_key(value))
+    # Only case and outer spaces are ignored: vocab_key would drop the "-" of "-1" and read it as 1.
+    return _BOOLEANS.get(str(value).strip().casefold())
 
 
 _STAGES: dict[str, int] = {
@@ -125,8 +127,8 @@ _STAGES: dict[str, int] = {
 }
 
 
-def parse_int(value: object, allowed: Iterable[int]) -> int | None:
-    """`value` as an int from `allowed` ("3", 3, 3.0), else None."""
+def parse_int(value: object, allowed: Container[int]) -> int | None:
+    """`value` as an int in `allowed` ("3", 3, 3.0), else None."""
     text = str(value).strip()
     try:
         number = float(text.replace(",", "."))
@@ -135,7 +137,7 @@ def parse_int(value: object, allowed: Iterable[int]) -> int | None:
     if not number.is_integer():
         return None
     result = int(number)
-    return result if result in set(allowed) else None
+    return result if result in allowed else None
 
 
 def parse_status(value: object) -> int | None:

@@ -32,7 +32,7 @@ from typing import Any
 
 from radar.errors import ImportError_
 from radar.formats.build import META_FIELDS, RawRecord, build_result, meta_from
-from radar.formats.jsonutil import load_json, object_fields
+from radar.formats.jsonutil import cell, is_scalar, load_json, object_fields
 from radar.formats.limits import check_rows, check_size
 from radar.formats.mapping import parse_bool, parse_int, parse_movement, parse_status, resolve_ring
 from radar.formats.model import (
@@ -139,7 +139,7 @@ def own_json_result(document: object, *, known_categories: Iterable[str] = ()) -
     assert isinstance(document, dict)
     version = document.get("version")
     if version != FORMAT_VERSION:
-        raise ImportError_("import_version_unsupported", version=str(version)[:20])
+        raise ImportError_("import_version_unsupported", version=shown(cell(version) if is_scalar(version) else "…", 20))
     entries = document.get("entries")
     if not isinstance(entries, list):
         raise ImportError_("import_json_shape")
@@ -178,11 +178,11 @@ def append_text_row(sheet: Any, values: Sequence[object]) -> None:
     also get quotePrefix, so Excel shows the text as it is and keeps it text when edited.
     """
     sheet.append(list(values))
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-            if looks_like_formula(cell.value):
-                cell.quotePrefix = True
+    for written in sheet[sheet.max_row]:
+        if isinstance(written.value, str):
+            written.data_type = "s"
+            if looks_like_formula(written.value):
+                written.quotePrefix = True
 
 
 def write_own_xlsx(entries: Sequence[Entry], meta: RadarMeta | None = None) -> bytes:

@@ -30,6 +30,10 @@ REASON_KEYS: tuple[str, ...] = (
     "import_row_invalid",
     "import_csv_quotes_repaired",
     "import_movement_derived",
+    "import_invisible_removed",
+    "import_csv_unclosed_quote",
+    "import_zalando_inactive",
+    "import_quadrant_out_of_range",
 )
 #: Every catalogue key an ImportError_ from this package can carry.
 ERROR_KEYS: tuple[str, ...] = (
@@ -48,8 +52,14 @@ ERROR_KEYS: tuple[str, ...] = (
     "import_config_not_radar",
     "import_config_invalid",
     "import_version_unsupported",
+    "import_xlsx_unpacked_too_large",
+    "import_xlsx_packed_too_tightly",
+    "import_xlsx_too_many_cells",
+    "import_xlsx_too_wide",
+    "import_too_much_markup",
 )
-FIELD_NAMES: tuple[str, ...] = (*OWN_FIELDS, "is_new")
+#: Fields a reason can name: ours, and the other formats' is_new (BYOR) and active (Zalando).
+FIELD_NAMES: tuple[str, ...] = (*OWN_FIELDS, "is_new", "active")
 #: All keys this package needs in the catalogue (checked by a test).
 CATALOGUE_KEYS: tuple[str, ...] = (
     *REASON_KEYS,

@@ -15,14 +15,16 @@ from radar.config import RING_KEYS
 from radar.errors import ImportError_
 from radar.formats.build import RawRecord, build_result, meta_from
 from radar.formats.jsonutil import cell, is_scalar, load_json
-from radar.formats.limits import check_rows
+from radar.formats.limits import MAX_SHORT_CHARS, check_rows
 from radar.formats.links import with_links
-from radar.formats.mapping import parse_int, resolve_ring
+from radar.formats.mapping import parse_bool, parse_int, resolve_ring
 from radar.formats.model import ZALANDO_JSON, ReadResult, Reason
 from radar.formats.text import shown
 
 #: Zalando's `moved` values: 2 marks a new entry (drawn as a star).
 ZALANDO_MOVED: dict[int, str] = {-1: "moved_out", 0: "unchanged", 1: "moved_in", 2: "new"}
+#: Quadrants of a Zalando radar when no configuration names them (it always draws four).
+ZALANDO_QUADRANTS = 4
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def is_zalando_json(document: object) -> bool:
 
 def _ring(value: object, names: ZalandoNames, reasons: list[Reason]) -> tuple[str | None, str]:
     index = parse_int(value, range(len(names.rings) or len(RING_KEYS))) if is_scalar(value) else None
-    raw = cell(value).strip() if is_scalar(value) else ""
+    raw = shown(cell(value), MAX_SHORT_CHARS) if is_scalar(value) else ""
     if index is not None and names.rings and names.rings[index]:
         key, found = resolve_ring(names.rings[index])
         reasons.extend(found)
@@ -73,14 +75,38 @@ def _ring(value: object, names: ZalandoNames, reasons: list[Reason]) -> tuple[st
     return None, raw
 
 
+def _quadrant(value: object, names: ZalandoNames, reasons: list[Reason]) -> str:
+    """The category: the quadrant's name from the configuration, else its index, or a name some forks use."""
+    text = cell(value).strip() if is_scalar(value) else ""
+    number = parse_int(text, range(-(2**63), 2**63)) if text else None
+    if number is None:
+        return text
+    count = len(names.quadrants) or ZALANDO_QUADRANTS
+    if 0 <= number < count:
+        return names.quadrants[number] if names.quadrants else text
+    reasons.append(Reason("import_quadrant_out_of_range", {"value": shown(text), "max": count - 1}))
+    return ""
+
+
+def _active(value: object, reasons: list[Reason]) -> None:
+    """Note an entry Zalando draws as inactive (grey): it is kept, and the report says so."""
+    if value is None:
+        return
+    active = parse_bool(value) if is_scalar(value) else None
+    if active is False:
+        reasons.append(Reason("import_zalando_inactive"))
+    elif active is None:
+        shown_value = shown(cell(value)) if is_scalar(value) else "…"
+        reasons.append(Reason("import_value_invalid", {"field": "active", "value": shown_value}))
+
+
 def zalando_record(line: int, item: Mapping[str, object], names: ZalandoNames) -> RawRecord:
     """A RawRecord from one Zalando entry."""
     label = item.get("label")
     record = RawRecord(line=line, name=cell(label) if is_scalar(label) else "")
-    quadrant = item.get("quadrant")
-    index = parse_int(quadrant, range(len(names.quadrants))) if is_scalar(quadrant) else None
-    record.category = names.quadrants[index] if index is not None else cell(quadrant) if is_scalar(quadrant) else ""
+    record.category = _quadrant(item.get("quadrant"), names, record.reasons)
     record.ring, record.ring_raw = _ring(item.get("ring"), names, record.reasons)
+    _active(item.get("active"), record.reasons)
     moved = item.get("moved")
     if moved is not None:
         step = parse_int(moved, ZALANDO_MOVED) if is_scalar(moved) else None

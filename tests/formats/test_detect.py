@@ -84,7 +84,6 @@ NOT_RADAR_FILES = [
     pytest.param(b"[" + b"9" * 10_000 + b"]", "import_json_invalid", id="absurd number"),
     pytest.param(b"---\ntitle: Helm\nring: adopt\n---\nSome markdown\n", "import_no_name_column", id="markdown"),
     pytest.param(b"id;titel\n1;2\n", "import_no_name_column", id="csv without a name column"),
-    pytest.param(b'name,ring\n"' + b"x" * 200_000 + b'",adopt\n', "import_csv_malformed", id="csv field too large"),
 ]
 
 
@@ -127,9 +126,11 @@ def test_row_limit(build) -> None:  # noqa: ANN001
 
 
 def test_xlsx_that_unpacks_too_large_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("radar.formats.tabular.MAX_UNZIPPED_BYTES", 1_000)
-    with pytest.raises(FileTooLargeError):
+    monkeypatch.setattr("radar.formats.limits.SheetLimits.BASE_UNZIPPED_BYTES", 1_000)
+    monkeypatch.setattr("radar.formats.limits.SheetLimits.UNZIPPED_BYTES_PER_ROW", 1)
+    with pytest.raises(FileTooLargeError) as caught:
         read_radar_file(xlsx_bytes({"Ark1": _rows(50)}))
+    assert caught.value.key == "import_xlsx_unpacked_too_large"
 
 
 def test_blank_lines_are_not_data_rows() -> None:

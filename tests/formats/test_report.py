@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).parents[2] / "radar" / "formats"
 SAMPLE_PARAMS = {
     "field": "name", "raw": "adopt", "ring": "klar", "value": "x", "first_line": 2, "name": "Droner", "max": 120,
     "movement": "moved_out", "size_mb": 21.5, "max_mb": 20, "max_rows": 5000, "sheet": "Ark2", "sheets": "Ark1",
-    "columns": "id, titel", "line": 3, "column": 7, "version": "2",
+    "columns": "id, titel", "line": 3, "column": 7, "version": "2", "ratio": 400, "start": 3, "end": 7,
 }  # fmt: skip
 
 
