@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 from radar.config import RING_KEYS
@@ -29,6 +29,7 @@ from radar.formats.model import (
     Reason,
     ReportRow,
 )
+from radar.formats.tabular import Table
 from radar.formats.text import (
     markup_was_removed,
     normalise_newlines,
@@ -73,6 +74,14 @@ class RawRecord:
     movement: str | None = None
     reasons: list[Reason] = field(default_factory=list)
     rejected: Reason | None = None
+
+
+def table_records(table: Table, record: Callable[[int, dict[str, str]], RawRecord]) -> list[RawRecord]:
+    """A RawRecord for every row of `table` made by `record`; rows it could not read are rejected with their reason."""
+    return [
+        RawRecord(line=line, rejected=table.rejected[line]) if line in table.rejected else record(line, values)
+        for line, values in table.records()
+    ]
 
 
 def _whitespace_only(value: str, multiline: bool) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from radar.config import RING_KEYS
 from radar.errors import ImportError_
-from radar.formats.build import RawRecord, build_result
+from radar.formats.build import RawRecord, build_result, table_records
 from radar.formats.jsonutil import load_json, object_fields
 from radar.formats.limits import check_rows, check_size
 from radar.formats.mapping import parse_bool, parse_movement, resolve_ring
@@ -61,7 +61,7 @@ def _movement(values: Mapping[str, str], reasons: list[Reason]) -> str | None:
 
 def records_from_table(table: Table) -> list[RawRecord]:
     """RawRecords from a BYOR-shaped table."""
-    return [byor_record(line, values) for line, values in table.records()]
+    return table_records(table, byor_record)
 
 
 def read_byor_csv(data: bytes, filename: str = "", *, known_categories: Iterable[str] = ()) -> ReadResult:

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from radar.errors import ImportError_
-from radar.formats.build import META_FIELDS, RawRecord, build_result, meta_from
+from radar.formats.build import META_FIELDS, RawRecord, build_result, meta_from, table_records
 from radar.formats.jsonutil import cell, is_scalar, load_json, object_fields
 from radar.formats.limits import check_rows, check_size
 from radar.formats.mapping import parse_bool, parse_int, parse_movement, parse_status, resolve_ring
@@ -101,7 +101,7 @@ def _parsed(values: Mapping[str, str], name: str, parse: Any, reasons: list[Reas
 def records_from_table(table: Table) -> list[RawRecord]:
     """RawRecords from a table in our own format."""
     has_ring_raw = "ring_raw" in table.columns()
-    return [own_record(line, values, has_ring_raw) for line, values in table.records()]
+    return table_records(table, lambda line, values: own_record(line, values, has_ring_raw))
 
 
 def read_own_csv(data: bytes, filename: str = "", *, known_categories: Iterable[str] = ()) -> ReadResult:
