@@ -2,9 +2,9 @@
 categories, preview the radar, keep it as an own radar; and exports of the national radar.
 
 The pure helpers at the top take plain values (ReadResult, Entry, frames) and are tested
-without a running app. Everything a file brings is untrusted: it is shown through
-html.escape (our HTML), escaped Markdown (widget labels) or as plain values, never as
-Markdown or HTML of its own.
+without a running app. Everything a file brings is untrusted: it is shown through the one
+escaping function (radar.safe.plain, here as ui.md_plain: our HTML, Plotly labels, Markdown
+of widget labels) or as plain values in tables, never as Markdown or HTML of its own.
 
 Other radars publish a ring but no score, so the preview places an imported blip by its
 ring alone: its score is NaN, which radar.layout places in the middle of the ring's band,
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import html
 import io
 import math
 import re
@@ -31,7 +30,7 @@ import streamlit as st
 
 from radar import chart, config, own, ui_own
 from radar.db import own as own_db
-from radar.errors import RadarError
+from radar.errors import ImportError_, RadarError
 from radar.formats import (
     ACCEPTED,
     ACCEPTED_WITH_CHANGE,
@@ -163,24 +162,23 @@ def reason_groups(result: ReadResult, lang: str) -> list[tuple[str, int]]:
 
 def reason_groups_html(groups: Sequence[tuple[str, int]], lang: str) -> str:
     """The grouped reasons as a short list; the sentences carry values from the file, so they are escaped."""
-    items = "".join(f"<li><b>{count}</b> × {html.escape(text)}</li>" for text, count in groups)
-    head = html.escape(t("import_groups_heading", lang))
+    items = "".join(f"<li><b>{count}</b> × {md_plain(text)}</li>" for text, count in groups)
+    head = md_plain(t("import_groups_heading", lang))
     return f"<div class='imp-groups'><div class='imp-groups-head'>{head}</div><ul>{items}</ul></div>"
 
 
 def report_table_html(rows: Sequence[Mapping[str, object]], lang: str) -> str:
     """The report rows as an HTML table; every value from the file is escaped."""
     head = "".join(
-        f"<th>{html.escape(t(k, lang))}</th>"
-        for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")
+        f"<th>{md_plain(t(k, lang))}</th>" for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")
     )
     body = []
     for row in rows:
         color = STATUS_COLORS.get(str(row["status"]), "#1b2a41")
         body.append(
             f"<tr><td class='imp-line'>{int(row['line'])}</td>"  # type: ignore[call-overload]
-            f"<td><span class='imp-status' style='color:{color}'>{html.escape(str(row['status_text']))}</span></td>"
-            f"<td>{html.escape(str(row['name']))}</td><td>{html.escape(str(row['what']))}</td></tr>"
+            f"<td><span class='imp-status' style='color:{color}'>{md_plain(str(row['status_text']))}</span></td>"
+            f"<td>{md_plain(str(row['name']))}</td><td>{md_plain(str(row['what']))}</td></tr>"
         )
     return f"<div class='imp-report'><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
 
@@ -237,16 +235,16 @@ def hover_card(row: Mapping[str, object], sector_name: str, lang: str) -> str:
     ring = t(f"ring_{row['ring']}", lang)
     raw = str(row.get("ring_raw") or "")
     lines = [
-        f"<b>{row['number']}. {html.escape(str(row['name']))}</b>",
-        f"{t('col_ring', lang)}: <b>{ring}</b>" + (f" ({html.escape(t('import_hover_in_file', lang, raw=raw))})" if raw else ""),
-        f"{t('col_category', lang)}: {html.escape(sector_name)}",
+        f"<b>{row['number']}. {md_plain(str(row['name']))}</b>",
+        f"{t('col_ring', lang)}: <b>{ring}</b>" + (f" ({md_plain(t('import_hover_in_file', lang, raw=raw))})" if raw else ""),
+        f"{t('col_category', lang)}: {md_plain(sector_name)}",
     ]
     movement = row.get("movement")
     if isinstance(movement, str):
         lines.append(f"{t('col_movement', lang)}: {t('movement_' + movement, lang)}")
     text = str(row.get("description") or "")
     if text:
-        lines.append(html.escape(truncate(" ".join(text.split()), 160) + ("…" if len(text) > 160 else "")))
+        lines.append(md_plain(truncate(" ".join(text.split()), 160) + ("…" if len(text) > 160 else "")))
     return "<br>".join(lines)
 
 
@@ -259,9 +257,9 @@ def sector_label(name: str) -> str:
     words = []
     for word in name.split():
         if len(word) > _LONG_TOKEN:
-            word = "<br>".join(html.escape(part) for part in _BREAK_AFTER.sub("\\1\n", word).split("\n") if part)
+            word = "<br>".join(md_plain(part) for part in _BREAK_AFTER.sub("\\1\n", word).split("\n") if part)
         else:
-            word = html.escape(word)
+            word = md_plain(word)
         words.append(word)
     return " ".join(words)
 
@@ -286,10 +284,10 @@ def ring_list_html(blips: pd.DataFrame, lang: str) -> str:
         part = blips[blips["ring"] == ring].sort_values("number")
         if part.empty:
             continue
-        parts.append(f"<div class='ring-head'>{html.escape(t('ring_' + ring, lang))}</div>")
+        parts.append(f"<div class='ring-head'>{md_plain(t('ring_' + ring, lang))}</div>")
         for _, row in part.iterrows():
             move = glyph.get(row["movement"], "") if isinstance(row["movement"], str) else ""
-            parts.append(f"<div class='blip-item'><b>{int(row['number'])}</b>&nbsp; {html.escape(str(row['name']))}{move}</div>")
+            parts.append(f"<div class='blip-item'><b>{int(row['number'])}</b>&nbsp; {md_plain(str(row['name']))}{move}</div>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -401,7 +399,7 @@ def _known_names() -> tuple[str, ...]:
 
 
 def choose_file() -> tuple[bytes, str, bytes | None, str | None] | None:
-    """Step 1: the file (and an optional Zalando configuration, and a sheet); None until one is chosen."""
+    """Step 1: the file (and an optional Zalando configuration, and a sheet); None until a readable one is chosen."""
     st.subheader(tr("import_step_file"))
     upload = st.file_uploader(
         tr("import_file_label"), type=list(FILE_TYPES), key="imp-file", help=tr("import_file_help"), max_upload_size=MAX_UPLOAD_MB
@@ -417,7 +415,11 @@ def choose_file() -> tuple[bytes, str, bytes | None, str | None] | None:
     data = upload.getvalue()
     sheet = None
     if data.startswith(XLSX_MAGIC):
-        sheets = _sheets(data)
+        try:
+            sheets = _sheets(data)
+        except RadarError as error:  # a broken or hostile workbook: say so, never a traceback
+            show_error(error)
+            return None
         if len(sheets) > 1:
             sheet = st.selectbox(tr("import_sheet_label"), sheets, key="imp-sheet")
     return data, upload.name, config_upload.getvalue() if config_upload is not None else None, sheet
@@ -486,8 +488,9 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
         st.markdown(f"**{tr('import_mapping_rings')}**")
         cols = st.columns(2, gap="large")
         for index, (raw, count) in enumerate(rings.items()):
+            label = tr("own_import_ring_choice", raw=md_plain(raw), technologies=own.technologies_text(count, language))
             ring_choice[raw] = cols[index % 2].selectbox(
-                tr("own_import_ring_choice", raw=md_plain(raw), technologies=own.technologies_text(count, language)), [*config.RING_KEYS, UNPLACED], index=None,
+                label, [*config.RING_KEYS, UNPLACED], index=None,
                 placeholder=tr("import_choose_ring"), key=f"imp-ring-{digest}-{index}",
                 format_func=lambda k: tr("import_leave_unplaced") if k == UNPLACED else tr(f"ring_{k}"),
             )  # fmt: skip
@@ -593,6 +596,9 @@ def import_flow() -> None:
         result = _read(data, sheet, config_data, _known_names())
     except RadarError as error:
         show_error(error)
+        return
+    if not result.rows:  # a header without rows, or an empty list: four zero counts would say nothing
+        show_error(ImportError_("import_no_rows"))
         return
     if result.format == ZALANDO_JSON and config_data is None and result.unknown_quadrants:
         st.info(tr("import_zalando_hint"), icon=":material/info:")
