@@ -52,7 +52,8 @@ from radar import config
 from radar.errors import ImportError_, ValidationError
 from radar.formats.limits import TooManyRowsError
 from radar.formats.mapping import parse_bool, parse_int, parse_status, vocab_key
-from radar.formats.tabular import XLSX_MAGIC, Table, parse_csv, parse_xlsx
+from radar.formats.model import Reason
+from radar.formats.tabular import XLSX_MAGIC, Table, detect_delimiter, parse_csv, parse_xlsx
 from radar.formats.text import decode_text, shown
 from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 
@@ -96,26 +97,19 @@ _OLD_XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # --- reading files ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RawTable:
-    """A file's header and its data rows, each with the line (or sheet row) it starts on."""
+    """A file's header and its data rows, each with the line (or sheet row) it starts on.
+
+    `rejected` are rows that could not be read at all (lines a broken quote swallowed), by line.
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
-
-
-def _delimiter(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    best, best_score = ",", (-1, -1)
-    for delimiter in (",", ";", "\t"):
-        cells = next(csv.reader([first], delimiter=delimiter), [])
-        score = (sum(1 for c in cells if vocab_key(c) in HEADER_ALIASES), len(cells))
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
+    rejected: Mapping[int, Reason] = field(default_factory=dict)
 
 
 def _raw(table: Table) -> RawTable:
     strip = lambda cells: tuple(cell.strip() for cell in cells)  # noqa: E731
-    return RawTable(strip(table.header), tuple(zip(table.lines, (strip(r) for r in table.rows), strict=True)))
+    return RawTable(strip(table.header), tuple(zip(table.lines, (strip(r) for r in table.rows), strict=True)), table.rejected)
 
 
 def read_table(data: bytes, sheet: str | None = None) -> RawTable:
@@ -129,7 +123,7 @@ def read_table(data: bytes, sheet: str | None = None) -> RawTable:
         if data.startswith(XLSX_MAGIC):
             return _raw(parse_xlsx(data, sheet, max_rows=MAX_EDITION_ROWS)[0])
         text = decode_text(data)
-        return _raw(parse_csv(text, _delimiter(text), max_rows=MAX_EDITION_ROWS))
+        return _raw(parse_csv(text, detect_delimiter(text, HEADER_ALIASES), max_rows=MAX_EDITION_ROWS))
     except TooManyRowsError:
         raise ImportError_("edition_too_many_rows", max_rows=f"{MAX_EDITION_ROWS:,}".replace(",", ".")) from None
 
@@ -248,7 +242,13 @@ def _columns(table: RawTable, wanted: Sequence[str], file: str) -> tuple[dict[st
 
 def _values(table: RawTable, columns: Mapping[str, int]) -> Iterable[tuple[int, dict[str, str]]]:
     for line, cells in table.rows:
-        yield line, {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
+        if line not in table.rejected:
+            yield line, {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
+
+
+def _unreadable(table: RawTable, file: str) -> list[Issue]:
+    """An issue for every row that could not be read at all, with its reason (e.g. an unclosed quote)."""
+    return [Issue(file, line, reason.key, reason.params) for line, reason in table.rejected.items()]
 
 
 def parse_stage(value: str) -> tuple[int | None, str | None]:
@@ -270,6 +270,7 @@ def check_answers(table: RawTable, known: Known) -> tuple[pd.DataFrame, pd.DataF
     answers: list[tuple[str, str, int | None, bool | None]] = []
     if issues:
         return _respondent_frame({}), _answer_frame([]), issues
+    issues.extend(_unreadable(table, ANSWERS))
     for line, row in _values(table, columns):
         problems: list[tuple[str, dict[str, Any]]] = []
         respondent = row["respondent_id"]
@@ -343,6 +344,7 @@ def check_maturity(table: RawTable, known: Known) -> tuple[pd.DataFrame, list[Is
     rows: dict[str, int] = {}
     first_line: dict[str, int] = {}
     if not issues:
+        issues.extend(_unreadable(table, MATURITY))
         for line, row in _values(table, columns):
             problems: list[tuple[str, dict[str, Any]]] = []
             technology = known.technologies.get(vocab_key(row["technology"]))

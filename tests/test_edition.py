@@ -16,10 +16,11 @@ from radar import edition, service
 from radar.__main__ import main
 from radar.db import national
 from radar.edition import ANSWERS, MATURITY, Known, check_edition, import_edition, read_table, render_issue, render_report
-from radar.errors import ImportError_, ValidationError
+from radar.errors import DataError, ImportError_, ValidationError
 from radar.i18n import t
 
 YEAR = 2027
+PROJECT = Path(__file__).resolve().parents[1]
 HEADER = "respondent_id,municipality_code,domain,technology,stage,relevant"
 GOOD_ANSWERS = [
     "R-1,101,social-sundhed,video,3,ja",
@@ -196,6 +197,7 @@ BAD_ANSWER_ROWS = [
     ("R-1,101,social-sundhed,droner,-1,ja", "edition_stage_out_of_range"),
     ("R-1,101,social-sundhed,droner,meget,ja", "edition_stage_invalid"),
     ("R-1,101,social-sundhed,droner,1,måske", "edition_relevant_invalid"),
+    ("R-1,101,social-sundhed,droner,1,-1", "edition_relevant_invalid"),  # not "1" with a dash: not yes
     ("R-1,101,social-sundhed,video,1,ja", "edition_duplicate_answer"),
     ("R-1,101,teknik-miljoe,droner,1,ja", "edition_respondent_two_domains"),
     ("R-1,147,social-sundhed,droner,1,ja", "edition_respondent_two_municipalities"),
@@ -439,3 +441,92 @@ def test_command_line_names_a_missing_file(db, tmp_path, capsys):
                  "--maturity", str(tmp_path / "nope.csv"), "--db", str(db)])  # fmt: skip
     assert code == 1
     assert "nope.csv kunne ikke åbnes" in capsys.readouterr().out
+
+
+# --- hostile files: a result or a typed error, never a traceback; concurrent runs keep both editions ---------
+def test_a_field_longer_than_the_csv_modules_limit_is_read_and_reported(known):
+    long_value = "x" * 200_000  # the csv module's own limit is 131,072 characters
+    rows = [*GOOD_ANSWERS, f"R-3,101,social-sundhed,{long_value},1,ja"]
+    check = check_edition(
+        YEAR, read_table(csv_bytes(HEADER, rows)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known
+    )
+    [issue] = check.errors
+    assert (issue.line, issue.key) == (6, "edition_technology_unknown")
+    assert len(issue.params["value"]) <= 40
+
+
+def test_a_header_longer_than_the_csv_modules_limit_is_a_reported_problem(known):
+    check = check_edition(
+        YEAR, read_table(("x" * 200_000 + "\nR-1\n").encode()), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)),
+        known,
+    )  # fmt: skip
+    assert [(i.file, i.key) for i in check.errors] == [(ANSWERS, "edition_columns_missing")]
+
+
+def test_an_unclosed_quote_is_reported_on_every_line_it_swallowed(known):
+    rows = [GOOD_ANSWERS[0], '"R-1,101,social-sundhed,droner,1,nej', *GOOD_ANSWERS[2:]]
+    check = check_edition(
+        YEAR, read_table(csv_bytes(HEADER, rows)), read_table(csv_bytes("technology,maturity", GOOD_MATURITY)), known
+    )
+    assert [(i.line, i.key, i.params) for i in check.errors] == [
+        (line, "import_csv_unclosed_quote", {"start": 3, "end": 5}) for line in (3, 4, 5)
+    ]
+    assert render_issue(check.errors[0], {ANSWERS: "svar.csv"}).startswith(
+        "svar.csv, linje 3: et anførselstegn i linje 3 er ikke lukket, så linje 3–5"
+    )
+
+
+def test_the_command_line_turns_a_broken_file_into_a_message(db, tmp_path, capsys):
+    (tmp_path / "svar.csv").write_bytes(csv_bytes(HEADER, GOOD_ANSWERS))
+    (tmp_path / "modenhed.xlsx").write_bytes(b"PK\x03\x04garbage")
+    code = main(["import-edition", "--year", str(YEAR), "--answers", str(tmp_path / "svar.csv"),
+                 "--maturity", str(tmp_path / "modenhed.xlsx"), "--db", str(db)])  # fmt: skip
+    assert code == 1
+    assert capsys.readouterr().err.strip() == t("import_xlsx_unreadable", "da")
+
+
+def test_a_second_writer_waits_for_the_lock_and_then_fails_with_a_message(db, monkeypatch):
+    import fcntl
+
+    from radar.db import edition as edition_db
+
+    answers, maturity = real_files(db)
+    monkeypatch.setattr(edition_db, "LOCK_WAIT_SECONDS", 0.3)
+    with open(edition_db.lock_path(db), "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another import is writing
+        with pytest.raises(DataError) as caught:
+            import_edition(db, YEAR, to_csv(answers), to_csv(maturity))
+    assert (caught.value.key, caught.value.params) == ("edition_db_busy", {"path": str(db)})
+    assert YEAR not in set(service.editions(db)["year"].astype(int))
+
+
+def test_the_temp_file_is_the_writers_own(db):
+    answers, maturity = real_files(db)
+    other = db.with_name(db.name + ".tmp")  # what another writer (or an old version) may be writing
+    other.write_bytes(b"someone else's")
+    import_edition(db, YEAR, to_csv(answers), to_csv(maturity))
+    assert other.read_bytes() == b"someone else's"
+    assert YEAR in set(service.editions(db)["year"].astype(int))
+
+
+def test_concurrent_command_line_runs_keep_every_edition(db, tmp_path):
+    """Three `import-edition` runs at once on one database: each says written, and each edition is there."""
+    import subprocess
+    import sys
+
+    years = (2031, 2032, 2033)
+    commands = []
+    for year in years:
+        answers, maturity = real_files(db, year)
+        (tmp_path / f"svar-{year}.csv").write_bytes(to_csv(answers))
+        (tmp_path / f"modenhed-{year}.csv").write_bytes(to_csv(maturity))
+        files = ["--answers", str(tmp_path / f"svar-{year}.csv"), "--maturity", str(tmp_path / f"modenhed-{year}.csv")]
+        commands.append([sys.executable, "-m", "radar", "import-edition", "--year", str(year), "--db", str(db), *files])
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "cwd": PROJECT}
+    runs = [subprocess.Popen(command, **pipes) for command in commands]  # noqa: S603 - our interpreter, our module
+    results = [(*run.communicate(timeout=180), run.returncode) for run in runs]
+    for (out, err, code), year in zip(results, years, strict=True):
+        assert code == 0, err
+        assert f"Udgave {year} er skrevet til {db}" in out
+    assert set(years) <= set(service.editions(db)["year"].astype(int))
+    assert not [p.name for p in db.parent.iterdir() if p.name.startswith(f".{db.name}.")]  # temp folders removed

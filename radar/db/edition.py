@@ -1,12 +1,21 @@
 """Reading what an edition import checks against, and writing one edition into the national database.
 
-The write is whole-file: every table is read, the edition's rows are replaced, and
-national.replace_database writes a temp file and renames it over the old one, so a
-failure at any point leaves the database exactly as it was.
+The write is whole-file: every table is read, the edition's rows are replaced, and the new
+file is written under a temp name of its own and renamed over the old one, so a failure at
+any point leaves the database exactly as it was. Two imports at once take turns: the whole
+read-modify-replace holds an exclusive lock on a sidecar file (`<database>.lock`, kept
+beside it), so the second one reads what the first one wrote and both editions are kept.
 """
 
 from __future__ import annotations
 
+import fcntl
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -14,6 +23,9 @@ import pandas as pd
 from radar.errors import DataError, ValidationError
 
 from . import national
+
+#: How long an import waits for another one writing the same database before it gives up.
+LOCK_WAIT_SECONDS = 120.0
 
 #: Tables that hold rows of one edition, and their edition column.
 EDITION_TABLES: dict[str, str] = {"editions": "year", "maturity": "edition", "respondents": "edition", "answers": "edition"}
@@ -73,7 +85,44 @@ def write_edition(
     """
     if not path.exists():
         raise DataError("error_db_missing", path=str(path))
-    existing = national.export_tables(path)
-    if not replace and int(year) in set(existing["editions"]["year"].astype(int)):
-        raise ValidationError("edition_exists", year=int(year))
-    national.replace_database(path, edition_tables(existing, year, maturity, respondents, answers))
+    with _write_lock(path):
+        # Read under the lock: an edition another import wrote meanwhile is kept, and its year counts.
+        existing = national.export_tables(path)
+        if not replace and int(year) in set(existing["editions"]["year"].astype(int)):
+            raise ValidationError("edition_exists", year=int(year))
+        _replace_file(path, edition_tables(existing, year, maturity, respondents, answers))
+
+
+def lock_path(path: Path) -> Path:
+    """The sidecar file whose lock serialises writers of the database at `path`."""
+    return path.with_name(path.name + ".lock")
+
+
+@contextmanager
+def _write_lock(path: Path) -> Iterator[None]:
+    """Hold the exclusive write lock of the database at `path`; DataError when another writer keeps it too long."""
+    # The lock file is never removed: removing it would let a waiting and a new writer lock two different files.
+    with open(lock_path(path), "a") as handle:
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise DataError("edition_db_busy", path=str(path)) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _replace_file(path: Path, frames: dict[str, pd.DataFrame]) -> None:
+    """Write `frames` as a new database in a temp folder of its own beside `path`, then rename it over `path`."""
+    folder = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}."))
+    try:
+        national.replace_database(folder / path.name, frames)
+        os.replace(folder / path.name, path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
