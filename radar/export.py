@@ -24,19 +24,22 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
+from radar.config import MATURITY_LEVELS
 from radar.errors import ImportError_
+from radar.formats.jsonutil import is_scalar, load_json
 from radar.formats.limits import check_size
-from radar.formats.model import RadarMeta, ReadResult
+from radar.formats.mapping import parse_int
+from radar.formats.model import OWN_XLSX, RadarMeta, ReadResult
 from radar.formats.own import (
     append_text_row,
+    own_json_result,
+    own_table_result,
     read_own_csv,
-    read_own_json,
-    read_own_xlsx,
     write_own_csv,
     write_own_json,
     write_own_xlsx,
 )
-from radar.formats.tabular import XLSX_MAGIC
+from radar.formats.tabular import XLSX_MAGIC, Table, parse_xlsx
 from radar.i18n import t
 from radar.own import ExportRow
 from radar.safe import plain
@@ -189,27 +192,25 @@ class OpenedExport:
     result: ReadResult
 
 
-def _maturity(value: object) -> int | None:
-    try:
-        number = int(float(str(value)))
-    except (TypeError, ValueError):
-        return None
-    return number if 1 <= number <= 5 and float(str(value)) == number else None
-
-
 def read_own_export(data: bytes, filename: str = "", known_categories: Sequence[str] = ()) -> OpenedExport:
-    """Read our own JSON, XLSX or CSV export back (format from the content, not the name)."""
+    """Read our own JSON, XLSX or CSV export back (format from the content, not the name).
+
+    Each file is parsed once, by the same guarded readers as any import, and the maturity
+    of each entry is taken from the same parse; anything unreadable is an ImportError_.
+    """
     check_size(data)
     maturities: dict[int, int | None] = {}
     if data.startswith(XLSX_MAGIC):
-        result = read_own_xlsx(data, filename, known_categories=known_categories)
-        maturities = _xlsx_maturities(data)
+        table, meta = parse_xlsx(data)
+        result = own_table_result(OWN_XLSX, table, meta, known_categories=known_categories)
+        maturities = _table_maturities(table)
     elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        result = read_own_json(data, filename, known_categories=known_categories)
-        document = json.loads(data.decode("utf-8-sig"))
+        document = load_json(data)
+        result = own_json_result(document, known_categories=known_categories)
+        entries = document.get("entries", []) if isinstance(document, dict) else []
         maturities = {
             number: _maturity(item.get(MATURITY_KEY)) if isinstance(item, dict) else None
-            for number, item in enumerate(document.get("entries", []), start=1)
+            for number, item in enumerate(entries, start=1)
         }
     elif Path(filename).suffix.lower() in (".csv", ".txt", ""):
         result = read_own_csv(data, filename, known_categories=known_categories)
@@ -219,22 +220,15 @@ def read_own_export(data: bytes, filename: str = "", known_categories: Sequence[
     return OpenedExport(result.meta, rows, result)
 
 
-def _xlsx_maturities(data: bytes) -> dict[int, int | None]:
-    import openpyxl  # imported late: only needed for spreadsheets
+def _maturity(value: object) -> int | None:
+    return parse_int(value, MATURITY_LEVELS) if is_scalar(value) else None
 
-    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        found: dict[int, int | None] = {}
-        column: int | None = None
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if column is None:
-                header = [str(v).strip().casefold() if v is not None else "" for v in values]
-                if MATURITY_KEY not in header:
-                    return {}
-                column = header.index(MATURITY_KEY)
-                continue
-            found[number] = _maturity(values[column]) if column < len(values) else None
-        return found
-    finally:
-        workbook.close()
+
+def _table_maturities(table: Table) -> dict[int, int | None]:
+    """Maturity by sheet row, from the maturity column our Excel export adds (none in other files)."""
+    header = [cell.strip().casefold() for cell in table.header]
+    if MATURITY_KEY not in header:
+        return {}
+    column = header.index(MATURITY_KEY)
+    rows = zip(table.lines, table.rows, strict=True)
+    return {line: _maturity(row[column]) if column < len(row) else None for line, row in rows}

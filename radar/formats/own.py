@@ -107,9 +107,7 @@ def records_from_table(table: Table) -> list[RawRecord]:
 def read_own_csv(data: bytes, filename: str = "", *, known_categories: Iterable[str] = ()) -> ReadResult:
     """Read our own CSV format (any of , ; tab; any supported encoding)."""
     check_size(data)
-    table = parse_csv(decode_text(data))
-    require_name(table)
-    return build_result(OWN_CSV, records_from_table(table), known_categories=known_categories)
+    return own_table_result(OWN_CSV, parse_csv(decode_text(data)), known_categories=known_categories)
 
 
 def read_own_xlsx(
@@ -118,8 +116,15 @@ def read_own_xlsx(
     """Read our own format from the first (or the named) sheet of an .xlsx."""
     check_size(data)
     table, meta = parse_xlsx(data, sheet)
+    return own_table_result(OWN_XLSX, table, meta, known_categories=known_categories)
+
+
+def own_table_result(
+    format_name: str, table: Table, meta: Mapping[str, str] | None = None, *, known_categories: Iterable[str] = ()
+) -> ReadResult:
+    """ReadResult from an already read table in our own format (and the key/value pairs of its meta sheet)."""
     require_name(table)
-    return build_result(OWN_XLSX, records_from_table(table), meta=meta_from(meta), known_categories=known_categories)
+    return build_result(format_name, records_from_table(table), meta=meta_from(meta or {}), known_categories=known_categories)
 
 
 def is_own_json(document: object) -> bool:
