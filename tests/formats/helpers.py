@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Sequence
 
 import openpyxl
@@ -39,3 +40,35 @@ def xlsx_bytes(sheets: dict[str, Sequence[Sequence[object]]]) -> bytes:
 def raw_csv_cells(data: bytes, delimiter: str = ";") -> list[list[str]]:
     """The cells of a CSV exactly as a spreadsheet would receive them (no restoring)."""
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+
+
+SHEET_START = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+
+
+def inline_cell(ref: str, text: str) -> str:
+    """One cell of sheet XML holding `text` (XML-escaped) as an inline string."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<c r="{ref}" t="inlineStr"><is><t>{escaped}</t></is></c>'
+
+
+def sheet_xml(rows: Sequence[str], dimension: str | None = None, before: str = "") -> bytes:
+    """Sheet XML with the given <row> elements (already written), an optional declared size and text before it."""
+    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
+    return f"{before}{SHEET_START}{declared}<sheetData>{''.join(rows)}</sheetData></worksheet>".encode()
+
+
+def with_members(data: bytes, members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A copy of the zip `data` with `members` replaced or added (for hand-made sheets and bombs)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", compression) as target:
+        for info in source.infolist():
+            if info.filename not in members:
+                target.writestr(info.filename, source.read(info.filename))
+        for name, content in members.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def hand_made_xlsx(sheet: bytes, **members: bytes) -> bytes:
+    """A real workbook (made by openpyxl) whose first sheet is replaced by `sheet`."""
+    return with_members(xlsx_bytes({"Ark1": [("name",)]}), {"xl/worksheets/sheet1.xml": sheet, **members})
