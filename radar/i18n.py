@@ -529,6 +529,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_action_remove": {"da": "Fjernet", "en": "Removed"},
     "own_action_meta": {"da": "Radarens oplysninger", "en": "Radar details"},
     "own_action_undo": {"da": "Fortrudt", "en": "Undone"},
+    "own_action_renumber": {"da": "Nye numre", "en": "Renumbered"},
+    "own_change_renumbered": {"da": "numrene sat efter ring og score", "en": "numbers set by ring and score"},
     "own_settings_intro": {"da": "Ændringer gemmes, så snart I forlader feltet.", "en": "Changes are saved as soon as you leave the field."},
     # field names used in messages
     "own_field_technology_id": {"da": "teknologi-id", "en": "technology id"},

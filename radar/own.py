@@ -276,6 +276,7 @@ def local_table(
         rows.append(
             {
                 "entry_id": e["entry_id"],
+                "stored_number": None if _blank(e.get("number")) else int(e["number"]),
                 "technology": entry_key(tech, e["entry_id"]),
                 "technology_id": tech if known else None,
                 "own": not known,
@@ -303,21 +304,34 @@ def local_table(
             }
         )
     columns = [
-        "entry_id", "technology", "technology_id", "own", "name", "category", "description", "maturity",
+        "entry_id", "stored_number", "technology", "technology_id", "own", "name", "category", "description", "maturity",
         "maturity_source", "own_maturity", "status", "adoption", "adoption_source", "score", "computed_ring",
         "ring", "hand_set", "position_score", "relevance", "ring_reason", "note", "owner", "next_step",
         "national_ring", "national_score",
     ]  # fmt: skip
     table = pd.DataFrame(rows, columns=columns)
-    return number_entries(table)
+    return with_numbers(table)
 
 
-def number_entries(table: pd.DataFrame) -> pd.DataFrame:
-    """`table` with blip numbers 1..N for placed entries (ring inner first, then score), <NA> else."""
+def renumber_order(table: pd.DataFrame) -> list[str]:
+    """Entry ids in the order an explicit renumbering gives them: placed entries by ring (inner
+    first), then score high to low, then name; entries not placed yet after them, by name."""
     placed = table[table["ring"].notna()]
     numbered = pipeline.number_blips(placed.assign(score=placed["position_score"])) if len(placed) else placed
-    numbers = dict(zip(numbered["entry_id"], numbered["number"], strict=True)) if len(placed) else {}
-    return table.assign(number=table["entry_id"].map(numbers).astype("Int64"))
+    rest = table[table["ring"].isna()].sort_values("name", kind="stable")
+    return [*numbered["entry_id"], *rest["entry_id"]]
+
+
+def with_numbers(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with each entry's number: the stored one, so numbers stay put while a meeting edits;
+    an entry without one gets the next free numbers in renumber order."""
+    numbers = dict(zip(table["entry_id"], table["stored_number"], strict=True))
+    top = max((int(n) for n in numbers.values() if n is not None and not pd.isna(n)), default=0)
+    for entry_id in renumber_order(table):
+        if numbers[entry_id] is None or pd.isna(numbers[entry_id]):
+            top += 1
+            numbers[entry_id] = top
+    return table.assign(number=table["entry_id"].map(numbers).astype("Int64")).drop(columns=["stored_number"])
 
 
 def sector_order(used: Iterable[object], ours: Iterable[str]) -> list[str]:
@@ -485,6 +499,8 @@ def change_summary(change: Mapping[str, object], lang: str) -> str:
     """One logged change in words, with the values before and after, e.g.
     "status for Droner: afprøver → overvejer" or "tilføjet: Droner, Apps" (a change from next_change or history)."""
     before, after = change["before"], change["after"]
+    if change["action"] == "renumber":
+        return t("own_change_renumbered", lang)
     if change["action"] == "meta":
         parts = [
             f"{t('own_field_radar_' + k if k != 'name' else 'own_field_radar_name', lang).lower()}: "
@@ -553,12 +569,13 @@ def technologies_text(count: int, lang: str = "da") -> str:
 
 # --- new radars --------------------------------------------------------------------------------
 def starter_entries(national: pd.DataFrame, catalogue: pd.DataFrame) -> list[dict[str, object]]:
-    """Entries of a new radar started from a national (combined or domain) radar: every placed technology."""
-    placed = set(national.loc[national["ring"].notna(), "technology"])
+    """Entries of a new radar started from a national (combined or domain) radar: every placed technology,
+    in the national reading order (ring inner first, then score), so the new radar's numbers read like it."""
+    placed = national[national["ring"].notna()]
+    order = list(pipeline.number_blips(placed)["technology"]) if len(placed) else []
+    cat = catalogue.set_index("id")
     return [
-        {"technology_id": row["id"], "name": row["name"], "category": row["category"]}
-        for _, row in catalogue.iterrows()
-        if row["id"] in placed
+        {"technology_id": tech, "name": cat.at[tech, "name"], "category": cat.at[tech, "category"]} for tech in order if tech in cat.index
     ]
 
 

@@ -88,3 +88,36 @@ def test_history_lists_only_changes_in_force(path, radar):
     db.undo(path, radar, 3)
     changes = db.history(path, radar)
     assert [own.change_summary(c, "da") for c in db.history_changes(changes)] == ["status for Droner: afprøver → i drift"]
+
+
+def test_numbers_stay_while_the_meeting_edits_and_change_only_when_asked(path):
+    import pandas as pd
+
+    from radar.own import local_table, renumber_order
+
+    radar = db.create_radar(path, {"name": "Numre"}, [DRONER, APPS, {"technology_id": "vr", "name": "VR", "category": "robots"}])
+    catalogue = pd.DataFrame(
+        {"id": ["droner", "apps", "vr"], "name": ["Droner", "Apps", "VR"], "category": ["robots", "citizen", "robots"],
+         "description": ["", "", ""]}
+    )  # fmt: skip
+    national = pd.DataFrame(
+        {"technology": ["droner", "apps", "vr"], "maturity": [3.0, 5.0, 2.0], "adoption": [0.2, 0.9, 0.1],
+         "score": [0.35, 0.95, 0.18], "ring": ["hold_oeje", "klar", "afvent"]}
+    )  # fmt: skip
+
+    def numbers() -> dict[str, int]:
+        table = local_table(db.load_entries(path, radar), catalogue, national)
+        return dict(zip(table["name"], table["number"], strict=True))
+
+    assert numbers() == {"Droner": 1, "Apps": 2, "VR": 3}
+    vr = entry(path, radar, "VR")
+    db.update_entries(path, radar, 1, {vr: {"status": 3}})  # VR moves to an inner ring: its number stays
+    db.remove_entries(path, radar, 2, [entry(path, radar, "Droner")])
+    db.add_entries(path, radar, 3, [{"name": "Borgerapp", "category": "citizen", "status": 1}])
+    assert numbers() == {"Apps": 2, "VR": 3, "Borgerapp": 4}
+    table = local_table(db.load_entries(path, radar), catalogue, national)
+    db.renumber(path, radar, 4, renumber_order(table))
+    assert numbers() == {"Apps": 1, "VR": 2, "Borgerapp": 3}
+    assert own.change_summary(db.next_change(path, radar), "da") == "numrene sat efter ring og score"
+    db.undo(path, radar, 5)
+    assert numbers() == {"Apps": 2, "VR": 3, "Borgerapp": 4}

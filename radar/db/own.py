@@ -76,11 +76,14 @@ CREATE TABLE IF NOT EXISTS changes (
     after_state VARCHAR NOT NULL,
     version INTEGER NOT NULL
 );
+ALTER TABLE entries ADD COLUMN IF NOT EXISTS number INTEGER;
 -- An undone change stays until a new change is made, so it can be redone.
 ALTER TABLE changes ADD COLUMN IF NOT EXISTS undone BOOLEAN DEFAULT false;
 """
 
-ROW_FIELDS: tuple[str, ...] = ("entry_id", "position", *own.ENTRY_FIELDS)
+#: `number` is the entry's blip number: kept while the meeting edits, the next free one for a
+#: new entry, and changed only by renumber().
+ROW_FIELDS: tuple[str, ...] = ("entry_id", "position", "number", *own.ENTRY_FIELDS)
 META_COLUMNS: tuple[str, ...] = own.META_FIELDS
 ACTIONS: tuple[str, ...] = ("add", "edit", "remove", "meta")
 #: Entries named in one change's detail; more are summed up as "…".
@@ -105,6 +108,7 @@ def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
             con = connect(path)
             con.execute(SCHEMA)
             _give_links(con)
+            _give_numbers(con)
             _purge_bin(con)
             _connections[key] = con
             # While this process holds DuckDB's lock on the file, no other process can open it:
@@ -121,6 +125,18 @@ def _give_links(con: duckdb.DuckDBPyConnection) -> None:
             "UPDATE radars SET edit_token = coalesce(edit_token, id), view_token = coalesce(view_token, ?) WHERE id = ?",
             [new_token(), radar_id],
         )
+
+
+def _give_numbers(con: duckdb.DuckDBPyConnection) -> None:
+    """Entries stored before numbers were kept: numbered in table order after the radar's highest number."""
+    con.execute(
+        """UPDATE entries SET number = n.number FROM (
+               SELECT radar_id, entry_id,
+                      coalesce(max(number) OVER (PARTITION BY radar_id), 0)
+                      + row_number() OVER (PARTITION BY radar_id, number IS NULL ORDER BY position, entry_id) AS number
+               FROM entries) n
+           WHERE entries.radar_id = n.radar_id AND entries.entry_id = n.entry_id AND entries.number IS NULL"""
+    )
 
 
 def _purge_bin(cur: duckdb.DuckDBPyConnection) -> None:
@@ -305,7 +321,7 @@ def create_radar(
                 [radar_id, name, clean["municipality"], clean["domain"], clean["date"], now, now, edit_token, view_token],
             )
             for position, row in enumerate(rows):
-                _insert(cur, radar_id, {**row, "entry_id": _new_entry_id(), "position": position})
+                _insert(cur, radar_id, {**row, "entry_id": _new_entry_id(), "position": position, "number": position + 1})
             cur.execute("COMMIT")
         except duckdb.TransactionException:
             _rollback(cur)
@@ -504,10 +520,11 @@ def add_entries(path: Path, link: str, version: int, entries: Iterable[Mapping[s
 
     def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
         position = max((r["position"] for r in rows.values()), default=-1) + 1
+        number = max((r["number"] or 0 for r in rows.values()), default=0) + 1
         new_rows = dict(rows)
         for offset, row in enumerate(incoming):
             entry_id = _new_entry_id()
-            new_rows[entry_id] = {**row, "entry_id": entry_id, "position": position + offset}
+            new_rows[entry_id] = {**row, "entry_id": entry_id, "position": position + offset, "number": number + offset}
         return meta, new_rows, _names(incoming)
 
     return _write(path, link, version, "add", change)
@@ -533,6 +550,18 @@ def update_entries(path: Path, link: str, version: int, updates: Mapping[str, Ma
         return meta, new_rows, _detail(parts)
 
     return _write(path, link, version, "edit", change)
+
+
+def renumber(path: Path, link: str, version: int, order: Iterable[str]) -> int:
+    """Number the entries 1..N in `order` (entry ids, e.g. radar.own.renumber_order); one undoable change."""
+    wanted = list(order)
+
+    def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
+        if set(wanted) != rows.keys():
+            raise ConflictError("own_error_conflict")
+        return meta, {k: {**rows[k], "number": i + 1} for i, k in enumerate(wanted)}, _detail([])
+
+    return _write(path, link, version, "renumber", change)
 
 
 def remove_entries(path: Path, link: str, version: int, entry_ids: Iterable[str]) -> int:
