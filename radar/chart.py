@@ -7,6 +7,7 @@ Cartesian axes with equal scale, sector 0 starting at twelve o'clock and going c
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -281,15 +282,23 @@ def _add_movement_glyphs(fig: go.Figure, blips: pd.DataFrame, diameter: float, m
         )
 
 
+_BREAK_AFTER = re.compile(r"(?<=[-_/.])")
+
+
 def _wrap(text: str, width: int = 14) -> str:
-    """Break a long sector label onto lines so it stays inside a projector-sized figure."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
+    """Break a long sector label onto lines so it stays inside a projector-sized figure; a word
+    longer than a line (e.g. languages-and-frameworks from a file) breaks after - _ / . too.
+    Each line is shown literally (radar.safe.plain), so the breaks are the only markup."""
+    lines, line = [], ""
+    for word in text.split():
+        pieces = [p for p in _BREAK_AFTER.split(word) if p] if len(word) > width else [word]
+        for index, piece in enumerate(pieces):
+            glue = "" if index else " "
+            if line and len(line) + len(glue) + len(piece) > width:
+                lines.append(line)
+                line = piece
+            else:
+                line = f"{line}{glue}{piece}" if line else piece
     lines.append(line)
     return "<br>".join(plain(line) for line in lines)
 

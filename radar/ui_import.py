@@ -56,7 +56,7 @@ from radar.formats.tabular import XLSX_MAGIC
 from radar.formats.text import neutralise_formula, plain_text, truncate
 from radar.i18n import t
 from radar.layout import place_blips
-from radar.ui import PLOTLY_CONFIG, lang, load, md_plain, page_header, show_error, tr
+from radar.ui import PLOTLY_CONFIG, lang, load, md_plain, page_header, show_error, tr, tr_text
 
 #: Choice in the category mapping: keep the file's own category.
 KEEP = "__keep__"
@@ -248,27 +248,11 @@ def hover_card(row: Mapping[str, object], sector_name: str, lang: str) -> str:
     return "<br>".join(lines)
 
 
-_LONG_TOKEN = 14
-_BREAK_AFTER = re.compile(r"([-_/.])")
-
-
-def sector_label(name: str) -> str:
-    """A sector name as Plotly text: escaped, and long words broken after - _ / . so they fit beside the radar."""
-    words = []
-    for word in name.split():
-        if len(word) > _LONG_TOKEN:
-            word = "<br>".join(md_plain(part) for part in _BREAK_AFTER.sub("\\1\n", word).split("\n") if part)
-        else:
-            word = md_plain(word)
-        words.append(word)
-    return " ".join(words)
-
-
 def preview_figure(blips: pd.DataFrame, sectors: pd.DataFrame, lang: str) -> object:
     """The radar of the imported entries, with hover cards of their own."""
     names = dict(zip(sectors["id"], sectors["name"], strict=True))
-    # Sector labels are Plotly text: a category from the file must not act as markup.
-    fig = chart.radar_figure(blips, sectors.assign(name=[sector_label(str(n)) for n in sectors["name"]]), lang)
+    # radar_figure shows sector names literally and breaks long ones; escaping them here too would show the escapes.
+    fig = chart.radar_figure(blips, sectors, lang)
     cards = {row["technology"]: hover_card(row, names[row["category"]], lang) for _, row in blips.iterrows()}
     for trace in fig.data:
         if getattr(trace, "customdata", None) is not None and getattr(trace, "hovertext", None) is not None:
@@ -581,7 +565,7 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
             show_error(error)
             return
         if own.name_key(kept) != own.name_key(name):
-            ui_own.flash("success", tr("own_name_made_free", wanted=" ".join(name.split()), name=kept))
+            ui_own.flash("success", tr_text("own_name_made_free", wanted=" ".join(name.split()), name=kept))
         st.switch_page("pages/egen_radar.py", query_params={"radar": radar_id})
 
 

@@ -39,13 +39,13 @@ from radar.ui_import import (
     national_entries,
     own_radar_entries,
     preview_blips,
+    preview_figure,
     reason_groups,
     report_csv,
     report_rows,
     report_table_html,
     ring_counts,
     ring_list_html,
-    sector_label,
     with_our_categories,
 )
 
@@ -134,6 +134,18 @@ def test_upload_reports_every_row_escapes_markup_and_keeps_the_radar(app, tmp_pa
     assert "markup.csv" in entries.loc["Kubernetes", "ring_reason"]
     # The own radar page opened with the new radar.
     assert at.query_params["radar"] in (radars["edit_token"].iloc[0], [radars["edit_token"].iloc[0]])
+
+
+def test_a_taken_name_is_reported_with_the_names_shown_literally(app, tmp_path):
+    taken = "![i](http://example.com/i.png) [x](http://example.com/p)"
+    own_db.create_radar(tmp_path / "own.duckdb", {"name": taken, "municipality": "", "domain": None, "date": None})
+    at = upload(app.run(), "radar.csv", b"name,ring,quadrant\nDroner,Adopt,Tools\n")
+    at.text_input(key="imp-keep-name").set_value(taken)  # a form's values are sent with its button
+    at = next(b for b in at.button if b.label == "Gem som egen radar").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == [
+        f"Der findes allerede en radar, som hedder '{md_plain(taken)}', så den nye radar hedder '{md_plain(taken + ' (2)')}'."
+    ]
 
 
 def test_a_file_that_is_not_a_radar_gets_a_plain_message(app):
@@ -314,14 +326,18 @@ def test_preview_and_kept_radar_have_the_same_sectors_in_the_same_order(categori
     assert preview["name"].tolist() == kept["name"].tolist()
 
 
-def test_preview_list_and_labels_escape_file_text():
+def test_preview_list_and_labels_escape_file_text(categories):
     blips = pd.DataFrame({"ring": ["klar"], "number": [1], "name": ["<img src=x onerror=alert(1)> & co"], "movement": ["new"]})
     listed = ring_list_html(blips, "da")
     assert "<img src=x onerror=alert(1)> & co ★" in html.unescape(listed) and "<img" not in listed
-    assert [html.unescape(part) for part in sector_label("languages-and-frameworks").split("<br>")] == [
-        "languages-", "and-", "frameworks",
-    ]  # fmt: skip
-    assert html.unescape(sector_label("a <b> c")) == "a <b> c" and "<" not in sector_label("a <b> c")
+    # Sector labels as Plotly shows them (lines between <br>, character references decoded): the file's
+    # text once, long words broken after "-", never a literal "<br>" or "&#60;".
+    entries = [Entry(name=f"T{i}", ring="klar", category=c) for i, c in enumerate(("languages-and-frameworks", "a <b> c"))]
+    fig = preview_figure(*preview_blips(entries, categories, "da")[:2], "da")
+    texts = [a.text.removeprefix("<b>").removesuffix("</b>") for a in fig.layout.annotations]
+    shown = [[html.unescape(line) for line in text.split("<br>")] for text in texts]
+    assert shown == [["languages-and-", "frameworks"], ["a <b> c"]]
+    assert all("<" not in text.replace("<br>", "") for text in texts)
     assert md_plain("[x](javascript:alert(1)) *y*") == "&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &#42;y&#42;"
 
 
