@@ -1,0 +1,269 @@
+"""The entries of an open radar: the editing table, adding from the catalogue or the group's own, removing."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from radar import config, own
+from radar.db import own as db
+from radar.ui import tr, tr_text
+from radar.ui_own.state import (
+    Workspace,
+    catalogue,
+    categories,
+    epoch,
+    write,
+)
+
+EDITOR_FIELDS: dict[str, str] = {
+    "status": "status", "relevance": "relevance", "hand_ring": "ring", "ring_reason": "ring_reason",
+    "note": "note", "owner": "owner", "next_step": "next_step",
+}  # fmt: skip
+
+
+CUSTOM_FIELDS: dict[str, str] = {"name": "name", "category": "category", "description": "description", "own_maturity": "maturity"}
+
+
+def _editor_frame(ws: Workspace) -> pd.DataFrame:
+    table = ws.table
+    return pd.DataFrame(
+        {
+            "number": table["number"],
+            "name": table["name"],
+            "ring_shown": [
+                tr("ring_" + r) + (" ✋" if h else "") if isinstance(r, str) else "–"
+                for r, h in zip(table["ring"], table["hand_set"], strict=True)
+            ],
+            "status": table["status"].astype("Int64"),
+            "relevance": table["relevance"].astype("Int64"),
+            "hand_ring": table["ring"].where(table["hand_set"], None).astype(object),
+            "ring_reason": table["ring_reason"],
+            "note": table["note"],
+            "owner": table["owner"],
+            "next_step": table["next_step"],
+        }
+    ).reset_index(drop=True)
+
+
+def entries_editor(ws: Workspace) -> None:
+    """The keyboard-friendly table of entries; each committed cell is saved at once."""
+    key = f"own-editor-{ws.link}-{epoch(ws.link)}"
+    st.session_state[f"{key}-ids"] = ws.table["entry_id"].tolist()
+    st.caption(tr("own_editor_hint"))
+    stage = lambda s: tr(f"stage_{s}")  # noqa: E731
+    st.data_editor(
+        _editor_frame(ws),
+        key=key,
+        hide_index=True,
+        num_rows="fixed",
+        width="stretch",
+        placeholder="",
+        disabled=["number", "name", "ring_shown"],
+        on_change=_save_editor,
+        args=(ws.link, key, EDITOR_FIELDS),
+        column_config={
+            "number": st.column_config.NumberColumn(tr("col_number"), width=50),
+            "name": st.column_config.TextColumn(tr("col_technology"), width="medium", pinned=True),
+            "ring_shown": st.column_config.TextColumn(tr("own_col_ring_shown"), help=tr("own_help_ring_shown"), width=100),
+            "status": st.column_config.SelectboxColumn(
+                tr("own_col_status"), options=list(own.STATUSES), format_func=stage, help=tr("own_help_status"), width=130
+            ),
+            "relevance": st.column_config.NumberColumn(
+                tr("own_col_relevance"), min_value=1, max_value=5, step=1, format="%d", help=tr("own_help_relevance"), width=105
+            ),
+            "hand_ring": st.column_config.SelectboxColumn(
+                tr("own_col_hand_ring"),
+                options=list(config.RING_KEYS),
+                format_func=lambda k: tr("ring_" + k),
+                help=tr("own_help_hand_ring"),
+                width=120,
+            ),
+            "ring_reason": st.column_config.TextColumn(tr("own_col_reason"), max_chars=own.MAX_LONG),
+            "note": st.column_config.TextColumn(tr("own_col_note"), max_chars=own.MAX_LONG, width="medium"),
+            "owner": st.column_config.TextColumn(tr("own_col_owner"), max_chars=own.MAX_SHORT),
+            "next_step": st.column_config.TextColumn(tr("own_col_next"), max_chars=own.MAX_LONG, width="medium"),
+        },
+    )
+
+
+def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dict[str, dict[str, object]]:
+    """{entry_id: {field: value}} from a data editor's pending edits (row positions -> entry ids)."""
+    edited = getattr(state, "edited_rows", None)
+    if edited is None and isinstance(state, dict):
+        edited = state.get("edited_rows", {})
+    updates: dict[str, dict[str, object]] = {}
+    for position, change in (edited or {}).items():
+        position = int(position)
+        if position >= len(ids):
+            continue
+        values = {fields[c]: v for c, v in change.items() if c in fields}
+        if values:
+            updates[ids[position]] = values
+    return updates
+
+
+def _save_editor(link: str, key: str, fields: dict[str, str]) -> None:
+    updates = editor_updates(st.session_state.get(key), st.session_state.get(f"{key}-ids", []), fields)
+    if updates:
+        write(link, lambda path, version: db.update_entries(path, link, version, updates), reset=False, area="entries")
+
+
+def add_from_catalogue(ws: Workspace) -> None:
+    """Searchable multiselect of catalogue technologies not yet on the radar, and an add button."""
+    cat = catalogue()
+    present = set(ws.table["technology_id"].dropna())
+    options = [tech for tech in cat["id"] if tech not in present]
+    names = dict(zip(cat["id"], cat["name"], strict=True))
+    key = f"own-pick-{ws.link}"
+    st.markdown(f"**{tr('own_add_heading')}**")
+    st.multiselect(
+        tr("own_pick"),
+        options,
+        key=key,
+        format_func=names.get,
+        placeholder=tr("own_pick_placeholder"),
+        label_visibility="collapsed",
+    )
+    st.button(tr("own_pick_add"), key=f"{key}-go", on_click=_add_picked, args=(ws.link, key), icon=":material/add:")
+
+
+def _add_picked(link: str, key: str) -> None:
+    picked = list(st.session_state.get(key) or [])
+    if not picked:
+        return
+    cat = catalogue()
+    entries = [own.catalogue_entry(tech, cat) for tech in picked]
+    names = ", ".join(str(e["name"]) for e in entries)
+    if write(
+        link,
+        lambda path, version: db.add_entries(path, link, version, entries),
+        reset=True,
+        success=tr_text("own_added", names=names),
+        area="entries-tools",
+    ):
+        st.session_state[key] = []
+
+
+def category_choices(ws: Workspace) -> dict[str, str]:
+    """Categories an own technology can have: the radar's sectors, then ours it does not show yet."""
+    choices = dict(zip(ws.categories["id"], ws.categories["name"], strict=True))
+    ours = categories()
+    return choices | {c: n for c, n in zip(ours["id"], ours["name"], strict=True) if c not in choices}
+
+
+def add_custom(ws: Workspace) -> None:
+    """A small form for the group's own technology: name, category, short description, maturity."""
+    cat_names = category_choices(ws)
+    prefix = f"own-custom-{ws.link}"
+    with st.form(prefix, border=True):
+        st.markdown(f"**{tr('own_custom_heading')}**")
+        left, right = st.columns(2)
+        left.text_input(tr("own_col_name"), key=f"{prefix}-name", max_chars=own.MAX_ENTRY_NAME)
+        right.selectbox(tr("col_category"), list(cat_names), key=f"{prefix}-category", format_func=cat_names.get)
+        st.text_area(tr("own_col_description"), key=f"{prefix}-description", height=68, max_chars=own.MAX_LONG)
+        st.selectbox(
+            tr("own_col_own_maturity"),
+            [None, *own.MATURITIES],
+            key=f"{prefix}-maturity",
+            format_func=lambda m: tr(f"maturity_{m}") if m else tr("own_help_own_maturity", default=own.DEFAULT_OWN_MATURITY),
+        )
+        st.form_submit_button(tr("own_custom_add"), on_click=_add_custom, args=(ws.link, prefix), icon=":material/add:")
+
+
+def _add_custom(link: str, prefix: str) -> None:
+    state = st.session_state
+    entry = {
+        "technology_id": None,
+        "name": state.get(f"{prefix}-name"),
+        "category": state.get(f"{prefix}-category"),
+        "description": state.get(f"{prefix}-description"),
+        "maturity": state.get(f"{prefix}-maturity"),
+    }
+    name = str(entry["name"] or "").strip()
+    if write(
+        link,
+        lambda path, version: db.add_entries(path, link, version, [entry]),
+        reset=True,
+        success=tr_text("own_added", names=name),
+        area="entries-tools",
+    ):
+        state[f"{prefix}-name"] = ""
+        state[f"{prefix}-description"] = ""
+        state[f"{prefix}-maturity"] = None
+
+
+def custom_editor(ws: Workspace) -> None:
+    """The group's own technologies: rename, category, description and maturity, saved at once."""
+    mine = ws.table[ws.table["own"]]
+    if mine.empty:
+        return
+    cat_names = category_choices(ws)
+    key = f"own-custom-editor-{ws.link}-{epoch(ws.link)}"
+    st.session_state[f"{key}-ids"] = mine["entry_id"].tolist()
+    st.markdown(f"**{tr('own_custom_list')}**")
+    frame = pd.DataFrame(
+        {
+            "name": mine["name"],
+            "category": mine["category"],
+            "description": mine["description"],
+            "own_maturity": mine["own_maturity"].astype("Int64"),
+        }
+    ).reset_index(drop=True)
+    st.data_editor(
+        frame,
+        key=key,
+        hide_index=True,
+        num_rows="fixed",
+        width="stretch",
+        placeholder="",
+        on_change=_save_editor,
+        args=(ws.link, key, CUSTOM_FIELDS),
+        column_config={
+            "name": st.column_config.TextColumn(tr("own_col_name"), required=True, max_chars=own.MAX_ENTRY_NAME),
+            "category": st.column_config.SelectboxColumn(
+                tr("col_category"), options=list(cat_names), format_func=cat_names.get, required=True
+            ),
+            "description": st.column_config.TextColumn(tr("own_col_description"), width="large", max_chars=own.MAX_LONG),
+            "own_maturity": st.column_config.NumberColumn(
+                tr("own_col_own_maturity"),
+                min_value=1,
+                max_value=5,
+                step=1,
+                format="%d",
+                help=tr("own_help_own_maturity", default=own.DEFAULT_OWN_MATURITY),
+            ),
+        },
+    )
+
+
+def remove_entries(ws: Workspace) -> None:
+    """Pick entries and remove them (undo brings them back)."""
+    if ws.table.empty:
+        return
+    names = dict(zip(ws.table["entry_id"], ws.table["name"], strict=True))
+    key = f"own-remove-{ws.link}-{epoch(ws.link)}"
+    st.markdown(f"**{tr('own_remove_heading')}**")
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    left.multiselect(
+        tr("own_remove_heading"),
+        list(names),
+        key=key,
+        format_func=names.get,
+        label_visibility="collapsed",
+        placeholder=tr("own_pick_placeholder"),
+    )
+    right.button(tr("own_remove_button"), key=f"{key}-go", on_click=_remove, args=(ws.link, key, names), icon=":material/delete:")
+
+
+def _remove(link: str, key: str, names: dict[str, str]) -> None:
+    chosen = list(st.session_state.get(key) or [])
+    if chosen:
+        text = tr_text("own_removed", names=", ".join(names[c] for c in chosen))
+        write(
+            link,
+            lambda path, version: db.remove_entries(path, link, version, chosen),
+            reset=True,
+            success=text,
+            area="entries-tools",
+        )

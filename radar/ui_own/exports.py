@@ -1,0 +1,87 @@
+"""The exports of an open radar: PNG, HTML, Excel, CSV and JSON."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from radar import chart, export, own
+from radar.ui import lang, tr
+from radar.ui_own.state import (
+    Workspace,
+    domain_names,
+    matrix_fig,
+    radar_fig,
+)
+
+PNG_WIDTH, PNG_HEIGHT = 1400, 1150
+
+
+def _title(ws: Workspace) -> str:
+    domain = domain_names().get(ws.meta["domain"], tr("own_no_domain"))
+    when = own.format_date(ws.meta["date"], lang())
+    return " · ".join(p for p in (ws.meta["name"], ws.meta["municipality"], domain, when) if p)
+
+
+def _html_table(ws: Workspace) -> export.HtmlTable:
+    cat_names = dict(zip(ws.categories["id"], ws.categories["name"], strict=True))
+    keys = ("col_number", "col_technology", "col_category", "own_col_ring_shown", "own_col_status", "own_col_relevance",
+            "own_col_reason", "own_col_note", "own_col_owner", "own_col_next")  # fmt: skip
+    header = [tr(k) for k in keys]
+    rows = []
+    for _, row in ws.table.sort_values("number", na_position="last").iterrows():
+        rows.append([
+            "" if pd.isna(row["number"]) else str(row["number"]),
+            row["name"],
+            cat_names.get(row["category"], row["category"] or ""),
+            tr("ring_" + row["ring"]) if isinstance(row["ring"], str) else "–",
+            tr(f"stage_{int(row['status'])}") if pd.notna(row["status"]) else "–",
+            "" if pd.isna(row["relevance"]) else str(int(row["relevance"])),
+            row["ring_reason"], row["note"], row["owner"], row["next_step"],
+        ])  # fmt: skip
+    return export.HtmlTable(header, rows)
+
+
+def _png(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
+    fig = radar_fig(ws, scope, ghosts, presentation=True, title=_title(ws), height=PNG_HEIGHT, names_list=True)
+    return export.figure_png(fig, width=PNG_WIDTH + chart.NAMES_LIST_WIDTH)
+
+
+def _html(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
+    figures = [radar_fig(ws, scope, ghosts), matrix_fig(ws)]
+    footer = tr("own_export_footer", date=own.format_date(date.today(), lang()))
+    return export.standalone_html(ws.meta["name"], _title(ws), figures, _html_table(ws), footer)
+
+
+def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:
+    """Download buttons: PNG (made on the server when clicked), HTML, CSV, XLSX and JSON."""
+    st.caption(tr("own_export_intro"))
+    stem = export.file_stem(ws.meta["name"])
+    rows = own.export_rows(ws.table)
+    meta = own.export_meta(ws.meta)
+    files = [
+        ("png", "own_export_png", "image/png", functools.partial(_png, ws, scope, ghosts), ":material/image:"),
+        ("html", "own_export_html", "text/html", functools.partial(_html, ws, scope, ghosts), ":material/public:"),
+        ("xlsx", "own_export_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         functools.partial(export.entries_xlsx, rows, meta, lang(), dict(zip(ws.categories["id"], ws.categories["name"], strict=True))),
+         ":material/table:"),
+        ("csv", "own_export_csv", "text/csv", functools.partial(export.entries_csv, rows), ":material/csv:"),
+        ("json", "own_export_json", "application/json", functools.partial(export.radar_json, rows, meta),
+         ":material/data_object:"),
+    ]  # fmt: skip
+    cols = st.columns(len(files))
+    for col, (ext, label, mime, make, icon) in zip(cols, files, strict=True):
+        col.download_button(
+            tr(label),
+            data=make,
+            file_name=f"{stem}.{ext}",
+            mime=mime,
+            key=f"own-export-{ext}",
+            on_click="ignore",
+            icon=icon,
+            width="stretch",
+        )
+    st.caption(tr("own_export_reopen"))

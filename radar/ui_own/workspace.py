@@ -1,0 +1,287 @@
+"""One open radar: header and toolbar, radar and matrix, the tabs (entries, compare, export, history, details)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from radar import config, own
+from radar.db import own as db
+from radar.safe import plain
+from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
+from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, entries_editor, remove_entries
+from radar.ui_own.exports import _html_table, exports
+from radar.ui_own.present import presentation
+from radar.ui_own.state import (
+    WORK_HEIGHT,
+    WORK_RADAR_WIDTH,
+    Workspace,
+    delete,
+    domain_names,
+    epoch,
+    facts,
+    flash,
+    gap_table,
+    link_url,
+    load_workspace,
+    matrix_fig,
+    open_radar,
+    own_db,
+    presentation_toggle,
+    radar_fig,
+    seen_key,
+    show_flash,
+    sync_present,
+    technologies,
+    write,
+)
+
+
+def header(ws: Workspace) -> tuple[str | None, bool]:
+    """Title with the language switch, facts, and one toolbar row: back, undo, presentation, compare."""
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.title(plain(ws.meta["name"]))
+    with right:
+        language_switch()
+    st.caption(facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
+    cols = st.columns([1.3, 2.1, 1.6, 2.6, 2.5], vertical_alignment="bottom")
+    cols[0].button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
+    if ws.can_edit:
+        cols[1].button(tr("own_undo"), on_click=_undo, args=(ws.link,), icon=":material/undo:", key="own-undo")
+    cols[2].toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=sync_present)
+    return compare_controls(ws, cols[3], cols[4])
+
+
+def _undo(link: str, area: str = "top") -> None:
+    write(link, lambda path, version: db.undo(path, link, version), reset=True, success=tr("own_undone"), area=area)
+
+
+def compare_controls(ws: Workspace, left: object, right: object) -> tuple[str | None, bool]:
+    """Which national radar to compare with (default: the radar's domain) and whether to draw it."""
+    names = domain_names()
+    key = f"own-scope-{ws.link}"
+    if st.session_state.get(key) not in ("", *names):
+        st.session_state[key] = ws.meta["domain"] or ""
+    scope = left.selectbox(
+        tr("own_compare_scope"), ["", *names], key=key, format_func=lambda d: names.get(d, tr("own_compare_combined"))
+    )
+    ghosts = right.toggle(tr("own_show_ghosts"), key=f"own-ghosts-{ws.link}", help=tr("own_show_ghosts_help"))
+    return scope or None, ghosts
+
+
+def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
+    """The local radar and the priority matrix side by side, redrawn on every change."""
+    left, right = st.columns([1.45, 1], gap="medium")
+    with left:
+        st.markdown(f"**{tr('own_radar_heading')}**")
+        if ws.blips.empty:
+            st.info(tr("own_radar_empty"))
+        fig = radar_fig(ws, scope, ghosts, height=WORK_HEIGHT, width_hint=WORK_RADAR_WIDTH)
+        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.link}")
+    with right:
+        st.markdown(f"**{tr('own_matrix_heading')}**", help=tr("own_matrix_help"))
+        fig = matrix_fig(ws)
+        fig.update_layout(height=WORK_HEIGHT)
+        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-matrix-{ws.link}")
+        if ws.table["relevance"].notna().sum() == 0:
+            st.caption(tr("own_matrix_empty"))
+    missing = own.unplaced(ws.table)
+    if missing:
+        st.caption(tr_text("own_unplaced", names=", ".join(missing)))
+
+
+def method_note() -> None:
+    """The expander that explains how the local ring is computed (values from config)."""
+    bands = config.ring_score_bands()
+    cutoffs = ", ".join(f"{tr('ring_' + r.key)} ≥ {low:.2f}" for r, (low, _) in zip(config.RINGS, bands, strict=True) if low > 0)
+    with st.expander(tr("own_method_heading"), icon=":material/calculate:"):
+        st.markdown(tr("own_method", default=own.DEFAULT_OWN_MATURITY, cutoffs=cutoffs))
+
+
+def details(ws: Workspace) -> None:
+    """The radar's facts, each saved when the field is left, and the share link."""
+    rid, meta = ws.link, ws.meta
+    prefix = f"own-meta-{rid}-{epoch(rid)}"
+    names = domain_names()
+    st.caption(tr("own_settings_intro"))
+    left, right = st.columns(2)
+    left.text_input(
+        tr("own_field_radar_name"),
+        value=meta["name"],
+        key=f"{prefix}-name",
+        on_change=_save_meta,
+        args=(rid, prefix, "name"),
+        max_chars=own.MAX_RADAR_NAME,
+    )
+    right.text_input(
+        tr("own_field_municipality"),
+        value=meta["municipality"],
+        key=f"{prefix}-municipality",
+        on_change=_save_meta,
+        args=(rid, prefix, "municipality"),
+        max_chars=own.MAX_RADAR_NAME,
+    )
+    options = ["", *names]
+    left.selectbox(
+        tr("own_field_domain"),
+        options,
+        index=options.index(meta["domain"]) if meta["domain"] in options else 0,
+        key=f"{prefix}-domain",
+        format_func=lambda d: names.get(d, tr("own_no_domain")),
+        on_change=_save_meta,
+        args=(rid, prefix, "domain"),
+    )
+    when = date.fromisoformat(meta["date"]) if meta["date"] else None
+    right.date_input(
+        tr("own_field_date"),
+        value=when,
+        key=f"{prefix}-date",
+        format="DD.MM.YYYY",
+        on_change=_save_meta,
+        args=(rid, prefix, "date"),
+    )
+    share_links(ws)
+    with st.popover(tr("own_delete"), icon=":material/delete:"):
+        st.caption(tr_text("own_delete_confirm", name=meta["name"], technologies=technologies(len(ws.entries)), days=db.BIN_DAYS))
+        st.button(
+            tr("own_delete_yes"), key=f"own-del-ws-{rid}", type="primary", on_click=_delete_open,
+            args=(rid, int(meta["version"]), str(meta["name"])),
+        )  # fmt: skip
+
+
+def _delete_open(link: str, version: int, name: str) -> None:
+    """Delete the open radar and go back to the start, where the message says until when it can be restored."""
+    delete(link, version, name)
+    if not any(kind == "error" for kind, _, _ in st.session_state.get("own_flash", [])):
+        open_radar(None)
+
+
+def _save_meta(link: str, prefix: str, field: str) -> None:
+    value = st.session_state.get(f"{prefix}-{field}")
+    value = value or None if field == "domain" else value
+    write(link, lambda path, version: db.update_meta(path, link, version, {field: value}), reset=True, area="details")
+
+
+def history(ws: Workspace) -> None:
+    """The last changes, newest first, with undo."""
+    changes = db.history(own_db(), ws.link, limit=50)
+    if changes.empty:
+        st.caption(tr("own_history_empty"))
+        return
+    st.caption(tr("own_history_intro", count=len(changes)))
+    view = pd.DataFrame(
+        {
+            "when": [own.local_time(v, lang()) for v in changes["changed_at"]],
+            "action": [tr(f"own_action_{a}") for a in changes["action"]],
+            "detail": [own.change_text(d, lang()) for d in changes["detail"]],
+        }
+    )
+    st.dataframe(
+        view,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "when": st.column_config.TextColumn(tr("own_col_when"), width="small"),
+            "action": st.column_config.TextColumn(tr("own_col_action"), width="small"),
+            "detail": st.column_config.TextColumn(tr("own_col_detail"), width="large"),
+        },
+    )
+    if ws.can_edit:
+        st.button(tr("own_undo"), on_click=_undo, args=(ws.link, "history"), icon=":material/undo:", key="own-undo-history")
+
+
+def workspace(link: str) -> None:
+    """One radar: header, radar and matrix, method, and tabs for entries, compare, export, history, details."""
+    present = presentation_toggle()
+    ws = load_workspace(link)
+    if ws is None:
+        return
+    if present:
+        presentation(ws)
+        return
+    scope, ghosts = header(ws)
+    show_flash()
+    if not ws.can_edit:
+        st.info(tr("own_read_only"), icon=":material/visibility:")
+    radar_and_matrix(ws, scope, ghosts)
+    method_note()
+    if not ws.can_edit:
+        read_only_tabs(ws, scope, ghosts)
+        return
+    tabs = st.tabs(
+        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
+    )
+    with tabs[0]:
+        show_flash("entries")
+        entries_editor(ws)
+        left, right = st.columns(2, gap="large")
+        with left:
+            add_from_catalogue(ws)
+            remove_entries(ws)
+        with right:
+            add_custom(ws)
+        show_flash("entries-tools")
+        custom_editor(ws)
+    with tabs[1]:
+        gap_table(ws, scope)
+    with tabs[2]:
+        exports(ws, scope, ghosts)
+    with tabs[3]:
+        show_flash("history")
+        history(ws)
+    with tabs[4]:
+        show_flash("details")
+        details(ws)
+
+
+def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
+    """What a view link shows below the radar: the entries as a table, the gaps, the exports, the history."""
+    tabs = st.tabs(
+        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
+    )
+    with tabs[0]:
+        table = _html_table(ws)
+        st.dataframe(pd.DataFrame(table.rows, columns=table.header), hide_index=True, width="stretch")
+    with tabs[1]:
+        gap_table(ws, scope)
+    with tabs[2]:
+        exports(ws, scope, ghosts)
+    with tabs[3]:
+        history(ws)
+    with tabs[4]:
+        st.caption(facts(ws))
+        share_links(ws)
+
+
+def share_links(ws: Workspace) -> None:
+    """The radar's links, each in a box with a copy button; the edit link (and making a new one) only for its editors."""
+    found = db.links(own_db(), ws.link)
+    st.markdown(f"**{tr('own_share')}**", help=tr("own_share_help"))
+    if "edit" in found:
+        st.caption(tr("own_edit_link") + " — " + tr("own_edit_link_help"))
+        st.code(link_url("edit", found["edit"]), language=None)
+    st.caption(tr("own_view_link") + " — " + tr("own_view_link_help"))
+    st.code(link_url("view", found["view"]), language=None)
+    if "edit" not in found:
+        return
+    with st.popover(tr("own_new_edit_link"), icon=":material/key:"):
+        st.caption(tr("own_new_edit_link_confirm"))
+        st.button(
+            tr("own_new_edit_link_yes"), key=f"own-new-link-{ws.link}", on_click=_new_edit_link, args=(ws.link,), type="primary"
+        )
+
+
+def _new_edit_link(link: str) -> None:
+    fresh: list[str] = []
+
+    def rotate(path: Path, version: int) -> int:
+        fresh.append(db.new_edit_link(path, link, version))
+        return version + 1
+
+    if write(link, rotate, reset=True, area="details"):
+        open_radar(fresh[0])
+        st.session_state[seen_key(fresh[0])] = st.session_state.pop(seen_key(link), 0)
+        flash("success", tr("own_new_edit_link_done"), "details")
