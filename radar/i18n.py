@@ -367,6 +367,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_view_gaps": {"da": "Forskelle til landet", "en": "Gaps to the country"},
     "own_undo": {"da": "Fortryd seneste ændring", "en": "Undo last change"},
     "own_undone": {"da": "Den seneste ændring er fortrudt.", "en": "The last change was undone."},
+    "own_ring_pending": {"da": "{ring} ({chosen} venter på begrundelse)", "en": "{ring} ({chosen} waits for a reason)"},
     "own_undo_named": {"da": "Fortryd: {change}", "en": "Undo: {change}"},
     "own_redo_named": {"da": "Gentag: {change}", "en": "Redo: {change}"},
     "own_undone_named": {"da": "Fortrudt: {change}", "en": "Undone: {change}"},
@@ -402,22 +403,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 **Teknisk modenhed** (m, 1-5) er eksperternes nationale vurdering i den nyeste udgave. For jeres egne teknologier bruges den modenhed, I selv sætter; sætter I ingen, regnes med {default} (afprøvet i en kommune). m' = (m − 1) / 4.
 
-**Lokal udbredelse** a = jeres status / 3: overvejer ikke = 0, overvejer = 1/3, afprøver = 2/3, i drift = 1. Har I ikke sat en status, bruges landets udbredelsesindeks for radarens fagområde (eller den samlede radar), så teknologien står, hvor landet står, indtil I tager stilling. En egen teknologi uden status placeres ikke.
+**Lokal udbredelse** a = jeres status / 3: overvejer ikke = 0, overvejer = 1/3, afprøver = 2/3, i drift = 1. Har I ikke sat en status, bruges landets udbredelsesindeks for radarens fagområde (eller den samlede radar), så teknologien står, hvor landet står, indtil I tager stilling. En egen teknologi uden status står som »{own_stage}«, indtil I sætter en status.
 
 **Score** s = (m' + a) / 2, og ringen følger de samme grænser som nationalt: {cutoffs}.
 
-**Ring sat i hånden:** I kan vælge ringen selv, når gruppen er enig om noget andet end beregningen. Så skal I skrive en begrundelse, og prikken lægges i den valgte ring.
+**Ring sat i hånden:** I kan vælge ringen selv, når gruppen er enig om noget andet end beregningen. Skriv en begrundelse, før eller efter ringen: indtil da venter den valgte ring (vist som »venter på begrundelse«), og derefter lægges prikken i den valgte ring.
 
 **Relevans** (1-5) er jeres egen vurdering. Den flytter ikke ringen, men bestemmer placeringen i prioriteringsmatrixen.""",
         "en": """The local radar uses the same method as the national one, with your own status as adoption.
 
 **Technical maturity** (m, 1-5) is the experts' national rating in the newest edition. For your own technologies the maturity you set is used; if you set none, {default} (piloted in a municipality) is assumed. m' = (m − 1) / 4.
 
-**Local adoption** a = your status / 3: not considering = 0, considering = 1/3, trialling = 2/3, in operation = 1. While you have not set a status, the national adoption index of the radar's domain (or the combined radar) is used, so the technology sits where the country is until you decide. An own technology without a status is not placed.
+**Local adoption** a = your status / 3: not considering = 0, considering = 1/3, trialling = 2/3, in operation = 1. While you have not set a status, the national adoption index of the radar's domain (or the combined radar) is used, so the technology sits where the country is until you decide. An own technology without a status stands as “{own_stage}” until you set a status.
 
 **Score** s = (m' + a) / 2, and the ring follows the same cut-offs as nationally: {cutoffs}.
 
-**Ring set by hand:** you can choose the ring yourselves when the group agrees on something other than the calculation. Then you must write a reason, and the dot is placed in the chosen ring.
+**Ring set by hand:** you can choose the ring yourselves when the group agrees on something other than the calculation. Write a reason, before or after the ring: until then the chosen ring waits (shown as “waits for a reason”), and then the dot is placed in the chosen ring.
 
 **Relevance** (1-5) is your own rating. It does not move the ring but decides the place in the priority matrix.""",
     },
@@ -602,10 +603,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The field '{field}' of '{name}' is too long: at most {max} characters. The change was not saved.",
     },
     "own_error_category_missing": {"da": "Vælg en kategori til '{name}'.", "en": "Choose a category for '{name}'."},
-    "own_error_ring_reason": {
-        "da": "'{name}': skriv en begrundelse, når I sætter ringen i hånden. Ringen er ikke gemt endnu.",
-        "en": "'{name}': write a reason when you set the ring by hand. The ring is not saved yet.",
-    },
     "own_error_too_many": {
         "da": "En radar kan højst have {max} teknologier (der ville blive {count}). Intet er ændret.",
         "en": "A radar can have at most {max} technologies (it would have {count}). Nothing was changed.",

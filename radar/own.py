@@ -12,7 +12,8 @@ The local method (shown on the page as "how the local ring is computed"):
 - local adoption a = local status / 3 (0 overvejer ikke .. 3 i drift). While the group has
   not set a status, a catalogue technology uses the national adoption index of the radar's
   domain (or the combined radar), so a new radar starts where the country stands; an own
-  technology without a status is not placed.
+  technology without a status counts as DEFAULT_OWN_STATUS (1, "overvejer"), so it is
+  placed as soon as it is added.
 - score s = (m' + a) / 2 and the ring from the national cut-offs, unless the group set the
   ring by hand (then a reason is required and the blip sits inside that ring).
 """
@@ -41,6 +42,9 @@ RELEVANCES: tuple[int, ...] = (1, 2, 3, 4, 5)
 MATURITIES: tuple[int, ...] = (1, 2, 3, 4, 5)
 #: Maturity assumed for an own technology the group has not rated: 3 -> m' = 0.5.
 DEFAULT_OWN_MATURITY = 3
+#: Status assumed for an own technology the group has not given one, so it is placed as soon as it
+#: is added: 1 "overvejer" (considering) -> a = 1/3.
+DEFAULT_OWN_STATUS = 1
 MAX_ENTRIES = 200
 MAX_RADAR_NAME = 80
 MAX_ENTRY_NAME = 120
@@ -158,7 +162,9 @@ def clean_entry(values: Mapping[str, object]) -> dict[str, object]:
 
 
 def validate_entry(entry: Mapping[str, object]) -> None:
-    """Raise ValidationError when one entry breaks a rule (name, lengths, ring without reason)."""
+    """Raise ValidationError when one entry breaks a rule (name, lengths, category).
+
+    A ring set by hand without a reason is kept, not refused: it waits for its reason (see local_table)."""
     name = str(entry.get("name") or "")
     if not name.strip():
         raise ValidationError("own_error_entry_name_empty")
@@ -169,8 +175,6 @@ def validate_entry(entry: Mapping[str, object]) -> None:
             raise ValidationError("own_error_text_long", field=field, name=name, max=limit)
     if not entry.get("technology_id") and not entry.get("category"):
         raise ValidationError("own_error_category_missing", name=name)
-    if entry.get("ring") and not str(entry.get("ring_reason") or "").strip():
-        raise ValidationError("own_error_ring_reason", name=name)
 
 
 def name_key(name: object) -> str:
@@ -267,11 +271,15 @@ def local_table(
             adoption, adoption_source = status / MAX_STAGE, "local"
         elif in_national and not _blank(nat.at[tech, "adoption"]):
             adoption, adoption_source = float(nat.at[tech, "adoption"]), "national"
+        elif not known:
+            adoption, adoption_source = DEFAULT_OWN_STATUS / MAX_STAGE, "default"
         else:
             adoption, adoption_source = math.nan, None
         score = ((maturity - 1) / 4 + adoption) / 2 if not math.isnan(adoption) else math.nan
         computed = pipeline.ring_for_score(score, cutoffs)
-        hand = e.get("ring") if isinstance(e.get("ring"), str) and e.get("ring") else None
+        chosen = e.get("ring") if isinstance(e.get("ring"), str) and e.get("ring") else None
+        # A ring set by hand counts once it has a reason; until then it waits, shown as pending.
+        hand = chosen if chosen and str(e.get("ring_reason") or "").strip() else None
         ring = hand or computed
         rows.append(
             {
@@ -293,6 +301,8 @@ def local_table(
                 "computed_ring": computed,
                 "ring": ring,
                 "hand_set": hand is not None,
+                "chosen_ring": chosen,
+                "ring_pending": chosen is not None and hand is None,
                 "position_score": _position_score(score, ring, cutoffs) if ring else math.nan,
                 "relevance": None if _blank(e.get("relevance")) else int(e["relevance"]),
                 "ring_reason": e.get("ring_reason") or "",
@@ -306,7 +316,7 @@ def local_table(
     columns = [
         "entry_id", "stored_number", "technology", "technology_id", "own", "name", "category", "description", "maturity",
         "maturity_source", "own_maturity", "status", "adoption", "adoption_source", "score", "computed_ring",
-        "ring", "hand_set", "position_score", "relevance", "ring_reason", "note", "owner", "next_step",
+        "ring", "hand_set", "chosen_ring", "ring_pending", "position_score", "relevance", "ring_reason", "note", "owner", "next_step",
         "national_ring", "national_score",
     ]  # fmt: skip
     table = pd.DataFrame(rows, columns=columns)

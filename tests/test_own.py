@@ -75,13 +75,14 @@ def test_local_method(row, maturity_source, adoption, score, ring):
     assert not result["hand_set"]
 
 
-def test_own_technology_without_status_is_not_placed():
+def test_own_technology_without_status_is_placed_as_considering():
     table = table_of({"name": "Vores app", "category": "citizen"}, {"technology_id": "ai", "name": "AI", "status": 3})
-    assert math.isnan(table.iloc[0]["score"])
-    assert pd.isna(table.iloc[0]["ring"])
-    assert own.unplaced(table) == ["Vores app"]
-    blips = own.local_blips(table, CATEGORIES)
-    assert blips["technology"].tolist() == ["ai"]
+    row = table.iloc[0]
+    # no maturity set: 3 -> m' = 0.5; no status: 1 "overvejer" -> a = 1/3; s = (0.5 + 1/3) / 2
+    assert row["score"] == pytest.approx((0.5 + 1 / 3) / 2)
+    assert (row["ring"], row["adoption_source"]) == ("hold_oeje", "default")
+    assert own.unplaced(table) == []
+    assert sorted(own.local_blips(table, CATEGORIES)["technology"]) == sorted(["ai", row["technology"]])
 
 
 @pytest.mark.parametrize("hand_ring", RING_KEYS)
@@ -94,6 +95,15 @@ def test_hand_set_ring_wins_and_the_blip_sits_inside_it(hand_ring):
     blip = own.local_blips(table, CATEGORIES).iloc[0]
     index = RING_KEYS.index(hand_ring)
     assert index / 4 <= blip["r"] <= (index + 1) / 4
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_a_hand_set_ring_without_a_reason_waits_for_it(reason):
+    table = table_of({"technology_id": "ai", "name": "AI", "status": 3, "ring": "afvent", "ring_reason": reason})
+    row = table.iloc[0]
+    assert (row["ring"], row["hand_set"], row["chosen_ring"], row["ring_pending"]) == ("klar", False, "afvent", True)
+    done = table_of({"technology_id": "ai", "name": "AI", "status": 3, "ring": "afvent", "ring_reason": "Vi venter"}).iloc[0]
+    assert (done["ring"], done["hand_set"], done["ring_pending"]) == ("afvent", True, False)
 
 
 def test_blips_have_what_the_radar_draws_and_are_numbered_in_ring_order():
@@ -193,8 +203,6 @@ def test_matrix_points_spread_points_in_one_cell_and_skip_unrated():
         ({"name": "", "category": "data"}, "own_error_entry_name_empty"),
         ({"name": "   ", "category": "data"}, "own_error_entry_name_empty"),
         ({"name": "x" * 121, "category": "data"}, "own_error_entry_name_long"),
-        ({"name": "App", "category": "data", "ring": "klar"}, "own_error_ring_reason"),
-        ({"name": "App", "category": "data", "ring": "klar", "ring_reason": "  "}, "own_error_ring_reason"),
         ({"name": "App", "category": "data", "ring": "adopt", "ring_reason": "x"}, "own_error_value"),
         ({"name": "App", "category": "data", "status": 4}, "own_error_value"),
         ({"name": "App", "category": "data", "relevance": 0}, "own_error_value"),

@@ -225,7 +225,6 @@ def test_an_edit_that_changes_nothing_is_not_a_change(path, radar):
         (lambda p, r, e, v: db.add_entries(p, r, v, [{"name": "", "category": "data"}]), "own_error_entry_name_empty"),
         (lambda p, r, e, v: db.add_entries(p, r, v, [{"name": "n" * 121, "category": "data"}]), "own_error_entry_name_long"),
         (lambda p, r, e, v: db.add_entries(p, r, v, [{"name": "Uden kategori"}]), "own_error_category_missing"),
-        (lambda p, r, e, v: db.update_entries(p, r, v, {e[0]: {"ring": "klar"}}), "own_error_ring_reason"),
         (lambda p, r, e, v: db.update_entries(p, r, v, {e[0]: {"name": RPA["name"]}}), "own_error_duplicate"),
         (lambda p, r, e, v: db.update_entries(p, r, v, {e[0]: {"relevance": 9}}), "own_error_value"),
         (lambda p, r, e, v: db.update_entries(p, r, v, {e[0]: {"note": "n" * 2001}}), "own_error_text_long"),

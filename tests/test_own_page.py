@@ -162,8 +162,8 @@ def test_own_technology_needs_a_name_and_nothing_is_lost(app, own_db):
     at.get("form_submit_button")[0].click()
     at.run()
     assert db.load_entries(own_db, radar_id)["name"].tolist() == ["Kunstig intelligens (AI)", "Vejsensorer"]
-    assert len(blips(at)) == 1, "an own technology without status or ring is not placed"
-    assert any("Vejsensorer" in c.value for c in at.caption)
+    assert len(blips(at)) == 2, "an own technology is placed as soon as it is added"
+    assert not any("Vejsensorer" in c.value for c in at.caption), "nothing waits in 'not placed yet'"
 
 
 def test_a_stale_browser_is_refused_and_shown_the_fresh_state(app, own_db):

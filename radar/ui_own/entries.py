@@ -25,19 +25,30 @@ EDITOR_FIELDS: dict[str, str] = {
 CUSTOM_FIELDS: dict[str, str] = {"name": "name", "category": "category", "description": "description", "own_maturity": "maturity"}
 
 
+#: Marks a ring set by hand: a symbol every font draws (an emoji shows as an empty box without emoji fonts).
+HAND_SET_MARK = "◆"
+
+
+def ring_shown(row: pd.Series) -> str:
+    """The ring cell: the ring in force, marked when set by hand, and a chosen ring waiting for its reason."""
+    if row["ring_pending"]:
+        current = tr("ring_" + row["ring"]) if isinstance(row["ring"], str) else "–"
+        return tr("own_ring_pending", ring=current, chosen=tr("ring_" + row["chosen_ring"]))
+    if not isinstance(row["ring"], str):
+        return "–"
+    return tr("ring_" + row["ring"]) + (f" {HAND_SET_MARK}" if row["hand_set"] else "")
+
+
 def _editor_frame(ws: Workspace) -> pd.DataFrame:
     table = ws.table
     return pd.DataFrame(
         {
             "number": table["number"],
             "name": table["name"],
-            "ring_shown": [
-                tr("ring_" + r) + (" ✋" if h else "") if isinstance(r, str) else "–"
-                for r, h in zip(table["ring"], table["hand_set"], strict=True)
-            ],
+            "ring_shown": [ring_shown(row) for _, row in table.iterrows()],
             "status": table["status"].astype("Int64"),
             "relevance": table["relevance"].astype("Int64"),
-            "hand_ring": table["ring"].where(table["hand_set"], None).astype(object),
+            "hand_ring": table["chosen_ring"].astype(object),
             "ring_reason": table["ring_reason"],
             "note": table["note"],
             "owner": table["owner"],

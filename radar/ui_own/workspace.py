@@ -98,7 +98,9 @@ def method_note() -> None:
     bands = config.ring_score_bands()
     cutoffs = ", ".join(f"{tr('ring_' + r.key)} ≥ {low:.2f}" for r, (low, _) in zip(config.RINGS, bands, strict=True) if low > 0)
     with st.expander(tr("own_method_heading"), icon=":material/calculate:"):
-        st.markdown(tr("own_method", default=own.DEFAULT_OWN_MATURITY, cutoffs=cutoffs))
+        st.markdown(
+            tr("own_method", default=own.DEFAULT_OWN_MATURITY, cutoffs=cutoffs, own_stage=tr(f"stage_{own.DEFAULT_OWN_STATUS}").lower())
+        )
 
 
 def details(ws: Workspace) -> None:
