@@ -25,7 +25,7 @@ MAX_DESCRIPTION_CHARS = 10_000
 RAW_CHARS_FACTOR = 10
 #: Most markup characters ('<' and '&') in all values of one file together. Sanitising costs
 #: about a microsecond per markup character; a real radar file has a few per entry.
-MAX_MARKUP_CHARS = 500_000
+MAX_MARKUP_CHARS = 300_000
 
 
 @dataclass(frozen=True)
@@ -39,15 +39,16 @@ class SheetLimits:
 
     max_rows: int = MAX_ROWS
 
-    #: Unpacked size of a radar workbook: 2.5 times the largest file, as its text compresses.
-    BASE_UNZIPPED_BYTES = 50 * 1024 * 1024
+    #: Unpacked size of a radar workbook: what the largest CSV file holds, and its XML around it.
+    BASE_UNZIPPED_BYTES = 32 * 1024 * 1024
     UNZIPPED_BYTES_PER_ROW = 512
     #: A zip member this large must not be packed tighter than MAX_RATIO (real sheets: 5-20x).
     RATIO_CHECKED_BYTES = 1024 * 1024
     MAX_RATIO = 100
-    #: Cells (<c> elements, empty or not) and XML tags per accepted row: openpyxl takes about
-    #: 15 microseconds per cell, so these keep a radar workbook within about 2 s.
-    CELLS_PER_ROW = 20
+    #: Cells (<c> elements, empty or not) and XML tags per accepted row: openpyxl takes 15-30
+    #: microseconds per cell, so these keep reading a full radar workbook within about 2 s.
+    #: Our own export has 14 columns.
+    CELLS_PER_ROW = 15
     TAGS_PER_ROW = 150
     #: Columns and row numbers a sheet may use (Excel's own maximum row number).
     MAX_COLUMNS = 200

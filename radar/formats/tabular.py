@@ -237,7 +237,7 @@ def parse_csv(text: str, delimiter: str | None = None, max_rows: int = MAX_ROWS)
             start, end = end + 1, reader.line_num
             if record == [_END]:
                 return
-            if not any(cell.strip() for cell in record):
+            if not "".join(record).strip():  # blank (one C call: a file may have millions of such lines)
                 continue
             width = width or len(record)
             if record[-1].endswith(_END):  # the text ended inside a quoted value
@@ -440,6 +440,6 @@ def _quote_prefixed(cell) -> bool:  # noqa: ANN001 - openpyxl read-only cell
 def _sheetcell_text(cell) -> str:  # noqa: ANN001 - openpyxl read-only cell
     """A cell's text; without quotePrefix the protective ' of older exports is removed (restore_formula)."""
     text = cell_text(cell.value)
-    if not text:
-        return text
+    if not text.startswith("'"):
+        return text  # restore_formula would not change it: no need to look up the cell's style
     return text if _quote_prefixed(cell) else restore_formula(text)

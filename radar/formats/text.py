@@ -54,12 +54,21 @@ _DROPPED = re.compile(r"<[!?]|</[^A-Za-z]")
 # A start tag's name in untrusted source, the way an HTML tokenizer reads it.
 _SOURCE_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
 # A start tag with something after its name: an attribute (or junk a parser reads as one).
-_SOURCE_ATTRIBUTE = re.compile(r"<[A-Za-z][^\t\n\f\r />]*+[\t\n\f\r /]++[^\t\n\f\r />]")
+# The whole of such a tag, up to its '>' (or to the next '<' when a parser would read on).
+_SOURCE_ATTRIBUTED_TAG = re.compile(r"<[A-Za-z][^\t\n\f\r />]*+[\t\n\f\r /]++[^\t\n\f\r />][^<>]*+>?")
+# A link with nothing but a plain href: what almost every description with attributes has.
+_SIMPLE_LINK = re.compile(
+    r"<a[\t\n\f\r ]+href[\t\n\f\r ]*=[\t\n\f\r ]*"
+    r"(?:\"[^\"<>]*\"|'[^'<>]*'|[^\t\n\f\r \"'<>=`]+)[\t\n\f\r ]*>",
+    re.IGNORECASE,
+)
+_KEPT_LINK = '<a href="'
 _SCHEME = re.compile(r"(?<![A-Za-z0-9+.\-])([A-Za-z][A-Za-z0-9+.\-]*+):")
 _URL_JUNK = re.compile(r"[\t\n\r]")
-# Start tags and attributes in nh3's output, which always double-quotes attribute values.
-_OUTPUT_TAG = re.compile(r'<([a-z][^\s/>]*)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\s*/?>')
-_OUTPUT_ATTRIBUTE = re.compile(r'\s+([^\s=/>]+)(?:="[^"]*")?')
+# Start tags with attributes in nh3's output, which double-quotes attribute values and escapes
+# '<' and '>' inside them, and the attribute names in one.
+_OUTPUT_ATTRIBUTED_TAG = re.compile(r"<([a-z][^\s/>]*)\s([^>]*)>")
+_OUTPUT_ATTRIBUTE = re.compile(r'([^\s="/>]+)="')
 
 
 def decode_text(data: bytes) -> str:
@@ -177,7 +186,7 @@ def sanitise_description(value: str) -> str:
 def _attributes(fragment: str) -> Counter[str]:
     """tag@attribute of every start tag in nh3's output (well-formed: every other '<' is escaped)."""
     found: Counter[str] = Counter()
-    for tag, attrs in _OUTPUT_TAG.findall(fragment):
+    for tag, attrs in _OUTPUT_ATTRIBUTED_TAG.findall(fragment):
         found.update(f"{tag}@{name}" for name in _OUTPUT_ATTRIBUTE.findall(attrs) if name != "rel")
     return found
 
@@ -194,15 +203,21 @@ def markup_was_removed(before: str, after: str) -> bool:
         return True  # something became nothing (e.g. a tag left open at the end swallowed the rest)
     if _DROPPED.search(text):
         return True  # a comment, declaration or processing instruction: never kept, nor its content
-    names = {name.lower() for name in _SOURCE_TAG.findall(text)}
+    tags = [name.lower() for name in _SOURCE_TAG.findall(text)]
+    names = set(tags)
     if not names:
         return False  # no tags at all: the sanitiser only escapes
     if not names <= ALLOWED_TAGS:
         return True  # a tag that is never kept (or a tag-like text the sanitiser removes)
-    if _SOURCE_ATTRIBUTE.search(text) is None:
+    attributed = _SOURCE_ATTRIBUTED_TAG.findall(text)
+    if not attributed:
         return False  # kept tags without attributes: nothing to drop but comments
-    # Kept tags with attributes: re-spell the source keeping every attribute and URL scheme,
-    # then compare what the two versions carry.
+    if all(_SIMPLE_LINK.fullmatch(tag) for tag in attributed) and after.count("<a ") == tags.count("a"):
+        # Only plain links, each written once (a parser repairing unclosed ones may copy them): the
+        # sanitiser either keeps a link's href (an absolute http(s) URL) or drops it.
+        return after.count(_KEPT_LINK) != len(attributed)
+    # Other attributes: re-spell the source keeping every attribute and URL scheme, then
+    # compare what the two versions carry.
     schemes = set(_SCHEME.findall(_URL_JUNK.sub("", html.unescape(text)))) | set(ALLOWED_URL_SCHEMES)
     respelled = nh3.clean(
         text,

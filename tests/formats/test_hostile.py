@@ -90,6 +90,9 @@ def test_sixty_kilobytes_of_unclosed_tags_are_cleaned_without_the_python_parser(
         ('<a href="javascript:alert(1)">x</a>', True),
         ('<a href="jav&#x09;ascript:alert(1)">x</a>', True),
         ('<a href="HTTPS://kl.dk" rel="x">KL</a>', False),
+        ('<a href="https://kl.dk">KL</a> og <a href=http://[ugyldig>x</a>', True),  # an invalid URL is dropped
+        ('<a href="https://kl.dk">KL', False),  # closed again, not copied
+        ("<a href='https://kl.dk'><p>KL</p>", False),  # an unclosed link the parser copies into the paragraph
     ],
 )
 def test_markup_was_removed_on_broken_markup(before: str, removed: bool, no_html_parser) -> None:  # noqa: ANN001
