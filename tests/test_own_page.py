@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -185,18 +186,23 @@ def test_a_stale_browser_is_refused_and_shown_the_fresh_state(app, own_db):
     assert db.load_entries(own_db, radar_id)["technology_id"].tolist() == ["ai", "rpa", "droner"]
 
 
-def test_undo_from_the_toolbar(app, own_db):
-    radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
+def test_undo_beside_the_table_names_the_change_and_redo_brings_it_back(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "R"}, [{"technology_id": "droner", "name": "Droner", "category": "robots", "status": 2}])
     entry = db.load_entries(own_db, radar_id)["entry_id"][0]
-    db.update_entries(own_db, radar_id, 1, {entry: {"status": 3}})
+    db.update_entries(own_db, radar_id, 1, {entry: {"status": 1}})
     at = opened(app, radar_id)
-    at.button(key="own-undo").click()
+    assert at.button(key="own-undo-entries").label == "Fortryd: status for Droner: afprøver → overvejer"
+    at.button(key="own-undo-entries").click()
     at.run()
-    assert "Den seneste ændring er fortrudt." in texts(at.success)
-    assert db.load_entries(own_db, radar_id)["status"].isna().all()
-    at.button(key="own-undo").click()
+    assert "Fortrudt: status for Droner: afprøver → overvejer" in [html.unescape(s) for s in texts(at.success)]
+    assert db.load_entries(own_db, radar_id)["status"].tolist() == [2]
+    assert at.button(key="own-undo-entries").label == "Intet at fortryde" and at.button(key="own-undo-entries").disabled
+    assert at.button(key="own-redo-entries").label == "Gentag: status for Droner: afprøver → overvejer"
+    at.button(key="own-redo-entries").click()
     at.run()
-    assert "Der er ikke flere ændringer at fortryde." in texts(at.error)
+    assert db.load_entries(own_db, radar_id)["status"].tolist() == [1]
+    history = at.get("dataframe")
+    assert any("status for Droner: afprøver → overvejer" in str(d.value.to_dict()) for d in history)
 
 
 def test_details_are_saved_when_a_field_is_left(app, own_db):
@@ -297,3 +303,44 @@ def test_caption_in_english(app, own_db):
     at = opened(app, radar_id)
     caption = next(c.value for c in at.caption if "Odder" in c.value)
     assert "2 technologies" in caption and "27 Nov 2026" in caption and "2026-11-27" not in caption
+
+
+def _react_select_first(typed: str, options: list[tuple[str, int]]) -> int | None:
+    """The option Streamlit's table picker (react-select's default filter) selects for `typed`:
+    the first whose "label value", case- and accent-insensitive, contains the typed text."""
+    import unicodedata
+
+    def fold(text: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)).strip()
+
+    return next((value for label, value in options if fold(typed) in fold(f"{label} {value}")), None)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_typing_a_status_never_picks_another_status(lang):
+    from radar.i18n import t
+
+    options = [(t(f"own_status_option_{s}", lang), s) for s in (0, 1, 2, 3)]
+    for label, status in options:
+        words = label.split(" · ", 1)[1]
+        typed = [label[:n] for n in range(1, len(label) + 1)] + [words[:n] for n in range(3, len(words) + 1)]
+        for text in typed:
+            assert _react_select_first(text, options) == status, (text, status)
+
+
+def test_numbers_stay_while_editing_and_renumber_is_asked_for(app, own_db):
+    radar_id = db.create_radar(
+        own_db, {"name": "R"}, [{"technology_id": t, "name": n, "category": c} for t, n, c in
+                                [("vr", "Virtual reality (VR)", "immersive"), ("cloud", "Cloud", "infrastructure"), ("ai", "AI", "data")]]
+    )  # fmt: skip
+    at = opened(app, radar_id)
+    names = lambda: at.data_editor[0].value["name"].tolist()  # noqa: E731
+    numbers = lambda: at.data_editor[0].value["number"].tolist()  # noqa: E731
+    assert numbers() == [1, 2, 3], "the editor is sorted by number"
+    first = names()
+    at.button(key="own-renumber").click()
+    at.run()
+    assert not at.exception
+    assert numbers() == [1, 2, 3]
+    assert "Teknologierne har fået nye numre efter ring og score." in texts(at.success)
+    assert sorted(names()) == sorted(first)

@@ -7,12 +7,14 @@ import streamlit as st
 
 from radar import config, own
 from radar.db import own as db
-from radar.ui import tr, tr_text
+from radar.safe import plain
+from radar.ui import lang, tr, tr_text
 from radar.ui_own.state import (
     Workspace,
     catalogue,
     categories,
     epoch,
+    own_db,
     write,
 )
 
@@ -29,6 +31,12 @@ CUSTOM_FIELDS: dict[str, str] = {"name": "name", "category": "category", "descri
 HAND_SET_MARK = "◆"
 
 
+def status_option(status: int) -> str:
+    """A status as the table's picker shows it: its number first, and words that are not the start
+    of another status's words, so typing a prefix or a whole word picks that status (see tests)."""
+    return tr(f"own_status_option_{status}")
+
+
 def ring_shown(row: pd.Series) -> str:
     """The ring cell: the ring in force, marked when set by hand, and a chosen ring waiting for its reason."""
     if row["ring_pending"]:
@@ -39,8 +47,7 @@ def ring_shown(row: pd.Series) -> str:
     return tr("ring_" + row["ring"]) + (f" {HAND_SET_MARK}" if row["hand_set"] else "")
 
 
-def _editor_frame(ws: Workspace) -> pd.DataFrame:
-    table = ws.table
+def _editor_frame(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "number": table["number"],
@@ -60,11 +67,11 @@ def _editor_frame(ws: Workspace) -> pd.DataFrame:
 def entries_editor(ws: Workspace) -> None:
     """The keyboard-friendly table of entries; each committed cell is saved at once."""
     key = f"own-editor-{ws.link}-{epoch(ws.link)}"
-    st.session_state[f"{key}-ids"] = ws.table["entry_id"].tolist()
+    table = ws.table.sort_values("number", kind="stable")
+    st.session_state[f"{key}-ids"] = table["entry_id"].tolist()
     st.caption(tr("own_editor_hint"))
-    stage = lambda s: tr(f"stage_{s}")  # noqa: E731
     st.data_editor(
-        _editor_frame(ws),
+        _editor_frame(table),
         key=key,
         hide_index=True,
         num_rows="fixed",
@@ -78,7 +85,7 @@ def entries_editor(ws: Workspace) -> None:
             "name": st.column_config.TextColumn(tr("col_technology"), width="medium", pinned=True),
             "ring_shown": st.column_config.TextColumn(tr("own_col_ring_shown"), help=tr("own_help_ring_shown"), width=100),
             "status": st.column_config.SelectboxColumn(
-                tr("own_col_status"), options=list(own.STATUSES), format_func=stage, help=tr("own_help_status"), width=130
+                tr("own_col_status"), options=list(own.STATUSES), format_func=status_option, help=tr("own_help_status"), width=130
             ),
             "relevance": st.column_config.NumberColumn(
                 tr("own_col_relevance"), min_value=1, max_value=5, step=1, format="%d", help=tr("own_help_relevance"), width=105
@@ -96,6 +103,50 @@ def entries_editor(ws: Workspace) -> None:
             "next_step": st.column_config.TextColumn(tr("own_col_next"), max_chars=own.MAX_LONG, width="medium"),
         },
     )
+
+
+#: Longest change named on the undo and redo buttons; the history has the whole text.
+MAX_BUTTON_CHANGE = 60
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_BUTTON_CHANGE else text[: MAX_BUTTON_CHANGE - 1] + "…"
+
+
+def undo_bar(ws: Workspace, area: str) -> None:
+    """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history)."""
+    undo_next = db.next_change(own_db(), ws.link)
+    redo_next = db.next_change(own_db(), ws.link, redo=True)
+    left, middle, right = st.columns([2.2, 2.2, 1], vertical_alignment="center")
+    left.button(
+        tr("own_undo_named", change=_short(own.change_summary(undo_next, lang()))) if undo_next else tr("own_nothing_to_undo"),
+        key=f"own-undo-{area}", on_click=_step, args=(ws.link, False, area), icon=":material/undo:",
+        disabled=undo_next is None, width="stretch",
+    )  # fmt: skip
+    if redo_next:
+        middle.button(
+            tr("own_redo_named", change=_short(own.change_summary(redo_next, lang()))), key=f"own-redo-{area}",
+            on_click=_step, args=(ws.link, True, area), icon=":material/redo:", width="stretch",
+        )  # fmt: skip
+    if area == "entries" and len(ws.table):
+        right.button(
+            tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, own.renumber_order(ws.table)),
+            help=tr("own_renumber_help"), icon=":material/format_list_numbered:", width="stretch",
+        )  # fmt: skip
+
+
+def _step(link: str, redo: bool, area: str) -> None:
+    change = db.next_change(own_db(), link, redo=redo)
+    if change is None:
+        return
+    text = tr("own_redone_named" if redo else "own_undone_named", change=own.change_summary(change, lang()))
+    step = db.redo if redo else db.undo
+    write(link, lambda path, version: step(path, link, version), reset=True, success=plain(text), area=area)
+
+
+def _renumber(link: str, order: list[str]) -> None:
+    text = tr("own_renumbered")
+    write(link, lambda path, version: db.renumber(path, link, version, order), reset=True, success=text, area="entries")
 
 
 def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dict[str, dict[str, object]]:

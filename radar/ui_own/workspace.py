@@ -12,7 +12,7 @@ from radar import config, own
 from radar.db import own as db
 from radar.safe import plain
 from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
-from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, entries_editor, remove_entries
+from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, entries_editor, remove_entries, undo_bar
 from radar.ui_own.exports import _html_table, exports
 from radar.ui_own.present import presentation
 from radar.ui_own.state import (
@@ -41,22 +41,16 @@ from radar.ui_own.state import (
 
 
 def header(ws: Workspace) -> tuple[str | None, bool]:
-    """Title with the language switch, facts, and one toolbar row: back, undo, presentation, compare."""
+    """Title with the language switch, facts, and one toolbar row: back, presentation, compare (undo sits by the table)."""
     left, right = st.columns([5, 1], vertical_alignment="center")
     left.title(plain(ws.meta["name"]))
     with right:
         language_switch()
     st.caption(facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
-    cols = st.columns([1.3, 2.1, 1.6, 2.6, 2.5], vertical_alignment="bottom")
+    cols = st.columns([1.3, 1.6, 2.6, 2.5, 2.1], vertical_alignment="bottom")
     cols[0].button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
-    if ws.can_edit:
-        cols[1].button(tr("own_undo"), on_click=_undo, args=(ws.link,), icon=":material/undo:", key="own-undo")
-    cols[2].toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=sync_present)
-    return compare_controls(ws, cols[3], cols[4])
-
-
-def _undo(link: str, area: str = "top") -> None:
-    write(link, lambda path, version: db.undo(path, link, version), reset=True, success=tr("own_undone"), area=area)
+    cols[1].toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=sync_present)
+    return compare_controls(ws, cols[2], cols[3])
 
 
 def compare_controls(ws: Workspace, left: object, right: object) -> tuple[str | None, bool]:
@@ -99,7 +93,12 @@ def method_note() -> None:
     cutoffs = ", ".join(f"{tr('ring_' + r.key)} ≥ {low:.2f}" for r, (low, _) in zip(config.RINGS, bands, strict=True) if low > 0)
     with st.expander(tr("own_method_heading"), icon=":material/calculate:"):
         st.markdown(
-            tr("own_method", default=own.DEFAULT_OWN_MATURITY, cutoffs=cutoffs, own_stage=tr(f"stage_{own.DEFAULT_OWN_STATUS}").lower())
+            tr(
+                "own_method",
+                default=own.DEFAULT_OWN_MATURITY,
+                cutoffs=cutoffs,
+                own_stage=tr(f"stage_{own.DEFAULT_OWN_STATUS}").lower(),
+            )
         )
 
 
@@ -178,7 +177,7 @@ def history(ws: Workspace) -> None:
         {
             "when": [own.local_time(v, lang()) for v in changes["changed_at"]],
             "action": [tr(f"own_action_{a}") for a in changes["action"]],
-            "detail": [own.change_text(d, lang()) for d in changes["detail"]],
+            "detail": [own.change_summary(c, lang()) for c in db.history_changes(changes)],
         }
     )
     st.dataframe(
@@ -192,7 +191,7 @@ def history(ws: Workspace) -> None:
         },
     )
     if ws.can_edit:
-        st.button(tr("own_undo"), on_click=_undo, args=(ws.link, "history"), icon=":material/undo:", key="own-undo-history")
+        undo_bar(ws, "history")
 
 
 def workspace(link: str) -> None:
@@ -217,6 +216,7 @@ def workspace(link: str) -> None:
         [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
     )
     with tabs[0]:
+        undo_bar(ws, "entries")
         show_flash("entries")
         entries_editor(ws)
         left, right = st.columns(2, gap="large")
