@@ -578,10 +578,22 @@ def technologies_text(count: int, lang: str = "da") -> str:
 
 
 # --- new radars --------------------------------------------------------------------------------
-def starter_entries(national: pd.DataFrame, catalogue: pd.DataFrame) -> list[dict[str, object]]:
-    """Entries of a new radar started from a national (combined or domain) radar: every placed technology,
-    in the national reading order (ring inner first, then score), so the new radar's numbers read like it."""
+#: What a radar started from the country brings: every placed technology, only those the country
+#: has in KLAR or AFPRØV, or the ones the group picks.
+STARTER_CHOICES: tuple[str, ...] = ("all", "ready", "pick")
+
+
+def starter_entries(
+    national: pd.DataFrame, catalogue: pd.DataFrame, bring: str = "all", picked: Iterable[str] = ()
+) -> list[dict[str, object]]:
+    """Entries of a new radar started from a national (combined or domain) radar, in the national
+    reading order (ring inner first, then score) so the new radar's numbers read like it: every placed
+    technology (`bring` "all"), those in KLAR or AFPRØV ("ready"), or those in `picked` ("pick")."""
     placed = national[national["ring"].notna()]
+    if bring == "ready":
+        placed = placed[placed["ring"].isin(RING_KEYS[:2])]
+    elif bring == "pick":
+        placed = placed[placed["technology"].isin(set(picked))]
     order = list(pipeline.number_blips(placed)["technology"]) if len(placed) else []
     cat = catalogue.set_index("id")
     return [

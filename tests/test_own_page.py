@@ -63,7 +63,7 @@ def test_empty_list_and_new_radar_form(app):
     assert at.title[0].value == "Lav jeres egen radar"
     assert "Der er ingen gemte radarer endnu. Lav den første herunder." in [c.value for c in at.caption]
     assert at.text_input(key="own-new-name")
-    assert [r.value for r in at.radio] == ["combined"]
+    assert [r.value for r in at.radio] == ["combined", "all"]
 
 
 def test_create_from_the_combined_radar_opens_it(app, national_db, own_db):
@@ -344,3 +344,33 @@ def test_numbers_stay_while_editing_and_renumber_is_asked_for(app, own_db):
     assert numbers() == [1, 2, 3]
     assert "Teknologierne har fået nye numre efter ring og score." in texts(at.success)
     assert sorted(names()) == sorted(first)
+
+
+@pytest.mark.parametrize("bring", ["ready", "pick"])
+def test_start_from_a_domain_with_a_subset(app, national_db, own_db, bring):
+    at = app.run()
+    at.text_input(key="own-new-name").input("Teknik")
+    at.selectbox(key="own-new-domain").set_value("teknik-miljoe")
+    at.radio(key="own-new-start").set_value("domain")
+    at.radio(key="own-new-bring").set_value(bring)
+    if bring == "pick":
+        at.multiselect(key="own-new-pick").select("droner").select("iot-sensorer")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception
+    link = db.list_radars(own_db)["edit_token"].iloc[0]
+    got = sorted(db.load_entries(own_db, link)["technology_id"])
+    edition = int(service.editions(national_db)["year"].max())
+    scores = service.scores(national_db, edition, "teknik-miljoe")
+    expected = sorted(scores.loc[scores["ring"].isin(["klar", "afproev"]), "technology"]) if bring == "ready" else ["droner", "iot-sensorer"]
+    assert got == expected and 0 < len(got) < 25
+
+
+def test_picking_nothing_is_refused_in_words(app, own_db):
+    at = app.run()
+    at.text_input(key="own-new-name").input("Tom")
+    at.radio(key="own-new-bring").set_value("pick")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert "Vælg mindst én teknologi, eller vælg »Alle« eller »Kun KLAR og AFPRØV«." in texts(at.error)
+    assert db.list_radars(own_db).empty

@@ -133,6 +133,16 @@ def new_radar_form() -> None:
         )
         st.date_input(tr("own_field_date"), value=date.today(), key="own-new-date", format="DD.MM.YYYY")
         st.radio(tr("own_new_start"), starts, key="own-new-start", format_func=lambda s: tr(f"own_start_{s}"))
+        st.radio(
+            tr("own_new_bring"), list(own.STARTER_CHOICES), key="own-new-bring", format_func=lambda s: tr(f"own_bring_{s}"),
+            horizontal=True, help=tr("own_new_bring_help"),
+        )  # fmt: skip
+        cat = catalogue()
+        tech_names = dict(zip(cat["id"], cat["name"], strict=True))
+        st.multiselect(
+            tr("own_new_pick"), list(tech_names), key="own-new-pick", format_func=tech_names.get,
+            placeholder=tr("own_pick_placeholder"),
+        )  # fmt: skip
         st.form_submit_button(tr("own_new_create"), type="primary", on_click=_create)
 
 
@@ -148,9 +158,11 @@ def _create() -> None:
     try:
         if start == "domain" and domain is None:
             raise ValidationError("own_error_domain_needed")
-        entries = (
-            [] if start == "blank" else own.starter_entries(national_scores(domain if start == "domain" else None), catalogue())
-        )
+        bring, picked = state.get("own-new-bring") or "all", list(state.get("own-new-pick") or [])
+        if start != "blank" and bring == "pick" and not picked:
+            raise ValidationError("own_error_pick_needed")
+        scores = national_scores(domain if start == "domain" else None)
+        entries = [] if start == "blank" else own.starter_entries(scores, catalogue(), bring, picked)
         link = db.create_radar(own_db(), meta, entries)
     except RadarError as error:
         flash("error", message(error))
