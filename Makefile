@@ -48,6 +48,7 @@ chromium:
 
 bench: $(VENV)/.runtime $(DB)
 	$(PY) -m benchmarks.bench
+	$(PY) -m benchmarks.hostile_files
 
 clean:
 	rm -rf $(VENV)  # never the databases: they may hold imported editions and own radars
