@@ -145,7 +145,11 @@ def minutes_rows(rows: Sequence[ExportRow], lang: str, category_names: Mapping[s
 
 
 def entries_xlsx(
-    rows: Sequence[ExportRow], meta: RadarMeta, lang: str = "da", category_names: Mapping[str, str] | None = None
+    rows: Sequence[ExportRow],
+    meta: RadarMeta,
+    lang: str = "da",
+    category_names: Mapping[str, str] | None = None,
+    notice: str = "",
 ) -> bytes:
     """The entries as our own XLSX plus a `maturity` column, and a minutes sheet in words that Excel opens on.
 
@@ -162,11 +166,15 @@ def entries_xlsx(
     for offset, row in enumerate(rows, start=2):
         sheet.cell(row=offset, column=column, value=row.maturity)
     minutes = workbook.create_sheet(t("own_export_minutes_sheet", lang))
+    if notice:  # the sample-data notice heads the sheet the minutes are read from
+        append_text_row(minutes, [notice])
+        minutes.cell(row=1, column=1).font = bold
     for values in minutes_rows(rows, lang, category_names or {}):
         append_text_row(minutes, values)
-    for cell in minutes[1]:
+    header = 2 if notice else 1
+    for cell in minutes[header]:
         cell.font = bold
-    minutes.freeze_panes = "A2"
+    minutes.freeze_panes = f"A{header + 1}"
     for letter, width in zip("ABCDEFGHI", (28, 22, 12, 30, 16, 10, 40, 18, 30), strict=True):
         minutes.column_dimensions[letter].width = width
     workbook.active = workbook.index(minutes)
@@ -175,9 +183,12 @@ def entries_xlsx(
     return buffer.getvalue()
 
 
-def radar_json(rows: Sequence[ExportRow], meta: RadarMeta) -> bytes:
-    """The whole radar as our own JSON, each entry with its `maturity` (own technologies)."""
+def radar_json(rows: Sequence[ExportRow], meta: RadarMeta, notice: str = "") -> bytes:
+    """The whole radar as our own JSON, each entry with its `maturity` (own technologies), and the
+    sample-data notice when the radar was compared with sample data."""
     document = json.loads(write_own_json([r.entry for r in rows], meta))
+    if notice:
+        document["notice"] = notice
     for item, row in zip(document["entries"], rows, strict=True):
         item[MATURITY_KEY] = row.maturity
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")

@@ -25,6 +25,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Eksempeldata — ikke KL's officielle tal. Tallene er dannet af en dokumenteret generator, indtil rigtige data importeres.",
         "en": "Sample data — not KL's official figures. The numbers come from a documented generator until real data is imported.",
     },
+    "sample_short": {"da": "Eksempeldata — ikke KL's officielle tal", "en": "Sample data — not KL's official figures"},
+    "sample_file_suffix": {"da": "eksempeldata", "en": "sample-data"},
     "sample_notice_some": {
         "da": "Udgaverne {years} er eksempeldata — ikke KL's officielle tal. De øvrige udgaver er importerede data.",
         "en": "The editions {years} are sample data — not KL's official figures. The other editions are imported data.",

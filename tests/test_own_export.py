@@ -212,3 +212,21 @@ def test_xlsx_opens_on_minutes_in_words_and_still_reads_back(path, radar, refere
         assert line[1] == names.get(row.entry.category, row.entry.category)
     opened = export.read_own_export(data, "radar.xlsx", reference["categories"]["id"].tolist())
     assert [r.entry for r in opened.rows] == [r.entry for r in rows]
+
+
+NOTICE = "Eksempeldata — ikke KL's officielle tal. Tallene er dannet af en dokumenteret generator, indtil rigtige data importeres."
+
+
+@pytest.mark.parametrize(("kind", "filename"), [("json", "radar.json"), ("xlsx", "radar.xlsx")])
+def test_the_sample_data_notice_is_inside_the_export_and_it_still_reads_back(path, radar, reference, kind, filename):
+    rows, meta = exported(path, radar, reference)
+    if kind == "json":
+        data = export.radar_json(rows, meta, NOTICE)
+        assert json.loads(data)["notice"] == NOTICE
+    else:
+        data = export.entries_xlsx(rows, meta, "da", {}, NOTICE)
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        minutes = book.active
+        assert minutes.cell(row=1, column=1).value == NOTICE and minutes.freeze_panes == "A3"
+    copy = reopen(path, data, filename, reference)
+    assert state(path, copy)[1] == state(path, radar)[1]

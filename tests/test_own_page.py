@@ -374,3 +374,19 @@ def test_picking_nothing_is_refused_in_words(app, own_db):
     at.run()
     assert "Vælg mindst én teknologi, eller vælg »Alle« eller »Kun KLAR og AFPRØV«." in texts(at.error)
     assert db.list_radars(own_db).empty
+
+
+def test_the_workspace_says_when_the_country_is_sample_data(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "Eksempel"}, [AI, RPA])
+    at = opened(app, radar_id)
+    assert not at.exception
+    assert "Eksempeldata — ikke KL's officielle tal. Tallene er dannet af en dokumenteret generator, indtil rigtige data importeres." in texts(
+        at.info
+    )
+
+
+def test_the_presentation_says_when_the_country_is_sample_data(app, own_db):
+    radar_id = db.create_radar(own_db, {"name": "Eksempel"}, [AI, RPA])
+    at = opened(app, radar_id, present="1")
+    assert not at.exception
+    assert any(c.value.endswith(" · Eksempeldata — ikke KL's officielle tal") for c in at.caption)

@@ -15,6 +15,7 @@ from radar.ui_own.state import (
     domain_names,
     matrix_fig,
     radar_fig,
+    sample_reference,
 )
 
 PNG_WIDTH, PNG_HEIGHT = 1400, 1150
@@ -45,31 +46,39 @@ def _html_table(ws: Workspace) -> export.HtmlTable:
     return export.HtmlTable(header, rows)
 
 
+def notice() -> str:
+    """The sample-data notice when the national reference (the newest edition) is sample data, else ""."""
+    return tr("sample_notice") if sample_reference() else ""
+
+
 def _png(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
-    fig = radar_fig(ws, scope, ghosts, presentation=True, title=_title(ws), height=PNG_HEIGHT, names_list=True)
+    title = " — ".join(p for p in (_title(ws), notice()) if p)
+    fig = radar_fig(ws, scope, ghosts, presentation=True, title=title, height=PNG_HEIGHT, names_list=True)
     return export.figure_png(fig, width=PNG_WIDTH + chart.NAMES_LIST_WIDTH)
 
 
 def _html(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
     figures = [radar_fig(ws, scope, ghosts), matrix_fig(ws)]
-    footer = tr("own_export_footer", date=own.format_date(date.today(), lang()))
-    return export.standalone_html(ws.meta["name"], _title(ws), figures, _html_table(ws), footer)
+    footer = " ".join(p for p in (tr("own_export_footer", date=own.format_date(date.today(), lang())), notice()) if p)
+    subtitle = " — ".join(p for p in (_title(ws), notice()) if p)
+    return export.standalone_html(ws.meta["name"], subtitle, figures, _html_table(ws), footer)
 
 
 def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     """Download buttons: PNG (made on the server when clicked), HTML, CSV, XLSX and JSON."""
     st.caption(tr("own_export_intro"))
-    stem = export.file_stem(ws.meta["name"])
+    stem = export.file_stem(ws.meta["name"]) + (f"-{tr('sample_file_suffix')}" if sample_reference() else "")
     rows = own.export_rows(ws.table)
     meta = own.export_meta(ws.meta)
     files = [
         ("png", "own_export_png", "image/png", functools.partial(_png, ws, scope, ghosts), ":material/image:"),
         ("html", "own_export_html", "text/html", functools.partial(_html, ws, scope, ghosts), ":material/public:"),
         ("xlsx", "own_export_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         functools.partial(export.entries_xlsx, rows, meta, lang(), dict(zip(ws.categories["id"], ws.categories["name"], strict=True))),
+         functools.partial(export.entries_xlsx, rows, meta, lang(), dict(zip(ws.categories["id"], ws.categories["name"], strict=True)),
+                           notice()),
          ":material/table:"),
         ("csv", "own_export_csv", "text/csv", functools.partial(export.entries_csv, rows), ":material/csv:"),
-        ("json", "own_export_json", "application/json", functools.partial(export.radar_json, rows, meta),
+        ("json", "own_export_json", "application/json", functools.partial(export.radar_json, rows, meta, notice()),
          ":material/data_object:"),
     ]  # fmt: skip
     cols = st.columns(len(files))

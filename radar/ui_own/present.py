@@ -13,6 +13,7 @@ from radar.ui_own.state import (
     gap_table,
     matrix_fig,
     radar_fig,
+    sample_reference,
     sync_present,
 )
 
@@ -31,7 +32,7 @@ def presentation(ws: Workspace) -> None:
     views = ["radar", "matrix", "gaps"]
     title, switch, toggle, language = st.columns([4.0, 3.2, 1.6, 1.7], vertical_alignment="center")
     title.markdown(f"### {plain(ws.meta['name'])}")
-    title.caption(facts(ws))
+    title.caption(facts(ws) + (" · " + tr("sample_short") if sample_reference() else ""))
     view = switch.segmented_control(
         tr("own_present_view"),
         views,

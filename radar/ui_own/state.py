@@ -99,6 +99,12 @@ def domain_names() -> dict[str, str]:
     return dict(zip(doms["id"], doms["name"], strict=True))
 
 
+def sample_reference() -> bool:
+    """True when the national edition an own radar is compared with (the newest) is sample data."""
+    eds = load("editions")
+    return bool(eds.loc[eds["year"] == newest_edition(), "sample"].any())
+
+
 def national_scores(domain: str | None) -> pd.DataFrame:
     """National scores of the newest edition, combined or for one domain."""
     return load("scores", newest_edition(), domain)

@@ -11,7 +11,7 @@ import streamlit as st
 from radar import config, own
 from radar.db import own as db
 from radar.safe import plain
-from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
+from radar.ui import PLOTLY_CONFIG, lang, language_switch, sample_notice, tr, tr_text
 from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, entries_editor, remove_entries, undo_bar
 from radar.ui_own.exports import _html_table, exports
 from radar.ui_own.present import presentation
@@ -28,6 +28,7 @@ from radar.ui_own.state import (
     link_url,
     load_workspace,
     matrix_fig,
+    newest_edition,
     open_radar,
     own_db,
     presentation_toggle,
@@ -204,6 +205,7 @@ def workspace(link: str) -> None:
         presentation(ws)
         return
     scope, ghosts = header(ws)
+    sample_notice(newest_edition())  # the radar is compared with, and started from, this edition
     show_flash()
     if not ws.can_edit:
         st.info(tr("own_read_only"), icon=":material/visibility:")
