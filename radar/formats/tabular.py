@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import zipfile
 import zlib
@@ -120,11 +121,34 @@ def table_kind(table: Table) -> str:
     return "own"
 
 
+_LINES_CHUNK = 1 << 20
+
+
+def physical_lines(text: str, last_ending: str = "") -> Iterator[str]:
+    """The lines of `text` with their line breaks (\\r\\n, \\r or \\n, as the csv module counts them), one at a time.
+
+    `last_ending` is added to the last line when it has no line break. A megabyte at a time,
+    cut after a \\n: io.StringIO of the whole text would hold four bytes a character, and a
+    Python loop over millions of lines would be slow.
+    """
+    return itertools.chain.from_iterable(io.StringIO(chunk, newline="") for chunk in _chunks(text, last_ending))
+
+
+def _chunks(text: str, last_ending: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _LINES_CHUNK)
+        end = len(text) if end == -1 else end + 1
+        chunk = text[start:end]
+        yield chunk + last_ending if end == len(text) and not chunk.endswith(("\n", "\r")) else chunk
+        start = end
+
+
 def _first_record(text: str, max_lines: int = 50) -> str:
     """The first non-blank line, extended over line breaks inside quotes (within `max_lines`)."""
     parts: list[str] = []
     quotes = 0
-    for line in io.StringIO(text, newline=""):  # lazily: the text may have millions of lines
+    for line in physical_lines(text):  # lazily: the text may have millions of lines
         line = line.rstrip("\r\n")
         if not parts and not line.strip():
             continue
@@ -187,6 +211,11 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))
 
 
+def _lines_and_end(text: str) -> Iterator[str]:
+    """The physical lines of `text`, the last one ended by a line break, then a line of _END alone."""
+    return itertools.chain(physical_lines(text, last_ending="\n"), [_END])
+
+
 def _looks_swallowed(parts: list[str], width: int, delimiter: str) -> bool:
     """True when a quoted value's lines look like rows a stray quote swallowed.
 
@@ -227,8 +256,7 @@ def parse_csv(text: str, delimiter: str | None = None, max_rows: int = MAX_ROWS)
     if _END in text:
         raise ImportError_("import_not_text")
     delimiter = delimiter or detect_delimiter(text)
-    ending = "" if text.endswith(("\n", "\r")) else "\n"
-    reader = csv.reader(io.StringIO(text + ending + _END, newline=""), delimiter=delimiter)
+    reader = csv.reader(_lines_and_end(text), delimiter=delimiter)
 
     def records() -> Iterator[_Record]:
         end, width = 0, 0

@@ -230,6 +230,14 @@ def test_a_quote_closed_rows_later_rejects_the_rows_it_swallowed() -> None:
     assert result.report[1].reasons[0].params == {"start": 3, "end": 5}
 
 
+@pytest.mark.parametrize("ending", ["", "\n", "\r\n", "\r"])
+def test_an_unclosed_quote_on_the_last_line_whatever_ends_the_file(ending: str) -> None:
+    result = read_radar_file(f'name,ring\r\nA,adopt\r\n"B,adopt{ending}'.encode())
+    assert [(r.line, r.status, keys(r)) for r in result.report] == [
+        (2, ACCEPTED_WITH_CHANGE, ["import_ring_mapped"]), (3, REJECTED, ["import_csv_unclosed_quote"]),
+    ]  # fmt: skip
+
+
 def test_blank_lines_inside_a_swallowed_stretch_are_not_rows() -> None:
     result = read_radar_file(b'name,ring,quadrant\n"B,adopt,Tools\n\nC,adopt,Tools\n')
     assert [(r.line, r.status) for r in result.report] == [(2, REJECTED), (4, REJECTED)]
