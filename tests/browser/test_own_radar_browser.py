@@ -101,7 +101,7 @@ def test_build_share_export_and_reopen_a_radar(app_server, browser, watched, tmp
 
     # The group sets one status in the table; it is saved as soon as the cell is left.
     changed = rows[0][0]
-    set_status(page, 0, "I drift")
+    set_status(page, 0, "3 · I drift")
     # The grid's accessible table holds the stored value (3 = i drift) and the recomputed ring.
     page.wait_for_function(
         "name => [...document.querySelectorAll(\"[data-testid='stDataFrame'] table[role='grid'] tbody tr\")]"
