@@ -11,5 +11,5 @@ with tab_radar:
     edition, _ = ui.radar_explorer(notice, pick_domain=True)
 with tab_compare:
     st.caption(ui.tr("compare_intro"))
-    matrix = ui.load("domain_matrix", edition, ui.lang())
+    matrix = ui.domain_matrix(edition, ui.lang())
     st.plotly_chart(chart.heatmap_figure(matrix, ui.lang()), theme=None, config=ui.PLOTLY_CONFIG, key="compare")

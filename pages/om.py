@@ -26,8 +26,10 @@ with right:
     stages = [*(f"stage_{s}" for s in config.ADOPTION_STAGES), "stage_dont_know"]
     st.markdown("\n".join(f"- {ui.tr(k)}" for k in stages))
 st.subheader(ui.tr("about_data_heading"))
-for _, row in ui.load("editions").iterrows():
-    st.markdown(f"- {ui.tr('about_data_row', year=row['year'], respondents=row['respondents'], municipalities=row['municipalities'])}")
+for _, row in ui.editions().iterrows():
+    st.markdown(
+        f"- {ui.tr('about_data_row', year=row['year'], respondents=row['respondents'], municipalities=row['municipalities'])}"
+    )
 st.subheader(ui.tr("about_sample_heading"))
 st.write(ui.tr("about_sample"))
 st.subheader(ui.tr("edition_templates_heading"))

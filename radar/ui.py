@@ -5,6 +5,7 @@ The only module of radar/ that imports streamlit. Pages call these and stay shor
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -105,14 +106,38 @@ def _stamp(path: Path) -> float:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _cached(name: str, path: str, stamp: float, *args: object) -> object:
-    return getattr(service, name)(Path(path), *args)
+def _run(_fn: Callable[..., object], qualname: str, path: str, stamp: float, *args: object) -> object:
+    # Streamlit cannot hash a function argument: `_fn` is left out of the key and its name stands in.
+    return _fn(Path(path), *args)
+
+
+def _cached(fn: Callable[..., object]) -> Callable[..., object]:
+    """`fn(db, *args)` of radar.service as `loader(*args)`, cached on the database file's path and
+    modification time (a new edition or rebuild is seen at once)."""
+
+    @functools.wraps(fn)
+    def loader(*args: object) -> object:
+        path = db_file()
+        return _run(fn, f"{fn.__module__}.{fn.__qualname__}", str(path), _stamp(path), *args)
+
+    return loader
+
+
+# Cached loaders, one named function each (go-to-definition lands on the service function).
+editions = _cached(service.editions)
+domains = _cached(service.domains)
+categories = _cached(service.categories)
+technologies = _cached(service.technologies)
+scores = _cached(service.scores)
+radar_blips = _cached(service.radar_blips)
+respondent_count = _cached(service.respondent_count)
+technology_detail = _cached(service.technology_detail)
+domain_matrix = _cached(service.domain_matrix)
 
 
 def load(name: str, *args: object) -> object:
-    """service.<name>(db, *args), cached on the database file's path and modification time."""
-    path = db_file()
-    return _cached(name, str(path), _stamp(path), *args)
+    """Deprecated: the named loader `name` (kept only for the Import page until it calls the loaders by name)."""
+    return globals()[name](*args)
 
 
 def sample_notice(edition: int | None = None, container: object | None = None) -> None:
@@ -121,7 +146,7 @@ def sample_notice(edition: int | None = None, container: object | None = None) -
     Without an edition (e.g. on Om radaren) and with real editions imported beside sample
     ones, the notice names the sample editions.
     """
-    eds = load("editions")
+    eds = editions()
     if edition is not None:
         if bool(eds.loc[eds["year"] == edition, "sample"].any()):
             (container or st).info(tr("sample_notice"), icon=":material/info:")
@@ -156,7 +181,7 @@ def _split(valid: set[str]) -> Callable[[str], list[str]]:
 
 def edition_picker() -> int:
     """Edition selector, newest by default, kept in ?edition=."""
-    eds = load("editions")
+    eds = editions()
     years = [int(y) for y in eds["year"]]
     counts = dict(zip(years, eds["respondents"], strict=True))
     url_state("edition", "edition", lambda raw: int(raw) if raw.isdigit() and int(raw) in years else years[0])
@@ -173,7 +198,7 @@ def edition_picker() -> int:
 
 def domain_picker() -> str:
     """Domain selector kept in ?domain=<slug>, so a shared link opens that domain."""
-    doms = load("domains", lang())
+    doms = domains(lang())
     ids = doms["id"].tolist()
     names = dict(zip(ids, doms["name"], strict=True))
     wanted = st.query_params.get("domain")
@@ -187,7 +212,7 @@ def domain_picker() -> str:
 
 def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     """Search box and category/ring/movement filters (kept in the URL); returns the matching blips."""
-    cats = load("categories", lang())
+    cats = categories(lang())
     cat_names = dict(zip(cats["id"], cats["name"], strict=True))
     rings = list(config.RING_KEYS)
     moves = list(config.MOVEMENTS)
@@ -233,17 +258,17 @@ def radar_explorer(notice: object, pick_domain: bool = False) -> tuple[int, str 
         edition = edition_picker()
         sample_notice(edition, notice)
         try:
-            blips = load("radar_blips", edition, domain, language)
+            blips = radar_blips(edition, domain, language)
         except RadarError as error:
             show_error(error)
             return edition, domain
         shown = filter_controls(blips)
-        respondents = load("respondent_count", edition, domain)
+        respondents = respondent_count(edition, domain)
         st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + tr("respondents_n", n=respondents))
         ring_list(shown)
     key = f"radar-{domain or 'all'}"
     with chart_col:
-        fig = chart.radar_figure(shown, load("categories", language), language)
+        fig = chart.radar_figure(shown, categories(language), language)
         event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", theme=None, config=PLOTLY_CONFIG)
         with st.expander(tr("tab_table"), icon=":material/table:"):
             radar_table(shown)
@@ -294,7 +319,7 @@ def ring_list(blips: pd.DataFrame) -> None:
 
 def radar_table(blips: pd.DataFrame) -> None:
     """The accessible table view: the same information as the chart, with every column explained."""
-    cats = load("categories", lang())
+    cats = categories(lang())
     cat_names = dict(zip(cats["id"], cats["name"], strict=True))
     view = pd.DataFrame(
         {
@@ -335,7 +360,7 @@ def technology_panel(technology: str, edition: int) -> None:
     """Detail of one technology: description, maturity, adoption stages, rings by domain, use cases, history."""
     language = lang()
     try:
-        detail = load("technology_detail", technology, edition, language)
+        detail = technology_detail(technology, edition, language)
     except RadarError as error:
         show_error(error)
         return

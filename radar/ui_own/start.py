@@ -7,11 +7,11 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import config, export, own
+from radar import config, export, own, ui
 from radar.db import own as db
 from radar.errors import RadarError, ValidationError
 from radar.safe import plain
-from radar.ui import lang, load, tr, tr_text
+from radar.ui import lang, tr, tr_text
 from radar.ui_own.state import (
     catalogue,
     categories,
@@ -209,6 +209,6 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, int, export.Ope
     """
     cats = categories()
     opened = export.read_own_export(data, filename, cats["id"].tolist())
-    entries = own.entries_from_rows(opened.rows, catalogue(), load("categories", "da"))
+    entries = own.entries_from_rows(opened.rows, catalogue(), ui.categories("da"))
     meta = own.meta_from_file(opened.meta, filename, domain_names())
     return db.create_radar(own_db(), meta, entries, free_name=True), len(entries), opened

@@ -18,12 +18,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from radar import chart, config, own
+from radar import chart, config, own, ui
 from radar.db import own as db
 from radar.errors import ConflictError, DataError, RadarError
 from radar.i18n import CATALOGUE
 from radar.safe import plain
-from radar.ui import lang, load, page_header, tr, tr_text
+from radar.ui import lang, page_header, tr, tr_text
 
 _RADAR_ID = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 
@@ -80,34 +80,34 @@ def show_flash(area: str = "top") -> None:
 
 def newest_edition() -> int:
     """The newest national edition (its maturity ratings are the local method's)."""
-    return int(load("editions")["year"].iloc[0])
+    return int(ui.editions()["year"].iloc[0])
 
 
 def catalogue() -> pd.DataFrame:
     """The technology catalogue in the current language."""
-    return load("technologies", lang())
+    return ui.technologies(lang())
 
 
 def categories() -> pd.DataFrame:
     """Categories (radar sectors) in the current language."""
-    return load("categories", lang())
+    return ui.categories(lang())
 
 
 def domain_names() -> dict[str, str]:
     """Domain id -> name in the current language, in display order."""
-    doms = load("domains", lang())
+    doms = ui.domains(lang())
     return dict(zip(doms["id"], doms["name"], strict=True))
 
 
 def sample_reference() -> bool:
     """True when the national edition an own radar is compared with (the newest) is sample data."""
-    eds = load("editions")
+    eds = ui.editions()
     return bool(eds.loc[eds["year"] == newest_edition(), "sample"].any())
 
 
 def national_scores(domain: str | None) -> pd.DataFrame:
     """National scores of the newest edition, combined or for one domain."""
-    return load("scores", newest_edition(), domain)
+    return ui.scores(newest_edition(), domain)
 
 
 LINK_PARAMS: tuple[str, ...] = ("edit", "view", "radar")
@@ -289,7 +289,7 @@ def radar_fig(
     """The local radar figure, with the chosen national positions as ghosts when asked."""
     ghost_blips = None
     if ghosts and len(ws.blips):
-        national = load("radar_blips", newest_edition(), scope, lang())
+        national = ui.radar_blips(newest_edition(), scope, lang())
         # Only what the group has assessed: the rest sits where the country is anyway.
         assessed = ws.table.loc[ws.table["status"].notna() | ws.table["hand_set"], "technology"]
         ghost_blips = national[national["technology"].isin(set(assessed) & set(ws.blips["technology"]))]
