@@ -11,7 +11,7 @@ import streamlit as st
 from radar import config, own
 from radar.db import own as db
 from radar.safe import plain
-from radar.ui import PLOTLY_CONFIG, lang, language_switch, sample_notice, tr, tr_text
+from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
 from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, entries_editor, remove_entries, undo_bar
 from radar.ui_own.exports import _html_table, exports
 from radar.ui_own.present import presentation
@@ -28,11 +28,11 @@ from radar.ui_own.state import (
     link_url,
     load_workspace,
     matrix_fig,
-    newest_edition,
     open_radar,
     own_db,
     presentation_toggle,
     radar_fig,
+    sample_reference,
     seen_key,
     show_flash,
     sync_present,
@@ -47,7 +47,8 @@ def header(ws: Workspace) -> tuple[str | None, bool]:
     left.title(plain(ws.meta["name"]))
     with right:
         language_switch()
-    st.caption(facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
+    sample = " · " + tr("sample_short") if sample_reference() else ""  # compared with sample data: say so, compactly
+    st.caption(facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())) + sample)
     cols = st.columns([1.3, 1.6, 2.6, 2.5, 2.1], vertical_alignment="bottom")
     cols[0].button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
     cols[1].toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=sync_present)
@@ -205,7 +206,6 @@ def workspace(link: str) -> None:
         presentation(ws)
         return
     scope, ghosts = header(ws)
-    sample_notice(newest_edition())  # the radar is compared with, and started from, this edition
     show_flash()
     if not ws.can_edit:
         st.info(tr("own_read_only"), icon=":material/visibility:")
