@@ -305,6 +305,7 @@ def _pick_from_event(event: object, chart_key: str) -> None:
 def ring_list(blips: pd.DataFrame) -> None:
     """The numbered list beside the radar, grouped by ring as the well-known radars do."""
     st.markdown(f"**{tr('list_heading')}**")
+    groups = []
     for ring in config.RING_KEYS:
         part = blips[blips["ring"] == ring].sort_values("number")
         if part.empty:
@@ -314,7 +315,9 @@ def ring_list(blips: pd.DataFrame) -> None:
             flag = " ⚠" if row["low_n"] else ""
             move = {"new": " ★", "moved_in": " ▲", "moved_out": " ▼"}.get(row["movement"] or "", "")
             lines.append(f"<div class='blip-item'><b>{row['number']}</b>&nbsp; {plain(row['name'])}{move}{flag}</div>")
-        st.html("<div class='ring-list'>" + "".join(lines) + "</div>")
+        groups.append("<div class='ring-group'>" + "".join(lines) + "</div>")
+    # One block for all rings, so a projector view can set it in columns without splitting a ring's head from its list.
+    st.html("<div class='ring-list'>" + "".join(groups) + "</div>")
 
 
 def radar_table(blips: pd.DataFrame) -> None:
