@@ -218,6 +218,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Databasen findes ikke ({path}). Kør 'make run' eller 'python -m radar build'.",
         "en": "The database does not exist ({path}). Run 'make run' or 'python -m radar build'.",
     },
+    "upload_button": {"da": "Vælg fil", "en": "Choose file"},
+    "upload_limit": {"da": "Højst {max_mb} MB pr. fil", "en": "At most {max_mb} MB per file"},
     "upload_refused": {
         "da": "Filen kan ikke bruges: den er større end {max_mb} MB eller ikke en af de viste filtyper.",
         "en": "The file cannot be used: it is larger than {max_mb} MB or not one of the file types shown.",

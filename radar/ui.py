@@ -412,12 +412,16 @@ CSS = """
 """
 
 
-#: Streamlit's file uploader refuses a file over the size limit (or of another type) in its own
-#: English words before the app sees it; this shows the same refusal in the user's language instead.
+#: Streamlit's file uploader speaks English of its own ("Upload", "20MB per file", and its refusal of
+#: a file over the limit or of another type, before the app sees it); this says the same in the UI language.
 UPLOAD_REFUSED_CSS = """
 <style>
 [data-testid="stFileUploader"] [role="alert"] {{font-size: 0;}}
 [data-testid="stFileUploader"] [role="alert"]::after {{content: "{text}"; font-size: .875rem;}}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0;}}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {{content: "{button}"; font-size: .875rem;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: "{limit}"; font-size: .875rem;}}
 </style>
 """
 
@@ -426,5 +430,6 @@ def page_style() -> None:
     """Small CSS for the ring list and the uploader's refusal in the UI language; no external fonts or assets."""
     from radar.formats.limits import MAX_FILE_BYTES
 
-    refused = tr("upload_refused", max_mb=MAX_FILE_BYTES // (1024 * 1024)).replace("\\", "").replace('"', "'")
-    st.html(CSS + UPLOAD_REFUSED_CSS.format(text=refused))
+    max_mb = MAX_FILE_BYTES // (1024 * 1024)
+    words = {"text": tr("upload_refused", max_mb=max_mb), "button": tr("upload_button"), "limit": tr("upload_limit", max_mb=max_mb)}
+    st.html(CSS + UPLOAD_REFUSED_CSS.format(**{k: v.replace("\\", "").replace('"', "'") for k, v in words.items()}))

@@ -42,6 +42,18 @@ def test_an_upload_over_the_limit_is_refused_in_the_users_language(app_server, w
     assert page.evaluate("el => getComputedStyle(el).fontSize", alert.element_handle()) == "0px", "the English text is hidden"
 
 
+@pytest.mark.parametrize(("lang", "button", "limit"), [("da", "Vælg fil", "Højst 20 MB pr. fil"), ("en", "Choose file", "At most 20 MB per file")])
+def test_the_uploader_speaks_the_users_language(app_server, watched, lang, button, limit):
+    page = watched.page
+    page.goto(f"{app_server.url}/import" + ("?lang=en" if lang == "en" else ""))
+    wait_for_app(page)
+    zone = page.locator("[data-testid='stFileUploaderDropzone']").first
+    label = zone.locator("[data-testid='stBaseButton-secondary'] p").first
+    hint = zone.locator("[data-testid='stFileUploaderDropzoneInstructions'] span").first
+    shown = [page.evaluate("el => getComputedStyle(el, '::after').content", e.element_handle()) for e in (label, hint)]
+    assert shown == [f'"{button}"', f'"{limit}"']
+
+
 def test_a_view_link_in_a_browser_has_nothing_that_changes_the_radar(app_server, watched, browser):
     page = watched.page
     page.goto(f"{app_server.url}/egen-radar")
