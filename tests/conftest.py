@@ -21,3 +21,31 @@ def seed_dir() -> Path:
 def national_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A national database built from the seed files into a temp folder."""
     return build_database(SEED, tmp_path_factory.mktemp("db") / "radar.duckdb")
+
+
+@pytest.fixture
+def own_db(tmp_path: Path):
+    """A fresh own-radar file in a temp folder, closed after the test."""
+    from radar.db import own
+
+    target = tmp_path / "own.duckdb"
+    yield target
+    own.close(target)
+
+
+@pytest.fixture
+def path(own_db: Path) -> Path:
+    """The own-radar file, under the name the storage tests use."""
+    return own_db
+
+
+@pytest.fixture
+def own_app(national_db, own_db, monkeypatch):
+    """The app on "Lav jeres egen radar" under AppTest, with the national and own databases of the test."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(own_db))
+    at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    at.switch_page("pages/egen_radar.py")
+    return at

@@ -23,13 +23,6 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def path(tmp_path: Path):
-    target = tmp_path / "own.duckdb"
-    yield target
-    db.close(target)
-
-
-@pytest.fixture
 def edit(path: Path) -> str:
     return db.create_radar(path, META, [AI, RPA])
 

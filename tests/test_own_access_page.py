@@ -18,19 +18,8 @@ CHANGING = ("data_editor", "text_input", "date_input", "multiselect", "text_area
 
 
 @pytest.fixture
-def own_db(tmp_path: Path):
-    path = tmp_path / "own.duckdb"
-    yield path
-    db.close(path)
-
-
-@pytest.fixture
-def app(national_db, own_db, monkeypatch):
-    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
-    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(own_db))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/egen_radar.py")
-    return at
+def app(own_app):
+    return own_app
 
 
 def texts(elements) -> list[str]:
@@ -117,8 +106,9 @@ def test_hosted_mode_reminds_to_keep_the_edit_link(app, own_db, monkeypatch):
     at.get("form_submit_button")[0].click()
     at.run()
     assert not at.exception
-    assert "Gem redigeringslinket (i adresselinjen og under fanen »Om radaren«): det er den eneste vej tilbage til radaren." in texts(
-        at.success
+    assert (
+        "Gem redigeringslinket (i adresselinjen og under fanen »Om radaren«): det er den eneste vej tilbage til radaren."
+        in texts(at.success)
     )
 
 

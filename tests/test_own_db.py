@@ -21,13 +21,6 @@ META = {"name": "Aarhus 2026", "municipality": "Aarhus", "domain": "social-sundh
 
 
 @pytest.fixture
-def path(tmp_path: Path):
-    target = tmp_path / "own.duckdb"
-    yield target
-    db.close(target)
-
-
-@pytest.fixture
 def radar(path: Path) -> str:
     return db.create_radar(path, META, [AI, RPA])
 
@@ -47,7 +40,9 @@ def test_create_and_read(path, radar):
     assert {k: meta[k] for k in ("name", "municipality", "domain", "date", "version")} == META | {"version": 1}
     assert entries["name"].tolist() == [AI["name"], RPA["name"]]
     listed = db.list_radars(path)
-    assert listed[["edit_token", "name", "entries"]].to_dict("records") == [{"edit_token": radar, "name": "Aarhus 2026", "entries": 2}]
+    assert listed[["edit_token", "name", "entries"]].to_dict("records") == [
+        {"edit_token": radar, "name": "Aarhus 2026", "entries": 2}
+    ]
 
 
 def test_ids_cannot_be_guessed(path):

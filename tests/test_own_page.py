@@ -21,19 +21,8 @@ RPA = {"technology_id": "rpa", "name": "RPA (software-robotter)", "category": "a
 
 
 @pytest.fixture
-def own_db(tmp_path: Path):
-    path = tmp_path / "own.duckdb"
-    yield path
-    db.close(path)
-
-
-@pytest.fixture
-def app(national_db, own_db, monkeypatch):
-    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
-    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(own_db))
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page(PAGE)
-    return at
+def app(own_app):
+    return own_app
 
 
 def opened(app: AppTest, radar_id: str, **params: str) -> AppTest:
@@ -187,7 +176,9 @@ def test_a_stale_browser_is_refused_and_shown_the_fresh_state(app, own_db):
 
 
 def test_undo_beside_the_table_names_the_change_and_redo_brings_it_back(app, own_db):
-    radar_id = db.create_radar(own_db, {"name": "R"}, [{"technology_id": "droner", "name": "Droner", "category": "robots", "status": 2}])
+    radar_id = db.create_radar(
+        own_db, {"name": "R"}, [{"technology_id": "droner", "name": "Droner", "category": "robots", "status": 2}]
+    )
     entry = db.load_entries(own_db, radar_id)["entry_id"][0]
     db.update_entries(own_db, radar_id, 1, {entry: {"status": 1}})
     at = opened(app, radar_id)
@@ -362,7 +353,11 @@ def test_start_from_a_domain_with_a_subset(app, national_db, own_db, bring):
     got = sorted(db.load_entries(own_db, link)["technology_id"])
     edition = int(service.editions(national_db)["year"].max())
     scores = service.scores(national_db, edition, "teknik-miljoe")
-    expected = sorted(scores.loc[scores["ring"].isin(["klar", "afproev"]), "technology"]) if bring == "ready" else ["droner", "iot-sensorer"]
+    expected = (
+        sorted(scores.loc[scores["ring"].isin(["klar", "afproev"]), "technology"])
+        if bring == "ready"
+        else ["droner", "iot-sensorer"]
+    )
     assert got == expected and 0 < len(got) < 25
 
 

@@ -15,13 +15,6 @@ APPS = {"technology_id": "apps", "name": "Apps", "category": "citizen"}
 
 
 @pytest.fixture
-def path(tmp_path: Path):
-    target = tmp_path / "own.duckdb"
-    yield target
-    db.close(target)
-
-
-@pytest.fixture
 def radar(path: Path) -> str:
     return db.create_radar(path, {"name": "Mødet"}, [DRONER, APPS])
 
@@ -34,18 +27,37 @@ def entry(path: Path, radar: str, name: str) -> str:
 @pytest.mark.parametrize(
     ("change", "lang", "expected"),
     [
-        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 1}}), "da", "status for Droner: afprøver → overvejer"),
-        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 1}}), "en", "status of Droner: trialling → considering"),
-        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"ring": "klar", "ring_reason": "Vi bruger dem"}}), "da",
-         "ring for Apps: – → KLAR; begrundelse for Apps: – → Vi bruger dem"),
-        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"note": "x" * 40}}), "da",
-         "note for Apps: – → " + "x" * 29 + "…"),
+        (
+            lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 1}}),
+            "da",
+            "status for Droner: afprøver → overvejer",
+        ),
+        (
+            lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 1}}),
+            "en",
+            "status of Droner: trialling → considering",
+        ),
+        (
+            lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"ring": "klar", "ring_reason": "Vi bruger dem"}}),
+            "da",
+            "ring for Apps: – → KLAR; begrundelse for Apps: – → Vi bruger dem",
+        ),
+        (
+            lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"note": "x" * 40}}),
+            "da",
+            "note for Apps: – → " + "x" * 29 + "…",
+        ),
         (lambda p, r: db.add_entries(p, r, 1, [{"name": "Borgerapp", "category": "citizen"}]), "da", "tilføjet Borgerapp"),
         (lambda p, r: db.add_entries(p, r, 1, [{"name": n, "category": "data"} for n in "ABC"]), "da", "tilføjet A, B (+1)"),
         (lambda p, r: db.remove_entries(p, r, 1, [entry(p, r, "Droner")]), "da", "fjernet Droner"),
         (lambda p, r: db.update_meta(p, r, 1, {"name": "Mødet i maj"}), "da", "radarens navn: Mødet → Mødet i maj"),
-        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 0}, entry(p, r, "Apps"): {"status": 3, "relevance": 5}}),
-         "da", "status for Droner: afprøver → overvejer ikke; status for Apps: – → i drift; og 1 ændringer mere"),
+        (
+            lambda p, r: db.update_entries(
+                p, r, 1, {entry(p, r, "Droner"): {"status": 0}, entry(p, r, "Apps"): {"status": 3, "relevance": 5}}
+            ),
+            "da",
+            "status for Droner: afprøver → overvejer ikke; status for Apps: – → i drift; og 1 ændringer mere",
+        ),
     ],
 )
 def test_undo_names_the_change_it_will_undo(path, radar, change, lang, expected):
