@@ -19,13 +19,6 @@ META = {"name": "Odder: vores radar", "municipality": "Odder", "domain": "teknik
 
 
 @pytest.fixture
-def path(tmp_path: Path):
-    target = tmp_path / "own.duckdb"
-    yield target
-    db.close(target)
-
-
-@pytest.fixture
 def reference(national_db):
     edition = int(service.editions(national_db)["year"].max())
     return {
@@ -214,7 +207,9 @@ def test_xlsx_opens_on_minutes_in_words_and_still_reads_back(path, radar, refere
     assert [r.entry for r in opened.rows] == [r.entry for r in rows]
 
 
-NOTICE = "Eksempeldata — ikke KL's officielle tal. Tallene er dannet af en dokumenteret generator, indtil rigtige data importeres."
+NOTICE = (
+    "Eksempeldata — ikke KL's officielle tal. Tallene er dannet af en dokumenteret generator, indtil rigtige data importeres."
+)
 
 
 @pytest.mark.parametrize(("kind", "filename"), [("json", "radar.json"), ("xlsx", "radar.xlsx")])
