@@ -2,17 +2,17 @@
 
 national.py holds the national radar (seed data, editions, survey answers), rebuilt from
 files; user work (own radars) lives in its own file so a rebuild never touches it.
+Each database file has one gateway, `Database.of(path)`: the process's one connection to it,
+from which every thread takes its own cursor.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
-
-_lock = threading.Lock()
-_connections: dict[tuple[str, bool], tuple[float, duckdb.DuckDBPyConnection]] = {}
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -20,18 +20,87 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=read_only)
 
 
-def shared_cursor(path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """A cursor on a process-wide connection, reopened when the file was replaced.
+class Database:
+    """The gateway to one DuckDB file in this process (datasette's `Database`).
 
-    DuckDB connections must not be shared across threads, but cursors taken from one
-    connection may each be used by one thread; Streamlit runs each session in a thread.
+    DuckDB connections must not be shared across threads, but cursors taken from one connection
+    may each be used by one thread; Streamlit runs each session in a thread. `setup` runs once when
+    the file is opened (schema, migrations), `on_close` when it is closed. A read-only gateway with
+    `follow_replacement` reopens the file when it was replaced (a rebuilt or newly imported edition).
     """
-    key = (str(path), read_only)
-    mtime = path.stat().st_mtime if path.exists() else -1.0
-    with _lock:
-        known = _connections.get(key)
-        if known is None or known[0] != mtime:
-            if known is not None:
-                known[1].close()
-            _connections[key] = (mtime, connect(path, read_only=read_only))
-        return _connections[key][1].cursor()
+
+    _lock = threading.Lock()
+    _open: dict[tuple[str, bool], Database] = {}
+
+    def __init__(
+        self,
+        path: Path,
+        read_only: bool,
+        setup: Callable[[duckdb.DuckDBPyConnection], None] | None,
+        on_close: Callable[[Path], None] | None,
+        follow_replacement: bool,
+    ) -> None:
+        self.path, self.read_only = Path(path), read_only
+        self._setup, self._on_close, self._follow = setup, on_close, follow_replacement
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._mtime = -1.0
+
+    @classmethod
+    def of(
+        cls,
+        path: Path,
+        *,
+        read_only: bool = False,
+        setup: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+        on_close: Callable[[Path], None] | None = None,
+        follow_replacement: bool = False,
+    ) -> Database:
+        """The gateway of `path` (made on first use)."""
+        key = (str(path), read_only)
+        with cls._lock:
+            found = cls._open.get(key)
+            if found is None:
+                found = cls._open[key] = cls(path, read_only, setup, on_close, follow_replacement)
+            return found
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor for the calling thread; opens (or, when followed, reopens) the file as needed."""
+        with self._lock:
+            mtime = self.path.stat().st_mtime if self._follow and self.path.exists() else -1.0
+            if self._con is not None and self._follow and mtime != self._mtime:
+                self._con.close()
+                self._con = None
+            if self._con is None:
+                if not self.read_only:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                con = connect(self.path, read_only=self.read_only)
+                if self._setup is not None:
+                    try:
+                        self._setup(con)
+                    except BaseException:
+                        con.close()
+                        raise
+                self._con, self._mtime = con, mtime
+            return self._con.cursor()
+
+    def close(self) -> None:
+        """Close the connection; the next cursor() opens the file again."""
+        with self._lock:
+            if self._con is not None:
+                if self._on_close is not None:
+                    self._on_close(self.path)
+                self._con.close()
+                self._con = None
+
+    @classmethod
+    def close_all(cls, path: Path | None = None) -> None:
+        """Close the gateways of `path` (all when None)."""
+        with cls._lock:
+            chosen = [db for (p, _), db in cls._open.items() if path is None or p == str(path)]
+        for db in chosen:
+            db.close()
+
+
+def shared_cursor(path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """A cursor on the national database's gateway, reopened when the file was replaced."""
+    return Database.of(path, read_only=read_only, follow_replacement=True).cursor()

@@ -11,10 +11,9 @@ from __future__ import annotations
 import contextlib
 import json
 import secrets
-import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ import pandas as pd
 from radar import own
 from radar.errors import ConflictError, DataError, ReadOnlyError, ValidationError
 
-from . import connect, remote
+from . import Database, remote
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS radars (
@@ -94,27 +93,22 @@ RADAR_COLUMNS: tuple[str, ...] = (
     "id", "name", "municipality", "domain", "date", "created", "updated", "version", "edit_token", "view_token", "deleted_at",
 )  # fmt: skip
 
-_lock = threading.Lock()
-_connections: dict[str, duckdb.DuckDBPyConnection] = {}
+def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
+    def setup(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(SCHEMA)
+        _give_links(con)
+        _give_numbers(con)
+        _purge_bin(con)
+        # While this process holds DuckDB's lock on the file, no other process can open it:
+        # `python -m radar backup|restore` is served through a local socket instead.
+        remote.serve(path)
+
+    return setup
 
 
 def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
-    """A cursor on this process's connection to `path`; the schema is created on first use."""
-    key = str(path)
-    with _lock:
-        con = _connections.get(key)
-        if con is None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            con = connect(path)
-            con.execute(SCHEMA)
-            _give_links(con)
-            _give_numbers(con)
-            _purge_bin(con)
-            _connections[key] = con
-            # While this process holds DuckDB's lock on the file, no other process can open it:
-            # `python -m radar backup|restore` is served through a local socket instead.
-            remote.serve(path)
-        return con.cursor()
+    """A cursor on the gateway of the own-radar file `path`; the schema is created on first use."""
+    return Database.of(path, setup=_setup(path), on_close=remote.stop).cursor()
 
 
 def _give_links(con: duckdb.DuckDBPyConnection) -> None:
@@ -150,12 +144,7 @@ def _purge_bin(cur: duckdb.DuckDBPyConnection) -> None:
 
 def close(path: Path | None = None) -> None:
     """Close the process's connection to `path` (all when None); the next call reopens it."""
-    with _lock:
-        for key in [str(path)] if path is not None else list(_connections):
-            con = _connections.pop(key, None)
-            if con is not None:
-                remote.stop(Path(key))
-                con.close()
+    Database.close_all(path)
 
 
 def _now() -> datetime:
