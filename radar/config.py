@@ -83,6 +83,8 @@ DEFAULT_CUTOFFS: dict[str, float] = {r.key: r.cutoff for r in RINGS}
 MATURITY_LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
 #: Adoption stages 0..3; "ved ikke" is stored as NULL and counts as no answer.
 ADOPTION_STAGES: tuple[int, ...] = (0, 1, 2, 3)
+#: Local relevance 1..5 (own radars and workshop rounds).
+RELEVANCE_LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
 MAX_STAGE = 3
 
 #: Below this many respondents a value is flagged as resting on few answers.

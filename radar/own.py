@@ -30,16 +30,26 @@ from datetime import date
 import pandas as pd
 
 from radar import pipeline
-from radar.config import DEFAULT_CUTOFFS, MAX_STAGE, RING_KEYS, ring_score_bands
+from radar.config import (
+    ADOPTION_STAGES,
+    DEFAULT_CUTOFFS,
+    MATURITY_LEVELS,
+    MAX_STAGE,
+    RELEVANCE_LEVELS,
+    RING_KEYS,
+    ring_score_bands,
+)
+from radar.formats import limits
 from radar.errors import ValidationError
 from radar.formats.model import Entry, RadarMeta
 from radar.formats.text import plain_text
 from radar.i18n import CATALOGUE, t
 from radar.layout import place_blips
 
-STATUSES: tuple[int, ...] = (0, 1, 2, 3)
-RELEVANCES: tuple[int, ...] = (1, 2, 3, 4, 5)
-MATURITIES: tuple[int, ...] = (1, 2, 3, 4, 5)
+# Each scale is defined once, in radar.config; the text limits once, in radar.formats.limits.
+STATUSES: tuple[int, ...] = ADOPTION_STAGES
+RELEVANCES: tuple[int, ...] = RELEVANCE_LEVELS
+MATURITIES: tuple[int, ...] = MATURITY_LEVELS
 #: Maturity assumed for an own technology the group has not rated: 3 -> m' = 0.5.
 DEFAULT_OWN_MATURITY = 3
 #: Status assumed for an own technology the group has not given one, so it is placed as soon as it
@@ -47,9 +57,9 @@ DEFAULT_OWN_MATURITY = 3
 DEFAULT_OWN_STATUS = 1
 MAX_ENTRIES = 200
 MAX_RADAR_NAME = 80
-MAX_ENTRY_NAME = 120
-MAX_SHORT = 200
-MAX_LONG = 2000
+MAX_ENTRY_NAME = limits.MAX_NAME_CHARS
+MAX_SHORT = limits.MAX_SHORT_CHARS
+MAX_LONG = limits.MAX_LONG_CHARS
 #: Changes kept per radar for history and undo (the issue asks for at least 50).
 KEEP_CHANGES = 100
 #: Priority matrix: maturity and relevance at or above this count as high (4 and 5).
@@ -275,7 +285,7 @@ def local_table(
             adoption, adoption_source = DEFAULT_OWN_STATUS / MAX_STAGE, "default"
         else:
             adoption, adoption_source = math.nan, None
-        score = ((maturity - 1) / 4 + adoption) / 2 if not math.isnan(adoption) else math.nan
+        score = pipeline.score(pipeline.normalised_maturity(maturity), adoption) if not math.isnan(adoption) else math.nan
         computed = pipeline.ring_for_score(score, cutoffs)
         chosen = e.get("ring") if isinstance(e.get("ring"), str) and e.get("ring") else None
         # A ring set by hand counts once it has a reason; until then it waits, shown as pending.

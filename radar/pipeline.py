@@ -10,14 +10,21 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from radar.config import DEFAULT_CUTOFFS, LOW_N, MAX_STAGE, RING_KEYS
+from radar.config import DEFAULT_CUTOFFS, LOW_N, MATURITY_LEVELS, MAX_STAGE, RING_KEYS
 
 STAGE_COLUMNS: tuple[str, ...] = ("stage_0", "stage_1", "stage_2", "stage_3")
 
 
-def normalised_maturity(maturity: pd.Series) -> pd.Series:
-    """Technical maturity 1..5 mapped to 0..1: m' = (m - 1) / 4."""
-    return (maturity.astype(float) - 1.0) / 4.0
+def normalised_maturity(maturity: pd.Series | float) -> pd.Series | float:
+    """Technical maturity 1..5 mapped to 0..1: m' = (m - 1) / 4 (a column or one value)."""
+    values = maturity.astype(float) if isinstance(maturity, pd.Series) else float(maturity)
+    low, high = MATURITY_LEVELS[0], MATURITY_LEVELS[-1]
+    return (values - low) / (high - low)
+
+
+def score(maturity_norm: pd.Series | float, adoption: pd.Series | float) -> pd.Series | float:
+    """The score s = (m' + a) / 2 that decides the ring (a column or one value)."""
+    return (maturity_norm + adoption) / 2.0
 
 
 def adoption_summary(answers: pd.DataFrame) -> pd.DataFrame:
@@ -79,7 +86,7 @@ def score_technologies(
     for column in ("adoption", "relevance", *STAGE_COLUMNS):
         table[column] = table[column].astype(float) if column in table else np.nan
     table["maturity_norm"] = normalised_maturity(table["maturity"])
-    table["score"] = (table["maturity_norm"] + table["adoption"]) / 2.0
+    table["score"] = score(table["maturity_norm"], table["adoption"])
     table["ring"] = [ring_for_score(s, cutoffs) for s in table["score"]]
     table["low_n"] = table["n"] < low_n
     return table.sort_values("technology", kind="stable").reset_index(drop=True)
