@@ -202,7 +202,7 @@ def _add_picked(link: str, key: str) -> None:
         lambda path, version: db.add_entries(path, link, version, entries),
         reset=True,
         success=tr_text("own_added", names=names),
-        area="entries-tools",
+        area="entries-add",
     ):
         st.session_state[key] = []
 
@@ -248,7 +248,7 @@ def _add_custom(link: str, prefix: str) -> None:
         lambda path, version: db.add_entries(path, link, version, [entry]),
         reset=True,
         success=tr_text("own_added", names=name),
-        area="entries-tools",
+        area="entries-custom",
     ):
         state[f"{prefix}-name"] = ""
         state[f"{prefix}-description"] = ""
@@ -327,5 +327,5 @@ def _remove(link: str, key: str, names: dict[str, str]) -> None:
             lambda path, version: db.remove_entries(path, link, version, chosen),
             reset=True,
             success=text,
-            area="entries-tools",
+            area="entries-remove",
         )

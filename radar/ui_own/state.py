@@ -67,7 +67,8 @@ def technologies(count: int) -> str:
 
 def show_flash(area: str = "top") -> None:
     """Show (once) the messages the last action left for `area`: the top, beside the entries table
-    ("entries"), under the add and remove controls ("entries-tools"), or in the history or details tab."""
+    ("entries"), under the control that caused them ("entries-add", "entries-remove", "entries-custom"),
+    or in the history or details tab."""
     waiting = st.session_state.get("own_flash", [])
     st.session_state["own_flash"] = [m for m in waiting if m[2] != area]
     for kind, text, _ in (m for m in waiting if m[2] == area):

@@ -222,12 +222,15 @@ def workspace(link: str) -> None:
         show_flash("entries")
         entries_editor(ws)
         left, right = st.columns(2, gap="large")
+        # Each confirmation sits under the control that caused it, where the eye is.
         with left:
             add_from_catalogue(ws)
+            show_flash("entries-add")
             remove_entries(ws)
+            show_flash("entries-remove")
         with right:
             add_custom(ws)
-        show_flash("entries-tools")
+            show_flash("entries-custom")
         custom_editor(ws)
     with tabs[1]:
         gap_table(ws, scope)
