@@ -109,7 +109,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Mean stage (0 not considering … 3 in operation) divided by 3.",
     },
     "help_relevance": {"da": "Andel der finder teknologien relevant.", "en": "Share who find the technology relevant."},
-    "help_n": {"da": "Antal besvarelser med et trin (\"ved ikke\" tæller ikke med).", "en": "Responses giving a stage (\"don't know\" excluded)."},
+    "help_n": {
+        "da": 'Antal besvarelser med et trin ("ved ikke" tæller ikke med).',
+        "en": 'Responses giving a stage ("don\'t know" excluded).',
+    },
     "hover_score": {"da": "Score", "en": "Score"},
     "hover_maturity": {"da": "Modenhed", "en": "Maturity"},
     "hover_adoption": {"da": "Udbredelse", "en": "Adoption"},
@@ -198,7 +201,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "KL's own scales and cut-offs are not public. These are our own and can be changed in radar/config.py.",
     },
     "about_cutoff_row": {"da": "score fra {low:.2f} til under {high:.2f}", "en": "score from {low:.2f} to below {high:.2f}"},
-    "about_cutoff_row_top": {"da": "score fra {low:.2f} til og med {high:.2f}", "en": "score from {low:.2f} up to and including {high:.2f}"},
+    "about_cutoff_row_top": {
+        "da": "score fra {low:.2f} til og med {high:.2f}",
+        "en": "score from {low:.2f} up to and including {high:.2f}",
+    },
     "about_maturity_heading": {"da": "Skala for teknisk modenhed", "en": "Technical maturity scale"},
     "about_stages_heading": {"da": "Trin for udbredelse", "en": "Adoption stages"},
     "about_data_heading": {"da": "Data i denne udgave", "en": "Data in this edition"},
@@ -258,7 +264,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # list and new radar
     "own_list_heading": {"da": "Jeres radarer", "en": "Your radars"},
-    "own_list_empty": {"da": "Der er ingen gemte radarer endnu. Lav den første herunder.", "en": "No saved radars yet. Make the first one below."},
+    "own_list_empty": {
+        "da": "Der er ingen gemte radarer endnu. Lav den første herunder.",
+        "en": "No saved radars yet. Make the first one below.",
+    },
     "own_col_name": {"da": "Navn", "en": "Name"},
     "own_col_municipality": {"da": "Kommune", "en": "Municipality"},
     "own_col_updated": {"da": "Sidst ændret", "en": "Last changed"},
@@ -320,7 +329,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Pick at least one technology, or choose “All” or “Only READY and TRIAL”.",
     },
     "own_new_create": {"da": "Opret radar", "en": "Create radar"},
-    "own_created": {"da": "Radaren '{name}' er oprettet med {technologies}.", "en": "The radar '{name}' was created with {technologies}."},
+    "own_created": {
+        "da": "Radaren '{name}' er oprettet med {technologies}.",
+        "en": "The radar '{name}' was created with {technologies}.",
+    },
     "own_open_file_heading": {"da": "Åbn en eksporteret radar", "en": "Open an exported radar"},
     "own_open_file_help": {
         "da": "Vælg en JSON- eller Excel-fil, som er eksporteret herfra. Den bliver til en ny radar; de gemte radarer røres ikke.",
@@ -337,7 +349,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "own_back": {"da": "Alle radarer", "en": "All radars"},
     # workspace
-    "own_caption": {"da": "{municipality} · {domain} · {date} · {technologies}", "en": "{municipality} · {domain} · {date} · {technologies}"},
+    "own_caption": {
+        "da": "{municipality} · {domain} · {date} · {technologies}",
+        "en": "{municipality} · {domain} · {date} · {technologies}",
+    },
     "own_saved_at": {"da": "Alt er gemt · senest {time}", "en": "Everything is saved · last at {time}"},
     "own_share": {"da": "Links til radaren", "en": "Links to the radar"},
     "own_share_help": {
@@ -377,7 +392,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Make a new radar or open an export. A saved radar is opened with its link.",
     },
     "own_present": {"da": "Præsentation", "en": "Presentation"},
-    "own_present_help": {"da": "Stor radar til projektoren, uden redigering.", "en": "Large radar for the projector, without editing."},
+    "own_present_help": {
+        "da": "Stor radar til projektoren, uden redigering.",
+        "en": "Large radar for the projector, without editing.",
+    },
     "own_present_view": {"da": "Vis", "en": "Show"},
     "own_view_radar": {"da": "Radar", "en": "Radar"},
     "own_view_matrix": {"da": "Prioritering", "en": "Priorities"},
@@ -394,7 +412,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Numrene bliver stående, mens I arbejder. Her får teknologierne nye numre efter ring og score (kan fortrydes).",
         "en": "Numbers stay while you work. This numbers the technologies again by ring and score (can be undone).",
     },
-    "own_renumbered": {"da": "Teknologierne har fået nye numre efter ring og score.", "en": "The technologies were renumbered by ring and score."},
+    "own_renumbered": {
+        "da": "Teknologierne har fået nye numre efter ring og score.",
+        "en": "The technologies were renumbered by ring and score.",
+    },
     "own_undo_named": {"da": "Fortryd: {change}", "en": "Undo: {change}"},
     "own_redo_named": {"da": "Gentag: {change}", "en": "Redo: {change}"},
     "own_undone_named": {"da": "Fortrudt: {change}", "en": "Undone: {change}"},
@@ -419,7 +440,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_quadrant_test": {"da": "Afprøv", "en": "Test"},
     "own_quadrant_watch": {"da": "Hold øje", "en": "Watch"},
     "own_quadrant_leave": {"da": "Lad ligge", "en": "Leave"},
-    "own_radar_empty": {"da": "Radaren er tom. Tilføj teknologier herunder.", "en": "The radar is empty. Add technologies below."},
+    "own_radar_empty": {
+        "da": "Radaren er tom. Tilføj teknologier herunder.",
+        "en": "The radar is empty. Add technologies below.",
+    },
     "own_unplaced": {
         "da": "Ikke placeret endnu (sæt en status eller en ring): {names}",
         "en": "Not placed yet (set a status or a ring): {names}",
@@ -474,12 +498,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Hvor langt er I? Overvejer ikke, overvejer, afprøver eller i drift. Tom = brug landets tal.",
         "en": "How far are you? Not considering, considering, trialling or in operation. Empty = use the national figure.",
     },
-    "own_help_relevance": {"da": "Hvor relevant er teknologien for jer? 1 lidt … 5 meget.", "en": "How relevant is the technology for you? 1 a little … 5 very."},
+    "own_help_relevance": {
+        "da": "Hvor relevant er teknologien for jer? 1 lidt … 5 meget.",
+        "en": "How relevant is the technology for you? 1 a little … 5 very.",
+    },
     "own_help_hand_ring": {
         "da": "Vælg kun en ring, hvis gruppen vil afvige fra beregningen; skriv så en begrundelse.",
         "en": "Only choose a ring if the group wants to differ from the calculation; then write a reason.",
     },
-    "own_help_ring_shown": {"da": "Ringen på radaren: beregnet eller sat i hånden.", "en": "The ring on the radar: computed or set by hand."},
+    "own_help_ring_shown": {
+        "da": "Ringen på radaren: beregnet eller sat i hånden.",
+        "en": "The ring on the radar: computed or set by hand.",
+    },
     "own_help_own_maturity": {
         "da": "1-5 som den nationale skala. Tom = {default}.",
         "en": "1-5 as on the national scale. Empty = {default}.",
@@ -507,7 +537,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Største forskelle først. Forskel = jeres score − landets score.",
         "en": "Biggest gaps first. Gap = your score − the national score.",
     },
-    "own_gap_none": {"da": "Ingen teknologier fra kataloget at sammenligne endnu.", "en": "No catalogue technologies to compare yet."},
+    "own_gap_none": {
+        "da": "Ingen teknologier fra kataloget at sammenligne endnu.",
+        "en": "No catalogue technologies to compare yet.",
+    },
     "own_gap_own_note": {
         "da": "Jeres egne teknologier har ingen national placering og er ikke med i sammenligningen.",
         "en": "Your own technologies have no national position and are not compared.",
@@ -516,15 +549,33 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_col_gap_text": {"da": "Hvad betyder det", "en": "What it means"},
     "own_col_local_ring": {"da": "Ring her", "en": "Ring here"},
     "own_col_national_ring": {"da": "Ring nationalt", "en": "Ring nationally"},
-    "own_gap_not_considered": {"da": "{national} nationalt, ikke overvejet her", "en": "{national} nationally, not considered here"},
-    "own_gap_in_use_ahead": {"da": "I drift her, kun {national} nationalt — foran landet", "en": "In operation here, only {national} nationally — ahead of the country"},
-    "own_gap_ahead": {"da": "Foran landet: {local} her, {national} nationalt", "en": "Ahead of the country: {local} here, {national} nationally"},
-    "own_gap_behind": {"da": "Bagefter landet: {local} her, {national} nationalt", "en": "Behind the country: {local} here, {national} nationally"},
+    "own_gap_not_considered": {
+        "da": "{national} nationalt, ikke overvejet her",
+        "en": "{national} nationally, not considered here",
+    },
+    "own_gap_in_use_ahead": {
+        "da": "I drift her, kun {national} nationalt — foran landet",
+        "en": "In operation here, only {national} nationally — ahead of the country",
+    },
+    "own_gap_ahead": {
+        "da": "Foran landet: {local} her, {national} nationalt",
+        "en": "Ahead of the country: {local} here, {national} nationally",
+    },
+    "own_gap_behind": {
+        "da": "Bagefter landet: {local} her, {national} nationalt",
+        "en": "Behind the country: {local} here, {national} nationally",
+    },
     "own_gap_level": {"da": "På linje med landet: {local}", "en": "In line with the country: {local}"},
-    "own_gap_not_assessed": {"da": "Ikke vurderet her endnu — står som landet ({national})", "en": "Not assessed here yet — sits where the country is ({national})"},
+    "own_gap_not_assessed": {
+        "da": "Ikke vurderet her endnu — står som landet ({national})",
+        "en": "Not assessed here yet — sits where the country is ({national})",
+    },
     # hover
     "own_hover_hand_set": {"da": "sat i hånden", "en": "set by hand"},
-    "own_hover_status_national": {"da": "ikke sat her — landets udbredelse {value}", "en": "not set here — national adoption {value}"},
+    "own_hover_status_national": {
+        "da": "ikke sat her — landets udbredelse {value}",
+        "en": "not set here — national adoption {value}",
+    },
     "own_relevance_of_5": {"da": "{value} af 5", "en": "{value} of 5"},
     "own_hover_national": {"da": "Nationalt", "en": "Nationally"},
     "own_source_national": {"da": "national vurdering", "en": "national rating"},
@@ -545,7 +596,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The JSON and Excel files can be opened again under 'All radars' and give the same radar.",
     },
     "own_export_footer": {"da": "Lavet med Teknologiradar · {date}", "en": "Made with Technology radar · {date}"},
-    "own_png_failed": {"da": "Billedet kunne ikke laves på serveren: {reason}", "en": "The image could not be made on the server: {reason}"},
+    "own_png_failed": {
+        "da": "Billedet kunne ikke laves på serveren: {reason}",
+        "en": "The image could not be made on the server: {reason}",
+    },
     # history
     "own_history_empty": {"da": "Ingen ændringer endnu.", "en": "No changes yet."},
     "own_history_intro": {"da": "De seneste {count} ændringer, nyeste først.", "en": "The last {count} changes, newest first."},
@@ -559,7 +613,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "own_action_undo": {"da": "Fortrudt", "en": "Undone"},
     "own_action_renumber": {"da": "Nye numre", "en": "Renumbered"},
     "own_change_renumbered": {"da": "numrene sat efter ring og score", "en": "numbers set by ring and score"},
-    "own_settings_intro": {"da": "Ændringer gemmes, så snart I forlader feltet.", "en": "Changes are saved as soon as you leave the field."},
+    "own_settings_intro": {
+        "da": "Ændringer gemmes, så snart I forlader feltet.",
+        "en": "Changes are saved as soon as you leave the field.",
+    },
     # field names used in messages
     "own_field_technology_id": {"da": "teknologi-id", "en": "technology id"},
     "own_field_name": {"da": "navn", "en": "name"},
@@ -619,12 +676,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Someone else changed the radar just before your change. Your change was not saved; here is the newest version — please try again.",
     },
     "own_error_radar_name_empty": {"da": "Giv radaren et navn.", "en": "Give the radar a name."},
-    "own_error_radar_name_long": {"da": "Radarens navn må højst være {max} tegn.", "en": "The radar's name can be at most {max} characters."},
-    "own_error_municipality_long": {"da": "Kommunens navn må højst være {max} tegn.", "en": "The municipality's name can be at most {max} characters."},
+    "own_error_radar_name_long": {
+        "da": "Radarens navn må højst være {max} tegn.",
+        "en": "The radar's name can be at most {max} characters.",
+    },
+    "own_error_municipality_long": {
+        "da": "Kommunens navn må højst være {max} tegn.",
+        "en": "The municipality's name can be at most {max} characters.",
+    },
     "own_error_date": {"da": "'{value}' er ikke en dato (ÅÅÅÅ-MM-DD).", "en": "'{value}' is not a date (YYYY-MM-DD)."},
-    "own_error_domain_needed": {"da": "Vælg et fagområde for at starte fra fagområdets radar.", "en": "Choose a domain to start from the domain's radar."},
+    "own_error_domain_needed": {
+        "da": "Vælg et fagområde for at starte fra fagområdets radar.",
+        "en": "Choose a domain to start from the domain's radar.",
+    },
     "own_error_entry_name_empty": {"da": "En teknologi skal have et navn.", "en": "A technology needs a name."},
-    "own_error_entry_name_long": {"da": "Navnet '{name}' er for langt: højst {max} tegn.", "en": "The name '{name}' is too long: at most {max} characters."},
+    "own_error_entry_name_long": {
+        "da": "Navnet '{name}' er for langt: højst {max} tegn.",
+        "en": "The name '{name}' is too long: at most {max} characters.",
+    },
     "own_error_text_long": {
         "da": "Feltet '{field}' ved '{name}' er for langt: højst {max} tegn. Ændringen er ikke gemt.",
         "en": "The field '{field}' of '{name}' is too long: at most {max} characters. The change was not saved.",
@@ -634,7 +703,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "En radar kan højst have {max} teknologier (der ville blive {count}). Intet er ændret.",
         "en": "A radar can have at most {max} technologies (it would have {count}). Nothing was changed.",
     },
-    "own_error_duplicate": {"da": "'{name}' er allerede på radaren. Intet er ændret.", "en": "'{name}' is already on the radar. Nothing was changed."},
+    "own_error_duplicate": {
+        "da": "'{name}' er allerede på radaren. Intet er ændret.",
+        "en": "'{name}' is already on the radar. Nothing was changed.",
+    },
     "own_error_value": {
         "da": "'{value}' er ikke en gyldig {field} ved '{name}'. Ændringen er ikke gemt.",
         "en": "'{value}' is not a valid {field} for '{name}'. The change was not saved.",
@@ -701,7 +773,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The format is recognised from the content: Teknologiradar (CSV, Excel, JSON), Build Your Own Radar (CSV, Excel, JSON), "
         "Zalando (JSON) and Backstage (JSON). At most 20 MB and 5,000 rows.",
     },
-    "import_config_heading": {"da": "Zalando-radar: opsætningsfil (valgfri)", "en": "Zalando radar: configuration file (optional)"},
+    "import_config_heading": {
+        "da": "Zalando-radar: opsætningsfil (valgfri)",
+        "en": "Zalando radar: configuration file (optional)",
+    },
     "import_config_help": {
         "da": "En Zalando-radar gemmer ringe og kvadranter som numre. Upload radarens config.json, så navnene kommer med.",
         "en": "A Zalando radar stores rings and quadrants as numbers. Upload the radar's config.json to bring their names along.",
@@ -720,8 +795,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import_no_rows": {
         "da": "Filen har ingen rækker med teknologier – kun en overskriftslinje eller en tom liste. "
         "Tilføj rækker, og vælg filen igen.",
-        "en": "The file has no rows of technologies – only a header row or an empty list. "
-        "Add rows and choose the file again.",
+        "en": "The file has no rows of technologies – only a header row or an empty list. Add rows and choose the file again.",
     },
     "import_sheet_label": {"da": "Ark i Excel-filen", "en": "Sheet in the Excel file"},
     "import_step_report": {"da": "2. Hvad skete der med hver række", "en": "2. What happened to every row"},

@@ -419,7 +419,9 @@ UPLOAD_REFUSED_CSS = """
 [data-testid="stFileUploader"] [role="alert"] {{font-size: 0;}}
 [data-testid="stFileUploader"] [role="alert"]::after {{content: "{text}"; font-size: .875rem;}}
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p {{font-size: 0;}}
-[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {{content: "{button}"; font-size: .875rem;}}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] p::after {{
+  content: "{button}"; font-size: .875rem;
+}}
 [data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {{content: "{limit}"; font-size: .875rem;}}
 </style>
@@ -431,5 +433,9 @@ def page_style() -> None:
     from radar.formats.limits import MAX_FILE_BYTES
 
     max_mb = MAX_FILE_BYTES // (1024 * 1024)
-    words = {"text": tr("upload_refused", max_mb=max_mb), "button": tr("upload_button"), "limit": tr("upload_limit", max_mb=max_mb)}
+    words = {
+        "text": tr("upload_refused", max_mb=max_mb),
+        "button": tr("upload_button"),
+        "limit": tr("upload_limit", max_mb=max_mb),
+    }
     st.html(CSS + UPLOAD_REFUSED_CSS.format(**{k: v.replace("\\", "").replace('"', "'") for k, v in words.items()}))

@@ -22,7 +22,8 @@ def main() -> None:
     args = parser.parse_args()
     with sync_playwright() as p:
         browser = p.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True,
+            executable_path="/usr/bin/chromium",
+            headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         page = browser.new_page(viewport={"width": args.width, "height": args.height})

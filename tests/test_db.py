@@ -12,8 +12,20 @@ from radar.errors import DataError
 def test_build_writes_every_table(national_db):
     con = connect(national_db, read_only=True)
     try:
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in  # noqa: S608
-                  ("categories", "domains", "technologies", "municipalities", "editions", "maturity", "respondents", "answers", "use_cases")}
+        counts = {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed table names
+            for t in (
+                "categories",
+                "domains",
+                "technologies",
+                "municipalities",
+                "editions",
+                "maturity",
+                "respondents",
+                "answers",
+                "use_cases",
+            )
+        }
     finally:
         con.close()
     assert counts["domains"] == 5

@@ -41,8 +41,10 @@ def test_danish_is_the_default_and_english_differs():
     assert t("ring_hold_oeje") == "HOLD ØJE"
 
 
-@pytest.mark.parametrize(("value", "lang", "digits", "expected"), [(0.625, "da", 2, "0,62"), (0.625, "en", 2, "0.62"), (4.0, "da", 0, "4"),
-                                                                  (None, "da", 2, "–"), (float("nan"), "en", 2, "–")])
+@pytest.mark.parametrize(
+    ("value", "lang", "digits", "expected"),
+    [(0.625, "da", 2, "0,62"), (0.625, "en", 2, "0.62"), (4.0, "da", 0, "4"), (None, "da", 2, "–"), (float("nan"), "en", 2, "–")],
+)
 def test_numbers_are_written_the_way_the_language_writes_them(value, lang, digits, expected):
     from radar.i18n import number
 

@@ -366,7 +366,13 @@ def test_name_key_ignores_case_and_spaces():
 
 @pytest.mark.parametrize(
     ("count", "lang", "text"),
-    [(1, "da", "1 teknologi"), (2, "da", "2 teknologier"), (0, "da", "0 teknologier"), (1, "en", "1 technology"), (5, "en", "5 technologies")],
+    [
+        (1, "da", "1 teknologi"),
+        (2, "da", "2 teknologier"),
+        (0, "da", "0 teknologier"),
+        (1, "en", "1 technology"),
+        (5, "en", "5 technologies"),
+    ],
 )
 def test_technologies_text(count, lang, text):
     assert own.technologies_text(count, lang) == text
@@ -374,7 +380,13 @@ def test_technologies_text(count, lang, text):
 
 @pytest.mark.parametrize(
     ("value", "lang", "text"),
-    [("2026-11-27", "da", "27.11.2026"), ("2026-11-27", "en", "27 Nov 2026"), ("", "da", ""), (None, "en", ""), ("2026-03-05", "da", "05.03.2026")],
+    [
+        ("2026-11-27", "da", "27.11.2026"),
+        ("2026-11-27", "en", "27 Nov 2026"),
+        ("", "da", ""),
+        (None, "en", ""),
+        ("2026-03-05", "da", "05.03.2026"),
+    ],
 )
 def test_format_date(value, lang, text):
     assert own.format_date(value, lang) == text

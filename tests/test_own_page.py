@@ -320,10 +320,8 @@ def test_typing_a_status_never_picks_another_status(lang):
 
 
 def test_numbers_stay_while_editing_and_renumber_is_asked_for(app, own_db):
-    radar_id = db.create_radar(
-        own_db, {"name": "R"}, [{"technology_id": t, "name": n, "category": c} for t, n, c in
-                                [("vr", "Virtual reality (VR)", "immersive"), ("cloud", "Cloud", "infrastructure"), ("ai", "AI", "data")]]
-    )  # fmt: skip
+    three = [("vr", "Virtual reality (VR)", "immersive"), ("cloud", "Cloud", "infrastructure"), ("ai", "AI", "data")]
+    radar_id = db.create_radar(own_db, {"name": "R"}, [{"technology_id": t, "name": n, "category": c} for t, n, c in three])
     at = opened(app, radar_id)
     names = lambda: at.data_editor[0].value["name"].tolist()  # noqa: E731
     numbers = lambda: at.data_editor[0].value["number"].tolist()  # noqa: E731

@@ -37,8 +37,17 @@ def test_adoption_summary_by_hand():
 
 @pytest.mark.parametrize(
     ("score", "ring"),
-    [(1.0, "klar"), (0.70, "klar"), (0.6999, "afproev"), (0.50, "afproev"), (0.49, "hold_oeje"), (0.30, "hold_oeje"),
-     (0.2999, "afvent"), (0.0, "afvent"), (math.nan, None)],
+    [
+        (1.0, "klar"),
+        (0.70, "klar"),
+        (0.6999, "afproev"),
+        (0.50, "afproev"),
+        (0.49, "hold_oeje"),
+        (0.30, "hold_oeje"),
+        (0.2999, "afvent"),
+        (0.0, "afvent"),
+        (math.nan, None),
+    ],
 )
 def test_ring_for_score_default_cutoffs(score, ring):
     assert pipeline.ring_for_score(score) == ring
@@ -79,7 +88,12 @@ def test_low_n_flag_at_ten():
 
 @pytest.mark.parametrize(
     ("before", "now", "expected"),
-    [(None, "klar", "new"), ("afproev", "klar", "moved_in"), ("klar", "afvent", "moved_out"), ("hold_oeje", "hold_oeje", "unchanged")],
+    [
+        (None, "klar", "new"),
+        ("afproev", "klar", "moved_in"),
+        ("klar", "afvent", "moved_out"),
+        ("hold_oeje", "hold_oeje", "unchanged"),
+    ],
 )
 def test_movement(before, now, expected):
     current = pd.DataFrame({"technology": ["x"], "ring": [now]})

@@ -6,10 +6,26 @@ from radar import service
 from radar.sample import write_sample
 
 NAMED_IN_SEED = [
-    "Kunstig intelligens (AI)", "Big data", "Fysiske robotter", "Droner", "Virtual reality (VR)",
-    "Augmented reality (AR)", "3D print", "Blockchain", "Chatbots", "RPA (software-robotter)", "Apps",
-    "Skærme og selvbetjening", "Digital twin", "Edge computing", "Virtuelle digitale assistenter", "Cloud",
-    "IoT og sensorer", "Video og visuel kontakt", "Autonome køretøjer", "Kvantecomputere",
+    "Kunstig intelligens (AI)",
+    "Big data",
+    "Fysiske robotter",
+    "Droner",
+    "Virtual reality (VR)",
+    "Augmented reality (AR)",
+    "3D print",
+    "Blockchain",
+    "Chatbots",
+    "RPA (software-robotter)",
+    "Apps",
+    "Skærme og selvbetjening",
+    "Digital twin",
+    "Edge computing",
+    "Virtuelle digitale assistenter",
+    "Cloud",
+    "IoT og sensorer",
+    "Video og visuel kontakt",
+    "Autonome køretøjer",
+    "Kvantecomputere",
 ]
 
 
@@ -41,8 +57,14 @@ def domain_scores(national_db):
 
 @pytest.mark.parametrize(
     ("technology", "leading_domain"),
-    [("iot-sensorer", "teknik-miljoe"), ("fysiske-robotter", "social-sundhed"), ("apps", "dagtilbud-skole"),
-     ("rpa", "oekonomi-administration"), ("chatbots", "oekonomi-administration"), ("droner", "teknik-miljoe")],
+    [
+        ("iot-sensorer", "teknik-miljoe"),
+        ("fysiske-robotter", "social-sundhed"),
+        ("apps", "dagtilbud-skole"),
+        ("rpa", "oekonomi-administration"),
+        ("chatbots", "oekonomi-administration"),
+        ("droner", "teknik-miljoe"),
+    ],
 )
 def test_domain_profiles_follow_the_public_facts(domain_scores, technology, leading_domain):
     adoption = {d: frame.loc[technology, "adoption"] for d, frame in domain_scores.items()}

@@ -93,6 +93,7 @@ RADAR_COLUMNS: tuple[str, ...] = (
     "id", "name", "municipality", "domain", "date", "created", "updated", "version", "edit_token", "view_token", "deleted_at",
 )  # fmt: skip
 
+
 def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
     def setup(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(SCHEMA)
@@ -567,9 +568,10 @@ def remove_entries(path: Path, link: str, version: int, entry_ids: Iterable[str]
 
 def _next(cur: duckdb.DuckDBPyConnection, radar_id: str, redo: bool) -> tuple | None:
     """The change undo would take back (the latest one done) or redo would bring back (the first one undone)."""
+    order = "ASC" if redo else "DESC"
+    sql = f"SELECT seq, action, detail, before_state, after_state FROM changes WHERE radar_id = ? AND undone = ? ORDER BY seq {order} LIMIT 1"  # noqa: S608, E501 - fixed text
     return cur.execute(
-        "SELECT seq, action, detail, before_state, after_state FROM changes WHERE radar_id = ? AND undone = ?"
-        f" ORDER BY seq {'ASC' if redo else 'DESC'} LIMIT 1",  # noqa: S608 - fixed text
+        sql,
         [radar_id, redo],
     ).fetchone()
 

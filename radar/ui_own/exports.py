@@ -70,12 +70,12 @@ def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     stem = export.file_stem(ws.meta["name"]) + (f"-{tr('sample_file_suffix')}" if sample_reference() else "")
     rows = own.export_rows(ws.table)
     meta = own.export_meta(ws.meta)
+    category_names = dict(zip(ws.categories["id"], ws.categories["name"], strict=True))
     files = [
         ("png", "own_export_png", "image/png", functools.partial(_png, ws, scope, ghosts), ":material/image:"),
         ("html", "own_export_html", "text/html", functools.partial(_html, ws, scope, ghosts), ":material/public:"),
         ("xlsx", "own_export_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         functools.partial(export.entries_xlsx, rows, meta, lang(), dict(zip(ws.categories["id"], ws.categories["name"], strict=True)),
-                           notice()),
+         functools.partial(export.entries_xlsx, rows, meta, lang(), category_names, notice()),
          ":material/table:"),
         ("csv", "own_export_csv", "text/csv", functools.partial(export.entries_csv, rows), ":material/csv:"),
         ("json", "own_export_json", "application/json", functools.partial(export.radar_json, rows, meta, notice()),

@@ -54,8 +54,19 @@ def running_app(folder: Path) -> Iterator[AppServer]:
     env = {**os.environ, "TEKNOLOGIRADAR_DB": str(db), "TEKNOLOGIRADAR_OWN_DB": str(own_db), "CHROMIUM_PATH": CHROMIUM}
     log = folder / "streamlit.log"
     command = [
-        sys.executable, "-m", "radar.serve", "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        sys.executable,
+        "-m",
+        "radar.serve",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
     ]
     with log.open("w") as out:
         process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
@@ -134,8 +145,12 @@ def watched(browser: object) -> Iterator[Watched]:
     page = context.new_page()
     page.set_default_timeout(30_000)
     result = Watched(page)
-    page.on("console", lambda msg: result.console_errors.append(f"{msg.text} @ {msg.location.get('url', '')}")
-            if msg.type == "error" and not _streamlit_probe(msg) else None)
+    page.on(
+        "console",
+        lambda msg: result.console_errors.append(f"{msg.text} @ {msg.location.get('url', '')}")
+        if msg.type == "error" and not _streamlit_probe(msg)
+        else None,
+    )
     page.on("pageerror", lambda exc: result.page_errors.append(str(exc)))
     # No request may leave the machine: no fonts, icons or scripts from the internet.
     page.on("request", lambda req: None if _is_local(req.url) else result.external_requests.append(req.url))

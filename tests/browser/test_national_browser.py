@@ -14,14 +14,21 @@ pytestmark = pytest.mark.browser
 
 # The combined radar is the default page at /.
 PAGES = ["", "fagomraader", "egen-radar", "teknologi", "import", "om"]
-ENGLISH_TITLES = {"": "Combined radar", "fagomraader": "Domains", "egen-radar": "Make your own radar", "teknologi": "Technology",
-                  "import": "Import", "om": "About the radar"}
-
+ENGLISH_TITLES = {
+    "": "Combined radar",
+    "fagomraader": "Domains",
+    "egen-radar": "Make your own radar",
+    "teknologi": "Technology",
+    "import": "Import",
+    "om": "About the radar",
+}
 
 
 def blip_labels(page: object) -> list[str]:
     """The numbers drawn inside the radar's blips (ring names are text points too: left out)."""
-    texts = page.locator("[data-testid='stPlotlyChart'] .scatterlayer .textpoint").evaluate_all("els => els.map(e => e.textContent)")
+    texts = page.locator("[data-testid='stPlotlyChart'] .scatterlayer .textpoint").evaluate_all(
+        "els => els.map(e => e.textContent)"
+    )
     return [t for t in texts if t.strip().isdigit()]
 
 
@@ -47,7 +54,8 @@ def test_every_page_switches_to_english(app_server, watched, slug):
     wait_for_app(page)
     page.get_by_test_id("stButtonGroup").first.get_by_text("English", exact=True).click()
     page.wait_for_function(
-        "(title) => document.querySelector('h1') && document.querySelector('h1').innerText.includes(title)", arg=ENGLISH_TITLES[slug]
+        "(title) => document.querySelector('h1') && document.querySelector('h1').innerText.includes(title)",
+        arg=ENGLISH_TITLES[slug],
     )
     page.wait_for_url(re.compile(r"lang=en"))
     assert watched.problems() == []
@@ -65,7 +73,9 @@ def test_english_stays_when_moving_between_pages(app_server, watched):
     assert "READY" in ring_list_text(page)
     page.wait_for_url(re.compile(r"lang=en"))
     page.get_by_role("link", name="About the radar").click()
-    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('About the radar')")
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('About the radar')"
+    )
     assert watched.problems() == []
 
 
@@ -115,7 +125,9 @@ def test_language_switch_changes_the_labels(app_server, watched):
     wait_for_radar(page)
     assert page.locator("h1").first.inner_text().strip() == "Samlet radar"
     page.get_by_test_id("stButtonGroup").first.get_by_text("English", exact=True).click()
-    page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Combined radar')")
+    page.wait_for_function(
+        "() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Combined radar')"
+    )
     wait_for_radar(page)
     assert "READY" in ring_list_text(page)
     assert page.get_by_text("Sample data").first.is_visible()

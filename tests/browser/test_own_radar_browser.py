@@ -168,7 +168,9 @@ def test_build_share_export_and_reopen_a_radar(app_server, browser, watched, tmp
     (tmp_path / "again").mkdir()
     again = json.loads(download(page, "Hele radaren (JSON)", tmp_path / "again").read_text(encoding="utf-8"))
     assert again["radar"]["name"] == f"{RADAR_NAME} (2)"
-    assert again | {"radar": {**again["radar"], "name": RADAR_NAME}} == document, "the reopened radar exports what the first one did"
+    assert again | {"radar": {**again["radar"], "name": RADAR_NAME}} == document, (
+        "the reopened radar exports what the first one did"
+    )
 
     problems = [p for p in watched.problems() if not re.search(r"favicon|404", p)]
     assert problems == []

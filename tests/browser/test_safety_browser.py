@@ -42,7 +42,9 @@ def test_an_upload_over_the_limit_is_refused_in_the_users_language(app_server, w
     assert page.evaluate("el => getComputedStyle(el).fontSize", alert.element_handle()) == "0px", "the English text is hidden"
 
 
-@pytest.mark.parametrize(("lang", "button", "limit"), [("da", "Vælg fil", "Højst 20 MB pr. fil"), ("en", "Choose file", "At most 20 MB per file")])
+@pytest.mark.parametrize(
+    ("lang", "button", "limit"), [("da", "Vælg fil", "Højst 20 MB pr. fil"), ("en", "Choose file", "At most 20 MB per file")]
+)
 def test_the_uploader_speaks_the_users_language(app_server, watched, lang, button, limit):
     page = watched.page
     page.goto(f"{app_server.url}/import" + ("?lang=en" if lang == "en" else ""))
@@ -80,7 +82,12 @@ def test_a_view_link_in_a_browser_has_nothing_that_changes_the_radar(app_server,
         other.get_by_text("Du ser radaren via et visningslink").wait_for()
         assert other.locator("h1").first.inner_text().strip() == "Kun til visning"
         main = other.locator("[data-testid='stMain']")
-        assert main.locator("input[type='text']:not([role='combobox']), textarea, [data-testid='stDataFrameGlideDataEditor']").count() == 0
+        assert (
+            main.locator(
+                "input[type='text']:not([role='combobox']), textarea, [data-testid='stDataFrameGlideDataEditor']"
+            ).count()
+            == 0
+        )
         assert other.get_by_role("button", name="Fortryd").count() == 0
         assert other.get_by_role("button", name="Slet").count() == 0
         assert edit not in other.content(), "the view page never carries the edit link"
