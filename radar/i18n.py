@@ -348,6 +348,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "{changed} rows were adjusted and {rejected} skipped while reading.",
     },
     "own_back": {"da": "Alle radarer", "en": "All radars"},
+    "own_back_hosted": {"da": "Ny radar", "en": "New radar"},
     # workspace
     "own_caption": {
         "da": "{municipality} · {domain} · {date} · {technologies}",

@@ -96,6 +96,9 @@ def test_hosted_mode_lists_no_radars_and_no_bin(app, own_db, monkeypatch):
     assert "Papirkurv" not in str([e.proto.label for e in at.get("expander")])
     assert "Lav en ny radar, eller åbn en eksport. En gemt radar åbnes med sit link." in texts(at.caption)
     assert not any(b.key and kept in b.key for b in at.button)
+    app.query_params["edit"] = kept
+    at = app.run()
+    assert at.button(key="own-back").label == "Ny radar", "there is no list to go back to"
 
 
 def test_hosted_mode_reminds_to_keep_the_edit_link(app, own_db, monkeypatch):

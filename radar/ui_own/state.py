@@ -132,6 +132,11 @@ def open_radar(link: str | None, param: str = "edit") -> None:
     st.session_state.pop("own_present", None)
 
 
+def back_label() -> str:
+    """The way back to the start: the list of radars (local mode), or a new radar (hosted: no list)."""
+    return tr("own_back_hosted" if config.hosted() else "own_back")
+
+
 def link_url(param: str, token: str) -> str:
     """The address that opens a radar: this page's URL with ?edit=<token> or ?view=<token>."""
     base = (st.context.url or "").split("?")[0]
@@ -178,7 +183,7 @@ def load_workspace(link: str) -> Workspace | None:
             in_bin(link)
         else:
             st.error(message(error))
-        st.button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:")
+        st.button(back_label(), on_click=open_radar, args=(None,), icon=":material/arrow_back:")
         return None
     seen = st.session_state.get(seen_key(link))
     if seen != meta["version"]:

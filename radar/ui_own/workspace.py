@@ -19,6 +19,7 @@ from radar.ui_own.state import (
     WORK_HEIGHT,
     WORK_RADAR_WIDTH,
     Workspace,
+    back_label,
     delete,
     domain_names,
     epoch,
@@ -50,7 +51,7 @@ def header(ws: Workspace) -> tuple[str | None, bool]:
     sample = " · " + tr("sample_short") if sample_reference() else ""  # compared with sample data: say so, compactly
     st.caption(facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())) + sample)
     cols = st.columns([1.3, 1.6, 2.6, 2.5, 2.1], vertical_alignment="bottom")
-    cols[0].button(tr("own_back"), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
+    cols[0].button(back_label(), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
     cols[1].toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=sync_present)
     return compare_controls(ws, cols[2], cols[3])
 
