@@ -5,10 +5,9 @@
 - HTML: one standalone page with plotly.js embedded; opens offline, stays interactive.
 - CSV / XLSX / JSON: our own format from radar.formats (spreadsheet formulas neutralised).
 
-radar.formats.Entry has no field for the technical maturity a group sets for its own
-technologies, so the XLSX and JSON written here carry one extra `maturity` column/key that
-the formats readers ignore and `read_own_export` reads back: a thin adapter, so a round
-trip recreates an identical radar.
+Every file carries radar.formats.Entry, the one record of an own-radar entry, with the
+maturity a group sets for its own technologies, so a round trip through any of them
+recreates an identical radar (radar.own.radar_from_file turns what is read into one).
 """
 
 from __future__ import annotations
@@ -24,29 +23,25 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from radar.config import MATURITY_LEVELS
 from radar.errors import ImportError_
-from radar.formats.jsonutil import is_scalar, load_json
+from radar.formats.jsonutil import load_json
 from radar.formats.limits import check_size
-from radar.formats.mapping import parse_int
-from radar.formats.model import OWN_XLSX, RadarMeta, ReadResult
+from radar.formats.model import Entry, RadarMeta, ReadResult
 from radar.formats.own import (
     append_text_row,
     own_json_result,
-    own_table_result,
     read_own_csv,
+    read_own_xlsx,
     write_own_csv,
     write_own_json,
     write_own_xlsx,
 )
-from radar.formats.tabular import XLSX_MAGIC, Table, parse_xlsx
+from radar.formats.tabular import XLSX_MAGIC
 from radar.i18n import t
-from radar.own import ExportRow
 from radar.safe import plain
 
 #: Debian's Chromium; CHROMIUM_PATH (or kaleido's own BROWSER_PATH) overrides it.
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
-MATURITY_KEY = "maturity"
 PNG_WIDTH = 1600
 PNG_SCALE = 1.0
 
@@ -120,9 +115,9 @@ th {{background: #eef3f8;}} footer {{margin-top: 2rem; color: #4a5a70; font-size
     return page.encode("utf-8")
 
 
-def entries_csv(rows: Sequence[ExportRow]) -> bytes:
+def entries_csv(rows: Sequence[Entry]) -> bytes:
     """The entries as our own CSV (UTF-8 with BOM, ';'-separated, formulas neutralised)."""
-    return write_own_csv([r.entry for r in rows])
+    return write_own_csv(rows)
 
 
 MINUTES_COLUMNS: tuple[str, ...] = (
@@ -131,11 +126,10 @@ MINUTES_COLUMNS: tuple[str, ...] = (
 )
 
 
-def minutes_rows(rows: Sequence[ExportRow], lang: str, category_names: Mapping[str, str]) -> list[list[object]]:
+def minutes_rows(rows: Sequence[Entry], lang: str, category_names: Mapping[str, str]) -> list[list[object]]:
     """The entries in words for the minutes: ring and status names, not codes (header row first)."""
     table: list[list[object]] = [[t(key, lang) for key in MINUTES_COLUMNS]]
-    for row in rows:
-        e = row.entry
+    for e in rows:
         table.append([
             e.name, category_names.get(e.category, e.category), t("ring_" + e.ring, lang) if e.ring else "",
             e.ring_reason, t(f"stage_{e.status}", lang) if e.status is not None else "", e.relevance, e.note, e.owner,
@@ -145,26 +139,21 @@ def minutes_rows(rows: Sequence[ExportRow], lang: str, category_names: Mapping[s
 
 
 def entries_xlsx(
-    rows: Sequence[ExportRow],
+    rows: Sequence[Entry],
     meta: RadarMeta,
     lang: str = "da",
     category_names: Mapping[str, str] | None = None,
     notice: str = "",
 ) -> bytes:
-    """The entries as our own XLSX plus a `maturity` column, and a minutes sheet in words that Excel opens on.
+    """The entries as our own XLSX, and a minutes sheet in words that Excel opens on.
 
     The data sheet stays first, so opening the file as a radar reads it back exactly.
     """
     import openpyxl  # imported late: only needed for spreadsheets
 
-    data = write_own_xlsx([r.entry for r in rows], meta)
+    data = write_own_xlsx(rows, meta)
     workbook = openpyxl.load_workbook(io.BytesIO(data))
-    sheet = workbook.worksheets[0]
-    column = sheet.max_column + 1
-    bold = copy.copy(sheet.cell(row=1, column=1).font)
-    sheet.cell(row=1, column=column, value=MATURITY_KEY).font = bold
-    for offset, row in enumerate(rows, start=2):
-        sheet.cell(row=offset, column=column, value=row.maturity)
+    bold = copy.copy(workbook.worksheets[0].cell(row=1, column=1).font)
     minutes = workbook.create_sheet(t("own_export_minutes_sheet", lang))
     if notice:  # the sample-data notice heads the sheet the minutes are read from
         append_text_row(minutes, [notice])
@@ -183,63 +172,25 @@ def entries_xlsx(
     return buffer.getvalue()
 
 
-def radar_json(rows: Sequence[ExportRow], meta: RadarMeta, notice: str = "") -> bytes:
-    """The whole radar as our own JSON, each entry with its `maturity` (own technologies), and the
-    sample-data notice when the radar was compared with sample data."""
-    document = json.loads(write_own_json([r.entry for r in rows], meta))
+def radar_json(rows: Sequence[Entry], meta: RadarMeta, notice: str = "") -> bytes:
+    """The whole radar as our own JSON, and the sample-data notice when the radar was compared with sample data."""
+    document = json.loads(write_own_json(rows, meta))
     if notice:
         document["notice"] = notice
-    for item, row in zip(document["entries"], rows, strict=True):
-        item[MATURITY_KEY] = row.maturity
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-@dataclass(frozen=True)
-class OpenedExport:
-    """What reading our own export found: the radar's facts, its rows and the reader's report."""
-
-    meta: RadarMeta
-    rows: tuple[ExportRow, ...]
-    result: ReadResult
-
-
-def read_own_export(data: bytes, filename: str = "", known_categories: Sequence[str] = ()) -> OpenedExport:
+def read_own_export(data: bytes, filename: str = "", known_categories: Sequence[str] = ()) -> ReadResult:
     """Read our own JSON, XLSX or CSV export back (format from the content, not the name).
 
-    Each file is parsed once, by the same guarded readers as any import, and the maturity
-    of each entry is taken from the same parse; anything unreadable is an ImportError_.
+    The same guarded readers as any import; each Entry carries its maturity. Anything that is
+    not our own format is an ImportError_.
     """
     check_size(data)
-    maturities: dict[int, int | None] = {}
     if data.startswith(XLSX_MAGIC):
-        table, meta = parse_xlsx(data)
-        result = own_table_result(OWN_XLSX, table, meta, known_categories=known_categories)
-        maturities = _table_maturities(table)
-    elif data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        document = load_json(data)
-        result = own_json_result(document, known_categories=known_categories)
-        entries = document.get("entries", []) if isinstance(document, dict) else []
-        maturities = {
-            number: _maturity(item.get(MATURITY_KEY)) if isinstance(item, dict) else None
-            for number, item in enumerate(entries, start=1)
-        }
-    elif Path(filename).suffix.lower() in (".csv", ".txt", ""):
-        result = read_own_csv(data, filename, known_categories=known_categories)
-    else:
-        raise ImportError_("own_error_not_export")
-    rows = tuple(ExportRow(entry, maturities.get(entry.line)) for entry in result.entries)
-    return OpenedExport(result.meta, rows, result)
-
-
-def _maturity(value: object) -> int | None:
-    return parse_int(value, MATURITY_LEVELS) if is_scalar(value) else None
-
-
-def _table_maturities(table: Table) -> dict[int, int | None]:
-    """Maturity by sheet row, from the maturity column our Excel export adds (none in other files)."""
-    header = [cell.strip().casefold() for cell in table.header]
-    if MATURITY_KEY not in header:
-        return {}
-    column = header.index(MATURITY_KEY)
-    rows = zip(table.lines, table.rows, strict=True)
-    return {line: _maturity(row[column]) if column < len(row) else None for line, row in rows}
+        return read_own_xlsx(data, filename, known_categories=known_categories)
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return own_json_result(load_json(data), known_categories=known_categories)
+    if Path(filename).suffix.lower() in (".csv", ".txt", ""):
+        return read_own_csv(data, filename, known_categories=known_categories)
+    raise ImportError_("own_error_not_export")

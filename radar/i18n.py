@@ -1174,6 +1174,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "import_field_owner": {"da": "Ansvarlig", "en": "Owner"},
     "import_field_next_step": {"da": "Næste skridt", "en": "Next step"},
     "import_field_movement": {"da": "Bevægelse", "en": "Movement"},
+    "import_field_maturity": {"da": "Modenhed", "en": "Maturity"},
     "import_field_is_new": {"da": "Ny", "en": "New"},
     "import_movement_new": {"da": "ny", "en": "new"},
     "import_movement_moved_in": {"da": "flyttet ind", "en": "moved in"},

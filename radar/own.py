@@ -39,10 +39,11 @@ from radar.config import (
     RING_KEYS,
     ring_score_bands,
 )
-from radar.formats import limits
 from radar.errors import ValidationError
-from radar.formats.model import Entry, RadarMeta
-from radar.formats.text import plain_text
+from radar.formats import limits
+from radar.formats.mapping import vocab_key
+from radar.formats.model import Entry, RadarMeta, ReadResult
+from radar.formats.text import description_text, plain_text, truncate
 from radar.i18n import CATALOGUE, t
 from radar.layout import place_blips
 
@@ -618,16 +619,8 @@ def catalogue_entry(technology_id: str, catalogue: pd.DataFrame) -> dict[str, ob
 
 
 # --- files: entries <-> our own export format ------------------------------------------------
-@dataclass(frozen=True)
-class ExportRow:
-    """One entry as exported: the formats Entry plus the maturity the group set (own technologies)."""
-
-    entry: Entry
-    maturity: int | None
-
-
-def export_rows(table: pd.DataFrame) -> list[ExportRow]:
-    """The radar's entries as export rows, in table order.
+def export_rows(table: pd.DataFrame) -> list[Entry]:
+    """The radar's entries as Entries for a file, in table order, each with the maturity the group set.
 
     `ring` is the ring shown on the local radar; `ring_raw` holds the ring key when the
     group set it by hand (empty when computed), so opening the file again restores it.
@@ -635,21 +628,23 @@ def export_rows(table: pd.DataFrame) -> list[ExportRow]:
     rows = []
     for _, row in table.iterrows():
         ring = row["ring"] if isinstance(row["ring"], str) else None
-        entry = Entry(
-            technology_id=row["technology_id"] if isinstance(row["technology_id"], str) else "",
-            name=str(row["name"]),
-            category=str(row["category"] or ""),
-            description=str(row["description"] or ""),
-            ring=ring,
-            ring_raw=ring if row["hand_set"] else "",
-            ring_reason=str(row["ring_reason"] or ""),
-            status=None if _blank(row["status"]) else int(row["status"]),
-            relevance=None if _blank(row["relevance"]) else int(row["relevance"]),
-            note=str(row["note"] or ""),
-            owner=str(row["owner"] or ""),
-            next_step=str(row["next_step"] or ""),
+        rows.append(
+            Entry(
+                technology_id=row["technology_id"] if isinstance(row["technology_id"], str) else "",
+                name=str(row["name"]),
+                category=str(row["category"] or ""),
+                description=str(row["description"] or ""),
+                ring=ring,
+                ring_raw=ring if row["hand_set"] else "",
+                ring_reason=str(row["ring_reason"] or ""),
+                status=None if _blank(row["status"]) else int(row["status"]),
+                relevance=None if _blank(row["relevance"]) else int(row["relevance"]),
+                note=str(row["note"] or ""),
+                owner=str(row["owner"] or ""),
+                next_step=str(row["next_step"] or ""),
+                maturity=None if _blank(row["own_maturity"]) else int(row["own_maturity"]),
+            )
         )
-        rows.append(ExportRow(entry, None if _blank(row["own_maturity"]) else int(row["own_maturity"])))
     return rows
 
 
@@ -665,46 +660,88 @@ def export_meta(meta: Mapping[str, object]) -> RadarMeta:
 
 def meta_from_file(meta: RadarMeta, filename: str, domains: Iterable[str]) -> dict[str, object]:
     """The facts of a radar opened from a file; the file's name when it names no radar."""
-    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", filename.replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    stem = plain_text(re.sub(r"\.[A-Za-z0-9]{1,5}$", "", filename.replace("\\", "/").rsplit("/", 1)[-1]))
     return {
-        "name": (meta.name or stem or "Radar")[:MAX_RADAR_NAME],
-        "municipality": meta.municipality,
+        "name": truncate(meta.name or stem or "Radar", MAX_RADAR_NAME),
+        "municipality": truncate(meta.municipality, MAX_RADAR_NAME),
         "domain": meta.domain if meta.domain in set(domains) else None,
         "date": meta.date if _DATE.match(meta.date or "") else "",
     }
 
 
-def entries_from_rows(rows: Iterable[ExportRow], catalogue: pd.DataFrame, categories: pd.DataFrame) -> list[dict[str, object]]:
-    """Entries to store from rows read back from our own file (the inverse of export_rows).
+@dataclass(frozen=True)
+class FileRadar:
+    """A radar made from a read file: its facts, the entries to store, and how many descriptions were shortened."""
 
-    A known technology_id means a catalogue technology (its name and text come from the
-    catalogue); anything else is the group's own. A ring counts as set by hand when
-    ring_raw names it. Categories may be given by id or by name in either language.
+    meta: dict[str, object]
+    entries: list[dict[str, object]]
+    shortened: int = 0
+
+
+def radar_from_file(
+    result: ReadResult,
+    filename: str,
+    catalogue: pd.DataFrame,
+    categories: pd.DataFrame,
+    domains: Iterable[str],
+    lang: str = "da",
+) -> FileRadar:
+    """The one way any read file becomes a radar, on the own-radar page and the Import page alike.
+
+    Facts from meta_from_file, entries from entries_from_rows: nothing the file carries (its own
+    sectors, the group's maturity, rings set by hand) is lost on either path.
     """
-    cat_ids = categories["id"].tolist()
-    by_name = {str(v).casefold(): cid for cid in cat_ids for v in (cid,)}
-    for column in ("name", "name_da", "name_en"):
+    entries, shortened = entries_from_rows(result.entries, catalogue, categories, source=filename, lang=lang)
+    return FileRadar(meta_from_file(result.meta, filename, domains), entries, shortened)
+
+
+def category_ids(categories: pd.DataFrame) -> dict[str, str]:
+    """Our category ids by folded id and name (every name column given): what a file may call them."""
+    lookup: dict[str, str] = {}
+    for column in ("name_en", "name_da", "name", "id"):
         if column in categories:
-            by_name.update({str(n).casefold(): cid for n, cid in zip(categories[column], categories["id"], strict=True)})
+            lookup.update({vocab_key(v): str(i) for v, i in zip(categories[column], categories["id"], strict=True)})
+    return lookup
+
+
+def entries_from_rows(
+    rows: Iterable[Entry], catalogue: pd.DataFrame, categories: pd.DataFrame, *, source: str = "", lang: str = "da"
+) -> tuple[list[dict[str, object]], int]:
+    """Entries to store from Entries read from a file (the inverse of export_rows), and how many
+    descriptions were shortened to fit.
+
+    - A technology_id of our catalogue links the entry to it (once; a second entry with the same
+      id stays the group's own technology); anything else is the group's own.
+    - A category that names one of ours (id or name, either language) becomes our id; any other
+      is kept as the radar's own sector; none becomes "Uden kategori". Nothing moves sector.
+    - A ring counts as set by hand when the file states a ring of its own (ring_raw): our export
+      writes it only for rings set by hand, other tools always. A hand ring without a reason from
+      another tool's vocabulary gets one naming the file.
+    - The maturity the group set is kept; descriptions become plain text within the limit.
+    """
+    lookup = category_ids(categories)
     known = set(catalogue["id"])
-    result = []
-    for row in rows:
-        e = row.entry
-        hand = e.ring if e.ring and e.ring_raw.strip() in RING_KEYS else None
-        base = (
-            catalogue_entry(e.technology_id, catalogue)
-            if e.technology_id in known
-            else {
-                "technology_id": None,
-                "name": e.name,
-                "category": by_name.get(e.category.casefold(), cat_ids[0] if cat_ids else ""),
-                "description": e.description,
-                "maturity": row.maturity,
-            }
-        )
+    used: set[str] = set()
+    result: list[dict[str, object]] = []
+    shortened = 0
+    for e in rows:
+        tech = e.technology_id if e.technology_id in known and e.technology_id not in used else None
+        if tech:
+            used.add(tech)
+            base = catalogue_entry(tech, catalogue)
+        else:
+            text = description_text(e.description)
+            if len(text) > MAX_LONG:
+                text, shortened = truncate(text, MAX_LONG), shortened + 1
+            category = lookup.get(vocab_key(e.category), e.category) if e.category else t("import_no_category", lang)
+            base = {"technology_id": None, "name": e.name, "category": category, "description": text}
+        hand = e.ring if e.ring in RING_KEYS and e.ring_raw.strip() else None
+        reason = e.ring_reason
+        if hand and not reason.strip() and vocab_key(e.ring_raw) not in RING_KEYS:
+            reason = t("import_ring_reason_default", lang, source=source, raw=e.ring_raw)
         base.update(
-            status=e.status, relevance=e.relevance, ring=hand, ring_reason=e.ring_reason,
+            maturity=e.maturity, status=e.status, relevance=e.relevance, ring=hand, ring_reason=truncate(reason, MAX_LONG),
             note=e.note, owner=e.owner, next_step=e.next_step,
         )  # fmt: skip
         result.append(base)
-    return result
+    return result, shortened

@@ -10,7 +10,7 @@ Other radars publish a ring but no score, so the preview places an imported blip
 ring alone: its score is NaN, which radar.layout places in the middle of the ring's band,
 and blips are numbered by ring, then name. Kept as an own radar, an imported ring becomes
 a ring set by hand (its reason says which file it came from), so the blip stays where the
-file put it until the group changes it.
+file put it until the group changes it; a category of its own stays the radar's own sector.
 """
 
 from __future__ import annotations
@@ -19,11 +19,9 @@ import csv
 import hashlib
 import io
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -53,7 +51,7 @@ from radar.formats import (
 from radar.formats.mapping import vocab_key
 from radar.formats.model import STATUSES, ZALANDO_JSON
 from radar.formats.tabular import XLSX_MAGIC
-from radar.formats.text import neutralise_formula, plain_text, truncate
+from radar.formats.text import description_text, neutralise_formula, truncate
 from radar.i18n import t
 from radar.layout import place_blips
 from radar.ui import PLOTLY_CONFIG, lang, load, md_plain, page_header, show_error, tr, tr_text
@@ -66,25 +64,10 @@ UNPLACED = "__unplaced__"
 NO_CATEGORY = "__none__"
 FILE_TYPES: tuple[str, ...] = ("csv", "tsv", "txt", "json", "xlsx", "xls")
 MAX_UPLOAD_MB = MAX_FILE_BYTES // (1024 * 1024)
-_BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/li|/ul|/ol)\s*>")
 STATUS_COLORS: dict[str, str] = {ACCEPTED: "#1b7f4d", ACCEPTED_WITH_CHANGE: "#8a5a00", REJECTED: "#b3261e"}
 
 
 # --- pure helpers ------------------------------------------------------------------------------
-def description_text(description: str) -> str:
-    """A sanitised HTML description as plain text, paragraphs and list items on their own lines."""
-    return plain_text(_BLOCK_END.sub("\n", description), multiline=True)
-
-
-def category_lookup(categories: pd.DataFrame) -> dict[str, str]:
-    """Our category ids by folded id and name (both languages): what a file may call them."""
-    lookup: dict[str, str] = {}
-    for column in ("name_en", "name_da", "name", "id"):
-        if column in categories:
-            lookup.update({vocab_key(v): str(i) for v, i in zip(categories[column], categories["id"], strict=True)})
-    return lookup
-
-
 def with_our_categories(result: ReadResult, lookup: Mapping[str, str]) -> ReadResult:
     """`result` with categories that name one of ours (id or name) replaced by our id."""
     entries = tuple(
@@ -276,50 +259,6 @@ def ring_list_html(blips: pd.DataFrame, lang: str) -> str:
     return "".join(parts)
 
 
-def own_radar_entries(
-    entries: Sequence[Entry], catalogue_ids: Iterable[str], source: str, lang: str
-) -> tuple[list[dict[str, object]], int]:
-    """Rows for radar.db.own.create_radar from imported entries, and how many descriptions were shortened.
-
-    A technology_id from our catalogue links the entry to it (once; a second entry with the
-    same id is kept as the group's own technology). An imported ring is stored as set by
-    hand, with the file's reason or one naming the file. Entries without a category get
-    "Uden kategori", so nothing is refused for lack of one.
-    """
-    known = set(catalogue_ids)
-    used: set[str] = set()
-    rows: list[dict[str, object]] = []
-    shortened = 0
-    for e in entries:
-        tech = e.technology_id if e.technology_id in known and e.technology_id not in used else None
-        if tech:
-            used.add(tech)
-        text = description_text(e.description)
-        if len(text) > own.MAX_LONG:
-            text, shortened = truncate(text, own.MAX_LONG), shortened + 1
-        ring = e.ring if e.ring in config.RING_KEYS else None
-        reason = e.ring_reason
-        if ring and not reason.strip():
-            reason = t("import_ring_reason_default", lang, source=source, raw=e.ring_raw or t(f"ring_{ring}", lang))
-        rows.append(
-            {
-                "technology_id": tech,
-                "name": e.name,
-                "category": e.category or t("import_no_category", lang),
-                "description": text,
-                "maturity": None,
-                "status": e.status,
-                "relevance": e.relevance,
-                "ring": ring,
-                "ring_reason": truncate(reason, own.MAX_LONG),
-                "note": e.note,
-                "owner": e.owner,
-                "next_step": e.next_step,
-            }
-        )
-    return rows, shortened
-
-
 def national_entries(
     blips: pd.DataFrame, technologies: pd.DataFrame, categories: pd.DataFrame, lang: str, note: str = ""
 ) -> list[Entry]:
@@ -352,14 +291,13 @@ def national_entries(
     return entries
 
 
-def default_meta(result: ReadResult, filename: str) -> dict[str, object]:
-    """The keep form's starting values: the file's own radar name, municipality and date, else the file name and today."""
-    name = truncate(result.meta.name or plain_text(Path(filename).stem), own.MAX_RADAR_NAME)
+def default_meta(meta: Mapping[str, object]) -> dict[str, object]:
+    """The keep form's starting values from the radar made of the file: its facts, today when it names no date."""
     try:
-        when = date.fromisoformat(result.meta.date[:10])
+        when = date.fromisoformat(str(meta.get("date") or "")[:10])
     except ValueError:
         when = date.today()
-    return {"name": name, "municipality": truncate(result.meta.municipality, own.MAX_RADAR_NAME), "date": when}
+    return {**meta, "date": when}
 
 
 # --- Streamlit: reading --------------------------------------------------------------------------
@@ -519,7 +457,11 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
     """Step 5: name, municipality, domain and date, then store as an own radar and open it."""
     language = lang()
     st.subheader(tr("import_step_keep"))
-    rows, shortened = own_radar_entries(result.entries, load("technologies", language)["id"], filename, language)
+    ours = pd.concat([load("categories", "da"), load("categories", "en")], ignore_index=True)
+    doms = load("domains", language)
+    domain_names = dict(zip(doms["id"], doms["name"], strict=True))
+    made = own.radar_from_file(result, filename, load("technologies", language), ours, domain_names, language)
+    rows, shortened = made.entries, made.shortened
     problems = []
     if waiting:
         problems.append(tr("import_keep_need_rings", count=waiting))
@@ -529,11 +471,9 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
         problems.append(tr("import_keep_too_many", count=len(rows), max=own.MAX_ENTRIES))
     if shortened:
         st.caption(tr("import_keep_shortened", count=shortened, max=own.MAX_LONG))
-    start = default_meta(result, filename)
+    start = default_meta(made.meta)
     # Suggest a name no saved radar has; the store checks again and counts on if it was taken meanwhile.
     start["name"] = own.free_name(str(start["name"]), own_db.taken_names(config.own_db_path()))
-    doms = load("domains", language)
-    domain_names = dict(zip(doms["id"], doms["name"], strict=True))
     with st.form("imp-keep", border=True):
         st.caption(
             tr("own_import_keep_intro_one")
@@ -547,9 +487,11 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
         municipality = left.text_input(
             tr("own_field_municipality"), value=str(start["municipality"]), max_chars=own.MAX_RADAR_NAME
         )
+        domain_choices = [None, *domain_names]
         domain = mid.selectbox(
-            tr("own_field_domain"), [None, *domain_names], format_func=lambda d: domain_names.get(d, tr("own_no_domain"))
-        )
+            tr("own_field_domain"), domain_choices, index=domain_choices.index(start["domain"]),
+            format_func=lambda d: domain_names.get(d, tr("own_no_domain")),
+        )  # fmt: skip
         when = right.date_input(tr("own_field_date"), value=start["date"], format="DD.MM.YYYY")
         for problem in problems:
             st.warning(problem, icon=":material/block:")
@@ -586,7 +528,7 @@ def import_flow() -> None:
         return
     if result.format == ZALANDO_JSON and config_data is None and result.unknown_quadrants:
         st.info(tr("import_zalando_hint"), icon=":material/info:")
-    result = with_our_categories(result, category_lookup(load("categories", "da")) | category_lookup(load("categories", "en")))
+    result = with_our_categories(result, own.category_ids(load("categories", "da")) | own.category_ids(load("categories", "en")))
     show_report(result, digest)
     ring_choice, category_choice = choose_mappings(result, digest)
     mapped = apply_choices(result, ring_choice, category_choice)

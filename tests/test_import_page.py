@@ -26,7 +26,9 @@ from radar.formats import (
     write_own_json,
     write_own_xlsx,
 )
+from radar.formats.text import description_text
 from radar.layout import ring_bounds
+from radar.own import category_ids, entries_from_rows
 from radar.ui import md_plain
 from radar.ui_import import (
     KEEP,
@@ -34,10 +36,7 @@ from radar.ui_import import (
     UNPLACED,
     apply_choices,
     category_counts,
-    category_lookup,
-    description_text,
     national_entries,
-    own_radar_entries,
     preview_blips,
     preview_figure,
     reason_groups,
@@ -223,7 +222,7 @@ def test_a_workbook_with_two_sheets_offers_the_sheet(app):
 # --- pure helpers -------------------------------------------------------------------------------------
 def result_of(data: bytes, categories: pd.DataFrame):
     known = [*categories["id"], *categories["name"]]
-    return with_our_categories(read_radar_file(data, known_categories=known), category_lookup(categories))
+    return with_our_categories(read_radar_file(data, known_categories=known), category_ids(categories))
 
 
 def test_report_rows_add_up_and_filter_by_status(categories):
@@ -320,7 +319,7 @@ def test_preview_and_kept_radar_have_the_same_sectors_in_the_same_order(categori
 
     entries = [Entry(name=f"T{i}", ring="klar", category=c) for i, c in enumerate(file_categories)]
     _, preview, _ = preview_blips(entries, categories, "da")
-    rows, _ = own_radar_entries(entries, [], "fil.csv", "da")
+    rows, _ = entries_from_rows(entries, NO_CATALOGUE, categories, source="fil.csv")
     kept = radar_sectors(pd.DataFrame({"category": [r["category"] for r in rows]}), categories)
     assert [c if c != NO_CATEGORY else "Uden kategori" for c in preview["id"]] == kept["id"].tolist()
     assert preview["name"].tolist() == kept["name"].tolist()
@@ -345,18 +344,26 @@ def test_descriptions_become_plain_text_with_line_breaks():
     assert description_text("<p>One <b>two</b></p><p>three</p><ul><li>a</li><li>b</li></ul>") == "One two\nthree\na\nb"
 
 
-def test_own_radar_entries_store_the_ring_as_set_by_hand(categories):
+NO_CATALOGUE = pd.DataFrame({"id": [], "name": [], "category": []})
+CATALOGUE = pd.DataFrame({"id": ["droner", "cloud"], "name": ["Droner", "Cloud"], "category": ["automation", "data"]})
+
+
+def test_kept_entries_store_a_ring_from_the_file_as_set_by_hand(categories):
     entries = [
         Entry(name="Droner", technology_id="droner", category="automation", ring="klar", ring_raw="Adopt"),
-        Entry(name="Droner 2", technology_id="droner", category="automation", ring="afvent", ring_reason="Vores grund"),
+        Entry(name="Droner 2", technology_id="droner", category="automation", ring="afvent", ring_raw="afvent",
+              ring_reason="Vores grund"),
         Entry(name="Eget", category="", ring=None, ring_raw="Explore", description="<p>" + "x" * 2500 + "</p>"),
-    ]
-    rows, shortened = own_radar_entries(entries, ["droner", "cloud"], "fil.csv", "da")
+        Entry(name="Beregnet", category="Platforms", ring="klar", ring_raw="", maturity=2),
+    ]  # fmt: skip
+    rows, shortened = entries_from_rows(entries, CATALOGUE, categories, source="fil.csv", lang="da")
     assert shortened == 1
-    assert [r["technology_id"] for r in rows] == ["droner", None, None]
+    assert [r["technology_id"] for r in rows] == ["droner", None, None, None]
     assert rows[0]["ring"] == "klar" and rows[0]["ring_reason"] == "Ring fra den importerede fil fil.csv: »Adopt«"
-    assert rows[1]["ring_reason"] == "Vores grund"
+    assert (rows[1]["ring"], rows[1]["ring_reason"]) == ("afvent", "Vores grund")
     assert rows[2]["ring"] is None and rows[2]["category"] == "Uden kategori" and len(rows[2]["description"]) == 2000
+    # a ring without a ring of the file's own was computed by our radar: it is computed again, the maturity kept
+    assert (rows[3]["ring"], rows[3]["category"], rows[3]["maturity"]) == (None, "Platforms", 2)
 
 
 def test_national_entries_round_trip_through_byor_and_our_format(national_db, categories):

@@ -284,10 +284,10 @@ def test_export_rows_round_trip_in_memory():
         },
     )
     rows = own.export_rows(table)
-    assert rows[1].entry.ring == "afvent" and rows[1].entry.ring_raw == "afvent"
-    assert rows[0].entry.ring == "klar" and rows[0].entry.ring_raw == ""
+    assert rows[1].ring == "afvent" and rows[1].ring_raw == "afvent"
+    assert rows[0].ring == "klar" and rows[0].ring_raw == ""
     cats = pd.DataFrame({"id": CATEGORIES, "name": ["Data", "Automatisering", "Borgere"]})
-    back = own.entries_from_rows(rows, CATALOGUE_FRAME, cats)
+    back, _ = own.entries_from_rows(rows, CATALOGUE_FRAME, cats)
     assert back[0] | {"name": "AI"} == back[0]
     assert back[1]["ring"] == "afvent" and back[1]["ring_reason"] == "Vent på ny platform"
     assert back[0]["ring"] is None

@@ -14,6 +14,8 @@ import pytest
 from radar import chart, export, own, service
 from radar.db import own as db
 from radar.errors import ImportError_
+from radar.formats import Entry, read_radar_file
+from radar.ui_import import with_our_categories
 
 META = {"name": "Odder: vores radar", "municipality": "Odder", "domain": "teknik-miljoe", "date": "2026-05-12"}
 
@@ -27,6 +29,9 @@ def reference(national_db):
         "national": service.scores(national_db, edition, "teknik-miljoe"),
         "blips": service.radar_blips(national_db, edition, "teknik-miljoe", "da"),
         "domains": service.domains(national_db, "da")["id"].tolist(),
+        "both_categories": pd.concat(
+            [service.categories(national_db, "da"), service.categories(national_db, "en")], ignore_index=True
+        ),
     }
 
 
@@ -67,18 +72,77 @@ def state(path: Path, radar_id: str) -> tuple[dict, list[dict]]:
     return facts, rows
 
 
-def exported(path: Path, radar_id: str, reference: dict) -> tuple[list[own.ExportRow], object]:
+def exported(path: Path, radar_id: str, reference: dict) -> tuple[list[Entry], object]:
     meta, entries = db.load_state(path, radar_id)
     table = own.local_table(entries, reference["catalogue"], reference["national"])
     return own.export_rows(table), own.export_meta(meta)
 
 
 def reopen(path: Path, data: bytes, filename: str, reference: dict) -> str:
-    """What the page does with an uploaded export: read it and create a new radar."""
-    opened = export.read_own_export(data, filename, reference["categories"]["id"].tolist())
-    entries = own.entries_from_rows(opened.rows, reference["catalogue"], reference["categories"])
-    meta = own.meta_from_file(opened.meta, filename, reference["domains"])
-    return db.create_radar(path, meta, entries, free_name=True)
+    """What the own-radar page's "open an export" does with an uploaded export: read it and create a new radar."""
+    result = export.read_own_export(data, filename, reference["categories"]["id"].tolist())
+    made = own.radar_from_file(result, filename, reference["catalogue"], reference["both_categories"], reference["domains"])
+    return db.create_radar(path, made.meta, made.entries, free_name=True)
+
+
+def keep_from_import(path: Path, data: bytes, filename: str, reference: dict) -> str:
+    """What the Import page does with the same file, kept as an own radar with the facts the file suggests."""
+    ours = reference["both_categories"]
+    result = read_radar_file(data, filename, known_categories=tuple(ours["id"]) + tuple(ours["name"]))
+    result = with_our_categories(result, own.category_ids(ours))
+    made = own.radar_from_file(result, filename, reference["catalogue"], ours, reference["domains"])
+    return db.create_radar(path, made.meta, made.entries, free_name=True)
+
+
+WRITERS = {
+    "json": lambda rows, meta: export.radar_json(rows, meta),
+    "xlsx": lambda rows, meta: export.entries_xlsx(rows, meta),
+    "csv": lambda rows, meta: export.entries_csv(rows),
+}
+PATHS = {"own_page": reopen, "import_page": keep_from_import}
+
+
+@pytest.fixture
+def own_sectors_radar(path, reference) -> str:
+    """A radar as kept from an import with categories of its own: own sectors, the group's maturity, a hand ring."""
+    entries = [
+        {"name": "Kubernetes", "category": "Platforme", "description": "Containere\npå to linjer", "maturity": 5,
+         "status": 3, "relevance": 4, "note": "Drift hos IT"},
+        {"name": "Rust", "category": "Sprog & rammer", "maturity": 2, "status": 0, "ring": "afvent",
+         "ring_reason": "Ingen kompetencer endnu", "owner": "Åse"},
+        {"name": "Terraform", "category": "Platforme", "maturity": 1, "status": 2, "next_step": "Pilot i 2027"},
+        {"name": "Go", "category": "Sprog & rammer", "ring": "hold_oeje", "ring_reason": "Følges"},
+    ]  # fmt: skip
+    return db.create_radar(path, META, entries)
+
+
+@pytest.mark.parametrize("page", list(PATHS))
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_own_sectors_and_maturity_come_back_from_every_export_on_both_pages(path, own_sectors_radar, reference, kind, page):
+    rows, meta = exported(path, own_sectors_radar, reference)
+    assert [r.maturity for r in rows] == [5, 2, 1, None], "the export carries the group's maturity"
+    copy = PATHS[page](path, WRITERS[kind](rows, meta), f"radar.{kind}", reference)
+    (facts, entries), (facts_before, entries_before) = state(path, copy), state(path, own_sectors_radar)
+    assert entries == entries_before
+    assert [e["category"] for e in entries] == ["Platforme", "Sprog & rammer", "Platforme", "Sprog & rammer"]
+    assert [e["maturity"] for e in entries] == [5, 2, 1, None]
+    if kind == "csv":  # CSV has no facts: named after the file
+        assert facts == {"name": "radar", "municipality": "", "domain": None, "date": ""}
+    else:
+        assert facts == facts_before | {"name": f"{META['name']} (2)"}
+    again, _ = exported(path, copy, reference)
+    assert again == rows, "the reopened radar exports exactly what went out"
+
+
+@pytest.mark.parametrize("page", list(PATHS))
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_a_radar_with_catalogue_and_own_technologies_comes_back_from_every_export_on_both_pages(
+    path, radar, reference, kind, page
+):
+    rows, meta = exported(path, radar, reference)
+    copy = PATHS[page](path, WRITERS[kind](rows, meta), f"radar.{kind}", reference)
+    assert state(path, copy)[1] == state(path, radar)[1]
+    assert exported(path, copy, reference)[0] == rows
 
 
 @pytest.mark.parametrize(("kind", "filename"), [("json", "radar.json"), ("xlsx", "radar.xlsx")])
@@ -94,7 +158,7 @@ def test_opening_our_export_recreates_an_identical_radar(path, radar, reference,
     assert db.load_radar(path, radar)["name"] == META["name"], "the saved radar keeps its name"
     # and the recreated radar draws the same local rings
     again, _ = exported(path, copy, reference)
-    assert [r.entry for r in again] == [r.entry for r in rows]
+    assert again == rows
 
 
 def test_json_is_readable_utf8_with_the_whole_radar(path, radar, reference):
@@ -131,13 +195,15 @@ def test_csv_has_bom_semicolons_and_neutralised_formulas(path, radar, reference)
     assert "'=SUM(A1:A2)" in text and "Søren Ærø" in text
 
 
-def test_csv_export_opens_too(path, radar, reference):
-    rows, meta = exported(path, radar, reference)
-    copy = reopen(path, export.entries_csv(rows), "radar.csv", reference)
-    facts, entries = state(path, copy)
-    # CSV is the table for the minutes; only JSON and XLSX carry an own technology's maturity.
-    assert entries == [r | {"maturity": None} for r in state(path, radar)[1]]
-    assert facts == {"name": "radar", "municipality": "", "domain": None, "date": ""}  # CSV has no facts: named after the file
+def test_an_older_export_with_maturity_as_an_added_last_column_still_opens(path, reference):
+    """Exports written before Entry carried maturity had it as an extra last column (XLSX) or key (JSON)."""
+    old = (
+        b'{"format": "teknologiradar", "version": 1, "radar": {"name": "Gammel"}, "entries": ['
+        b'{"name": "Vores app", "category": "Egne ting", "ring": "", "ring_raw": "", "status": 1, "maturity": 4}]}'
+    )
+    copy = reopen(path, old, "gammel.json", reference)
+    [entry] = state(path, copy)[1]
+    assert (entry["name"], entry["category"], entry["maturity"], entry["status"]) == ("Vores app", "Egne ting", 4, 1)
 
 
 def test_a_foreign_file_is_refused(path, reference):
@@ -198,13 +264,13 @@ def test_xlsx_opens_on_minutes_in_words_and_still_reads_back(path, radar, refere
     body = {r[0]: r for r in table[1:]}
     assert len(body) == len(rows)
     for row in rows:
-        line = body[row.entry.name]
+        line = body[row.name]
         assert line[2] in ("KLAR", "AFPRØV", "HOLD ØJE", "AFVENT", None)
-        if row.entry.status is not None:
+        if row.status is not None:
             assert line[4] in ("Overvejer ikke", "Overvejer", "Afprøver", "I drift")
-        assert line[1] == names.get(row.entry.category, row.entry.category)
+        assert line[1] == names.get(row.category, row.category)
     opened = export.read_own_export(data, "radar.xlsx", reference["categories"]["id"].tolist())
-    assert [r.entry for r in opened.rows] == [r.entry for r in rows]
+    assert list(opened.entries) == rows
 
 
 NOTICE = (

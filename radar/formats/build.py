@@ -56,7 +56,12 @@ META_FIELDS: tuple[str, ...] = ("name", "municipality", "domain", "date")
 
 @dataclass
 class RawRecord:
-    """One data row as a reader found it: text not yet cleaned, rings/numbers already parsed."""
+    """One data row as a reader found it: text not yet cleaned, rings/numbers already parsed.
+
+    It stays a separate, mutable type because it holds what Entry must never carry: text not
+    yet cleaned, the reasons gathered so far and why the row was rejected. Its fields are
+    Entry's fields (see test_raw_record_has_every_entry_field), so build_result loses none.
+    """
 
     line: int
     name: str = ""
@@ -72,6 +77,7 @@ class RawRecord:
     owner: str = ""
     next_step: str = ""
     movement: str | None = None
+    maturity: int | None = None
     reasons: list[Reason] = field(default_factory=list)
     rejected: Reason | None = None
 
@@ -177,6 +183,7 @@ def _clean(record: RawRecord) -> tuple[Entry, list[Reason]]:
         status=record.status,
         relevance=record.relevance,
         movement=record.movement,
+        maturity=record.maturity,
         line=record.line,
         **values,
     )

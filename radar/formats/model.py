@@ -18,7 +18,11 @@ RELEVANCE_VALUES: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 @dataclass(frozen=True)
 class Entry:
-    """One technology on a radar, as read from or written to a file."""
+    """One technology on a radar: the one record every reader, writer and both reopen paths share.
+
+    `maturity` is the technical maturity (1-5) a group sets for its own technologies; files
+    from other tools have none.
+    """
 
     name: str
     technology_id: str = ""
@@ -33,6 +37,7 @@ class Entry:
     owner: str = ""
     next_step: str = ""
     movement: str | None = None
+    maturity: int | None = None
     # Where the entry came from; not part of the entry's identity, so a round trip through
     # another format (where line numbers differ) still compares equal.
     line: int = field(default=0, compare=False)
@@ -53,6 +58,7 @@ OWN_FIELDS: tuple[str, ...] = (
     "owner",
     "next_step",
     "movement",
+    "maturity",
 )
 
 

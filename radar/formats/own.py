@@ -1,7 +1,7 @@
 """Our own format: CSV, XLSX and JSON with one column (or key) per Entry field.
 
 Columns, in order: technology_id, name, category, description, ring, ring_raw, ring_reason,
-status, relevance, note, owner, next_step, movement. `ring` holds our ring key (klar,
+status, relevance, note, owner, next_step, movement, maturity. `ring` holds our ring key (klar,
 afproev, hold_oeje, afvent) or is empty while a ring is not yet mapped; `ring_raw` holds
 the ring text of the file the entry first came from.
 
@@ -30,6 +30,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from radar.config import MATURITY_LEVELS
 from radar.errors import ImportError_
 from radar.formats.build import META_FIELDS, RawRecord, build_result, meta_from, table_records
 from radar.formats.jsonutil import cell, is_scalar, load_json, object_fields
@@ -82,6 +83,7 @@ def own_record(line: int, values: Mapping[str, str], has_ring_raw: bool) -> RawR
     record.status = _parsed(values, "status", parse_status, record.reasons)
     record.relevance = _parsed(values, "relevance", lambda v: parse_int(v, RELEVANCE_VALUES), record.reasons)
     record.movement = _parsed(values, "movement", parse_movement, record.reasons)
+    record.maturity = _parsed(values, "maturity", lambda v: parse_int(v, MATURITY_LEVELS), record.reasons)
     if record.movement is None and not values.get("movement", "").strip() and "is_new" in values:
         new = parse_bool(values["is_new"])
         record.movement = None if new is None else ("new" if new else "unchanged")

@@ -66,6 +66,7 @@ COLUMN_ALIASES: dict[str, str] = {
     "movement": "movement",
     "bevægelse": "movement",
     "isnew": "is_new",
+    "maturity": "maturity",
 }
 # Columns only our own format has; their presence means the table is ours, not BYOR.
 OWN_ONLY_COLUMNS: frozenset[str] = frozenset(

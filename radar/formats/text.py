@@ -260,3 +260,11 @@ def restore_formula(value: str) -> str:
     if value.startswith("'") and _NEEDS_QUOTE.match(value[1:]):
         return value[1:]
     return value
+
+
+_BLOCK_END = re.compile(r"(?i)<\s*(br\s*/?|/p|/li|/ul|/ol)\s*>")
+
+
+def description_text(description: str) -> str:
+    """A sanitised HTML description as plain text, paragraphs and list items on their own lines."""
+    return plain_text(_BLOCK_END.sub("\n", description), multiline=True)

@@ -10,6 +10,7 @@ import streamlit as st
 from radar import config, export, own, ui
 from radar.db import own as db
 from radar.errors import RadarError, ValidationError
+from radar.formats import ReadResult
 from radar.safe import plain
 from radar.ui import lang, tr, tr_text
 from radar.ui_own.state import (
@@ -185,30 +186,29 @@ def open_export_form() -> None:
         )
         if st.button(tr("own_open_file_button"), disabled=upload is None, key="own-upload-go") and upload is not None:
             try:
-                link, count, opened = create_from_export(upload.getvalue(), upload.name)
+                link, made, result = create_from_export(upload.getvalue(), upload.name)
             except RadarError as error:
                 st.error(message(error))
                 return
             name = db.load_radar(own_db(), link)["name"]
-            text = tr_text("own_opened", name=name, technologies=technologies(count))
-            wanted = own.meta_from_file(opened.meta, upload.name, ())["name"]
+            text = tr_text("own_opened", name=name, technologies=technologies(len(made.entries)))
+            wanted = str(made.meta["name"])
             if own.name_key(wanted) != own.name_key(name):
                 text += " " + tr_text("own_name_made_free", wanted=wanted, name=name)
             flash("success", text)
-            changed, rejected = opened.result.count("accepted_with_change"), opened.result.count("rejected")
+            changed, rejected = result.count("accepted_with_change"), result.count("rejected")
             if rejected:
                 flash("error", tr("own_opened_report", changed=changed, rejected=rejected))
             open_radar(link)
             st.rerun()
 
 
-def create_from_export(data: bytes, filename: str) -> tuple[str, int, export.OpenedExport]:
-    """A new radar from our own export file: (id, number of entries, what was read).
+def create_from_export(data: bytes, filename: str) -> tuple[str, own.FileRadar, ReadResult]:
+    """A new radar from our own export file: (id, the radar made of it, what was read).
 
     The file's radar name is kept when it is free, else the radar gets "name (2)", "name (3)", ...
     """
-    cats = categories()
-    opened = export.read_own_export(data, filename, cats["id"].tolist())
-    entries = own.entries_from_rows(opened.rows, catalogue(), ui.categories("da"))
-    meta = own.meta_from_file(opened.meta, filename, domain_names())
-    return db.create_radar(own_db(), meta, entries, free_name=True), len(entries), opened
+    ours = pd.concat([ui.categories("da"), ui.categories("en")], ignore_index=True)
+    result = export.read_own_export(data, filename, categories()["id"].tolist())
+    made = own.radar_from_file(result, filename, catalogue(), ours, domain_names(), lang())
+    return db.create_radar(own_db(), made.meta, made.entries, free_name=True), made, result

@@ -68,7 +68,7 @@ def test_a_bogus_comment_in_a_description_is_removed_and_reported(no_html_parser
 
 def test_a_bogus_comment_in_an_opened_export_is_removed_too(no_html_parser) -> None:  # noqa: ANN001
     opened = read_own_export(b"name;ring;description\nA;klar;a <![> b\n", "radar.csv")
-    assert [r.entry.description for r in opened.rows] == ["a  b"]
+    assert [e.description for e in opened.entries] == ["a  b"]
 
 
 def test_sixty_kilobytes_of_unclosed_tags_are_cleaned_without_the_python_parser(no_html_parser) -> None:  # noqa: ANN001
@@ -108,7 +108,7 @@ def test_markup_was_removed_on_broken_markup(before: str, removed: bool, no_html
         ("lone surrogate, Zalando", read_zalando_json),
         ("lone surrogate, Backstage", read_backstage_json),
         ("lone surrogate, own JSON", read_radar_file),
-        ("lone surrogate, own JSON", lambda data: read_own_export(data, "radar.json").result),
+        ("lone surrogate, own JSON", lambda data: read_own_export(data, "radar.json")),
     ],
 )
 def test_a_lone_surrogate_becomes_a_replacement_character(name: str, read) -> None:  # noqa: ANN001

@@ -240,3 +240,20 @@ def test_round_trip_of_real_looking_imports_is_stable() -> None:
     )
     for write in (write_own_csv, write_own_xlsx, write_own_json):
         assert read_radar_file(write(source.entries)).entries == source.entries
+
+
+def test_raw_record_has_every_entry_field():
+    """RawRecord is the reader's scratch row; a field Entry has and it lacks would be lost by every reader."""
+    from dataclasses import fields
+
+    from radar.formats.build import RawRecord
+
+    raw = {f.name for f in fields(RawRecord)}
+    assert [f.name for f in fields(Entry) if f.name not in raw] == []
+
+
+@pytest.mark.parametrize("write", [write_own_csv, write_own_xlsx, write_own_json])
+def test_maturity_goes_out_and_comes_back_in_every_own_format(write):
+    entries = [Entry(name="Vores app", category="Egne ting", maturity=4), Entry(name="Uden", category="Egne ting")]
+    back = read_radar_file(write(entries))
+    assert [(e.name, e.maturity) for e in back.entries] == [("Vores app", 4), ("Uden", None)]
