@@ -120,6 +120,11 @@ BYOR_XLSX = "byor_xlsx"
 BYOR_JSON = "byor_json"
 ZALANDO_JSON = "zalando_json"
 BACKSTAGE_JSON = "backstage_json"
+#: A shape no reader knows, read through a mapping the user picked (radar.formats.custom).
+CUSTOM_CSV = "custom_csv"
+CUSTOM_XLSX = "custom_xlsx"
+CUSTOM_JSON = "custom_json"
 FORMATS: tuple[str, ...] = (
     OWN_CSV, OWN_XLSX, OWN_JSON, BYOR_CSV, BYOR_XLSX, BYOR_JSON, ZALANDO_JSON, BACKSTAGE_JSON,
+    CUSTOM_CSV, CUSTOM_XLSX, CUSTOM_JSON,
 )  # fmt: skip

@@ -34,6 +34,7 @@ REASON_KEYS: tuple[str, ...] = (
     "import_csv_unclosed_quote",
     "import_zalando_inactive",
     "import_quadrant_out_of_range",
+    "import_number_no_ring",
 )
 #: Every catalogue key an ImportError_ from this package can carry.
 ERROR_KEYS: tuple[str, ...] = (

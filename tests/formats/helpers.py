@@ -72,3 +72,21 @@ def with_members(data: bytes, members: dict[str, bytes], compression: int = zipf
 def hand_made_xlsx(sheet: bytes, **members: bytes) -> bytes:
     """A real workbook (made by openpyxl) whose first sheet is replaced by `sheet`."""
     return with_members(xlsx_bytes({"Ark1": [("name",)]}), {"xl/worksheets/sheet1.xml": sheet, **members})
+
+
+# A municipality's own lists in shapes no reader knows (the mapping step, issue point 11).
+OWN_LIST_CSV = (
+    "Teknologi;Beskrivelse;Område;Modenhed\r\n"
+    "Droner til inspektion;Droner ser på broer;Teknik og miljø;3\r\n"
+    "Chatbot;Svarer borgere;Borgerservice;2\r\n"
+    "Vejsensorer;Måler is på vejene;Teknik og miljø;1\r\n"
+    ";Uden navn;Teknik og miljø;2\r\n"
+    "Robotstøvsugere;Gulve i skoler;Skole;høj\r\n"
+).encode("utf-8")
+OWN_LIST_JSON = "\ufeff" + (
+    '[{"techName": "Droner", "maturity": 3, "departments": {"Teknik": "pilot", "Skole": "nej"}, "contact": "Åse"},\n'
+    ' {"techName": "Chatbot", "maturity": 1, "departments": {"Borgerservice": "i drift"}},\n'
+    ' {"techName": "RPA", "maturity": 2, "departments": {}},\n'
+    ' "ikke et objekt"]'
+)
+OWN_LIST_JSON_BYTES = OWN_LIST_JSON.encode("utf-8")
