@@ -140,11 +140,16 @@ def source_table(data: bytes, sheet: str | None = None) -> SourceTable:
         fmt = CUSTOM_CSV
     header = [h.strip() or f"#{i + 1}" for i, h in enumerate(table.header)]
     columns = tuple(dict.fromkeys(header))
-    rows = tuple(
-        (line, {column: cells[i] if i < len(cells) else "" for i, column in reversed(list(enumerate(header)))})
-        for line, cells in zip(table.lines, table.rows, strict=True)
-    )
+    rows = tuple((line, _named(header, cells)) for line, cells in zip(table.lines, table.rows, strict=True))
     return SourceTable(fmt, columns, rows, dict(table.rejected))
+
+
+def _named(header: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
+    """Column -> cell, in column order; of two columns with one name the first wins."""
+    row: dict[str, str] = {}
+    for index, column in enumerate(header):
+        row.setdefault(column, cells[index] if index < len(cells) else "")
+    return row
 
 
 def unknown_columns(columns: Iterable[str]) -> list[str]:

@@ -82,7 +82,7 @@ OWN_LIST_CSV = (
     "Vejsensorer;Måler is på vejene;Teknik og miljø;1\r\n"
     ";Uden navn;Teknik og miljø;2\r\n"
     "Robotstøvsugere;Gulve i skoler;Skole;høj\r\n"
-).encode("utf-8")
+).encode()
 OWN_LIST_JSON = "\ufeff" + (
     '[{"techName": "Droner", "maturity": 3, "departments": {"Teknik": "pilot", "Skole": "nej"}, "contact": "Åse"},\n'
     ' {"techName": "Chatbot", "maturity": 1, "departments": {"Borgerservice": "i drift"}},\n'
