@@ -48,8 +48,19 @@ from radar.formats import (
     write_own_xlsx,
     xlsx_sheets,
 )
+from radar.formats.custom import (
+    ROLES,
+    FieldMapping,
+    SourceTable,
+    cutoff_problem,
+    default_cutoffs,
+    guess_mapping,
+    read_mapped,
+    source_table,
+    unknown_columns,
+)
 from radar.formats.mapping import vocab_key
-from radar.formats.model import STATUSES, ZALANDO_JSON
+from radar.formats.model import BYOR_CSV, BYOR_XLSX, OWN_CSV, OWN_XLSX, STATUSES, ZALANDO_JSON
 from radar.formats.tabular import XLSX_MAGIC
 from radar.formats.text import description_text, neutralise_formula, truncate
 from radar.i18n import t
@@ -347,6 +358,108 @@ def choose_file() -> tuple[bytes, str, bytes | None, str | None] | None:
     return data, upload.name, config_upload.getvalue() if config_upload is not None else None, sheet
 
 
+# --- Streamlit: choosing the fields of a shape no reader knows -----------------------------------
+#: What a reader refuses for its shape (not for size or safety): the mapping step is the way in.
+MAPPABLE_ERRORS: frozenset[str] = frozenset({"import_json_shape", "import_no_name_column", "import_config_not_radar"})
+#: Formats whose columns a reader may have left out (the table formats).
+TABLE_FORMATS: frozenset[str] = frozenset({OWN_CSV, OWN_XLSX, BYOR_CSV, BYOR_XLSX})
+SAMPLE_ROWS = 5
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _source(data: bytes, sheet: str | None) -> SourceTable:
+    return source_table(data, sheet)
+
+
+def cutoff_rules(cutoffs: Sequence[tuple[str, float | None]], lang: str) -> str:
+    """The cut-offs in words, e.g. "3 → KLAR, 2 → AFPRØV, 1 → HOLD ØJE" (numbers and our ring names only)."""
+    return ", ".join(f"{low:g} → {t(f'ring_{ring}', lang)}" for ring, low in cutoffs if low is not None)
+
+
+def fields_step(
+    data: bytes, sheet: str | None, digest: str, result: ReadResult | None, refused: RadarError | None
+) -> ReadResult | None:
+    """The mapping step: the way in when no reader knows the shape, offered when a reader left columns out."""
+    if refused is not None:
+        table = None
+        if getattr(refused, "key", "") in MAPPABLE_ERRORS:
+            try:
+                table = _source(data, sheet)
+            except RadarError:
+                table = None
+        show_error(refused)  # why no reader took the file, then (when its shape allows) the way in
+        if table is None or not table.columns:
+            return None
+        st.info(tr("import_fields_refused"), icon=":material/table_edit:")
+        return choose_fields(table, digest)
+    assert result is not None
+    if result.format not in TABLE_FORMATS:
+        return result
+    table = _source(data, sheet)
+    left_out = unknown_columns(table.columns)
+    if not left_out:
+        return result
+    st.caption(tr("import_fields_unknown", columns=md_plain(", ".join(left_out))))
+    no_rings = not any(e.ring for e in result.entries)
+    if st.toggle(tr("import_fields_toggle"), value=no_rings, key=f"imp-fields-on-{digest}"):
+        return choose_fields(table, digest)
+    return result
+
+
+def choose_fields(table: SourceTable, digest: str) -> ReadResult | None:
+    """Which column is the name, description, category, ring or number (with cut-offs); None until usable."""
+    language = lang()
+    st.subheader(tr("import_step_fields"))
+    guess = guess_mapping(table)
+    columns = list(table.columns)
+    optional = [None, *columns]
+    chosen: dict[str, str | None] = {}
+    cols = st.columns(len(ROLES))
+    for col, role in zip(cols, ROLES, strict=True):
+        options = columns if role == "name" else optional
+        default = getattr(guess, role)
+        chosen[role] = col.selectbox(
+            tr(f"import_role_{role}"), options, index=options.index(default) if default in options else 0,
+            key=f"imp-role-{digest}-{role}", format_func=lambda c: tr("import_role_none") if c is None else str(c),
+        )  # fmt: skip
+    if chosen["ring"] and chosen["number"]:
+        st.caption(tr("import_fields_ring_wins"))
+        chosen["number"] = None
+    cutoffs: tuple[tuple[str, float | None], ...] = ()
+    number = chosen["number"]
+    if number:
+        st.markdown(f"**{tr('import_cutoffs_heading')}**")
+        suggested = default_cutoffs(table.values(number))
+        inputs = st.columns(len(suggested))
+        column_key = hashlib.sha256(number.encode()).hexdigest()[:8]
+        cutoffs = tuple(
+            (ring, box.number_input(
+                tr("import_cutoff_label", ring=tr(f"ring_{ring}")), value=low, step=1.0, format="%g",
+                key=f"imp-cut-{digest}-{column_key}-{ring}",
+            ))
+            for box, (ring, low) in zip(inputs, suggested, strict=True)
+        )  # fmt: skip
+        problem = cutoff_problem(cutoffs)
+        if problem:
+            st.warning(tr(problem), icon=":material/block:")
+            return None
+        st.caption(tr("import_cutoffs_shown", rules=cutoff_rules(cutoffs, language)))
+    mapping = FieldMapping(
+        name=str(chosen["name"]), description=chosen["description"], category=chosen["category"], ring=chosen["ring"],
+        number=number, cutoffs=cutoffs,
+    )  # fmt: skip
+    rest = [c for c in columns if c not in mapping.used()]
+    if rest:
+        st.caption(tr("import_fields_notes", columns=md_plain(", ".join(rest))))
+    with st.expander(tr("import_fields_sample")):
+        st.dataframe(pd.DataFrame([row for _, row in table.rows[:SAMPLE_ROWS]]), hide_index=True)
+    try:
+        return read_mapped(table, mapping, known_categories=_known_names())
+    except RadarError as error:
+        show_error(error)
+        return None
+
+
 # --- Streamlit: the report -------------------------------------------------------------------------
 REPORT_CSS = """
 <style>
@@ -519,9 +632,12 @@ def import_flow() -> None:
     data, filename, config_data, sheet = chosen
     digest = hashlib.sha256(data + b"\x00" + (sheet or "").encode() + b"\x00" + (config_data or b"")).hexdigest()[:12]
     try:
-        result = _read(data, sheet, config_data, _known_names())
+        result: ReadResult | None = _read(data, sheet, config_data, _known_names())
+        refused: RadarError | None = None
     except RadarError as error:
-        show_error(error)
+        result, refused = None, error
+    result = fields_step(data, sheet, digest, result, refused)
+    if result is None:
         return
     if not result.rows:  # a header without rows, or an empty list: four zero counts would say nothing
         show_error(ImportError_("import_no_rows"))

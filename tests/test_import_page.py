@@ -29,6 +29,8 @@ from radar.formats import (
 from radar.formats.text import description_text
 from radar.layout import ring_bounds
 from radar.own import category_ids, entries_from_rows
+
+from formats.helpers import OWN_LIST_CSV, OWN_LIST_JSON_BYTES
 from radar.ui import md_plain
 from radar.ui_import import (
     KEEP,
@@ -381,3 +383,68 @@ def test_national_entries_round_trip_through_byor_and_our_format(national_db, ca
         assert [(e.technology_id, e.name, e.ring, e.ring_reason, e.movement, e.note) for e in back.entries] == [
             (e.technology_id, e.name, e.ring, e.ring_reason, e.movement, e.note) for e in entries
         ]
+
+
+# --- the mapping step: shapes no reader knows (issue point 11) ----------------------------------------
+def counts(at: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def test_a_csv_with_columns_of_its_own_is_read_through_the_fields_the_user_picks(app, tmp_path):
+    at = upload(app.run(), "liste.csv", OWN_LIST_CSV)
+    assert not at.exception
+    assert "Vælg felterne" in [h.value for h in at.subheader]
+    assert at.toggle[0].value, "no ring was found, so choosing the fields is on"
+    roles = {s.label: s.value for s in at.selectbox if s.key and s.key.startswith("imp-role-")}
+    assert roles == {
+        "Navn": "Teknologi", "Beskrivelse": "Beskrivelse", "Kategori": "Område", "Ring (som tekst)": None,
+        "Tal, der bliver til ringe": "Modenhed",
+    }  # fmt: skip
+    cuts = {n.label: n.value for n in at.number_input}
+    assert cuts == {"KLAR fra": 3.0, "AFPRØV fra": 2.0, "HOLD ØJE fra": 1.0, "AFVENT fra": None}
+    assert any("3 → KLAR, 2 → AFPRØV, 1 → HOLD ØJE" in c.value for c in at.caption)
+    assert counts(at) == [("Rækker i filen", "5"), ("Godkendt", "0"), ("Godkendt med ændring", "4"), ("Afvist", "1")]
+    # "høj" is no number: it waits for a ring like any unknown ring, and is left unplaced here
+    ring = at.selectbox(key=next(s.key for s in at.selectbox if s.label.startswith("Ringen »høj«")))
+    at = ring.set_value(UNPLACED).run()
+    at = next(b for b in at.button if b.label == "Gem som egen radar").click().run()
+    assert not at.exception
+    radars = own_db.list_radars(tmp_path / "own.duckdb")
+    entries = own_db.load_entries(tmp_path / "own.duckdb", radars["edit_token"].iloc[0]).set_index("name")
+    assert {n: r if isinstance(r, str) else None for n, r in entries["ring"].items()} == {
+        "Droner til inspektion": "klar", "Chatbot": "afproev", "Vejsensorer": "hold_oeje", "Robotstøvsugere": None,
+    }  # fmt: skip
+    assert entries.loc["Droner til inspektion", "category"] == "Teknik og miljø", "the list's own area is its sector"
+
+
+def test_a_json_list_of_its_own_with_a_bom_is_read_with_edited_cut_offs_and_the_rest_as_notes(app, tmp_path):
+    at = upload(app.run(), "liste.json", OWN_LIST_JSON_BYTES)
+    assert not at.exception
+    assert any("ikke et format, vi kender" in i.value for i in at.info)
+    assert counts(at) == [("Rækker i filen", "4"), ("Godkendt", "0"), ("Godkendt med ændring", "3"), ("Afvist", "1")]
+    by_label = {n.label: n for n in at.number_input}
+    at = by_label["KLAR fra"].set_value(2.0).run()
+    assert any("falde fra KLAR" in w.value for w in at.warning) and not at.metric, "no report until the cut-offs work"
+    at = next(n for n in at.number_input if n.label == "AFPRØV fra").set_value(1.5).run()
+    assert not at.exception and any("2 → KLAR, 1.5 → AFPRØV, 1 → HOLD ØJE" in c.value for c in at.caption)
+    at = next(b for b in at.button if b.label == "Gem som egen radar").click().run()
+    assert not at.exception
+    radars = own_db.list_radars(tmp_path / "own.duckdb")
+    entries = own_db.load_entries(tmp_path / "own.duckdb", radars["edit_token"].iloc[0]).set_index("name")
+    assert entries["ring"].to_dict() == {"Droner": "klar", "Chatbot": "hold_oeje", "RPA": "klar"}
+    assert entries.loc["Droner", "note"] == "departments: Teknik: pilot; Skole: nej\ncontact: Åse"
+
+
+def test_the_fields_step_in_english(app):
+    app.query_params["lang"] = "en"
+    at = upload(app.run(), "liste.json", OWN_LIST_JSON_BYTES)
+    assert not at.exception
+    assert "Choose the fields" in [h.value for h in at.subheader]
+    assert {s.label for s in at.selectbox if s.key and s.key.startswith("imp-role-")} == {
+        "Name", "Description", "Category", "Ring (as text)", "Number to turn into rings",
+    }  # fmt: skip
+
+
+def test_a_byor_file_with_no_extra_columns_offers_no_fields_step(app):
+    at = upload(app.run(), "markup.csv", MARKUP_CSV)
+    assert not at.toggle and "Vælg felterne" not in [h.value for h in at.subheader]
