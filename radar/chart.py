@@ -8,25 +8,46 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from radar.config import CATEGORY_COLORS, GEOMETRY, RINGS, Geometry
+from radar.config import CATEGORY_COLORS, GEOMETRY, NUMBER_COLORS, RINGS, Geometry
 from radar.i18n import number, t
-from radar.layout import ring_bounds, sector_bounds, sector_midpoints
+from radar.layout import ring_bounds, sector_bounds
 from radar.safe import plain
 
-#: Movement is a small glyph pinned to the blip's upper right, so the number stays readable.
+#: Movement is a small glyph pinned to the blip's edge (upper right when free), so the number stays readable.
 MOVEMENT_SYMBOLS: dict[str, str] = {"new": "star", "moved_in": "triangle-up", "moved_out": "triangle-down"}
 MOVEMENT_COLOR = "#1b2a41"
-FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+#: Streamlit serves "Source Sans" to the page, so the chart is set in the app's face; exports fall back to Helvetica/Arial.
+FONT = "Source Sans, Source Sans Pro, Helvetica, Arial, sans-serif"
 CHART_DRAGMODE = "pan"
 
 
 def category_colors(categories: list[str]) -> dict[str, str]:
     """A colour-blind-safe colour per category, stable by category order."""
     return {c: CATEGORY_COLORS[i % len(CATEGORY_COLORS)] for i, c in enumerate(categories)}
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance (0 black .. 1 white) of a #rrggbb colour."""
+    value = color.lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio (1..21) of two #rrggbb colours."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def number_color(fill: str) -> str:
+    """The colour of a number drawn on `fill`: whichever of config.NUMBER_COLORS contrasts more."""
+    return max(NUMBER_COLORS, key=lambda candidate: contrast_ratio(candidate, fill))
 
 
 def _pct(value: float) -> str:
@@ -122,26 +143,159 @@ def _ring_labels(geometry: Geometry, lang: str, font_size: int) -> go.Scatter:
     )
 
 
-def _sector_labels(
-    cat_ids: list[str], cat_names: dict[str, str], colors: dict[str, str], geometry: Geometry, font_size: int
-) -> list[dict]:
+#: Sector labels sit just outside the radar, at this radius, on their sector's middle line
+#: or a little to either side of it (shares of the half sector) when that saves room.
+LABEL_RADIUS = 1.04
+LABEL_SHIFTS: tuple[float, ...] = (0.0, -0.25, 0.25, -0.45, 0.45)
+#: Line widths (characters) a sector label may be broken to; 14 is the preferred one.
+LABEL_WRAPS: tuple[int, ...] = (14, 12, 16, 18, 20, 22, 10, 26)
+# Upper estimates of bold text in the chart's fonts (Source Sans, Helvetica, Liberation Sans, Arial):
+# a character's width and a line's height as a share of the font size, so a label never spills.
+_CHAR_EM, _LINE_EM = 0.55, 1.3
+#: White outline of a blip (pixels); the drawn disc, outline included, keeps inside the layout's diameter.
+MARKER_LINE = 1.0
+#: A blip's number is this share of its marker, never below geometry.number_min_px.
+NUMBER_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class _Label:
+    """One way to write a sector label: its anchor (data units), anchors and box (pixels)."""
+
+    x: float
+    y: float
+    xanchor: str
+    yanchor: str
+    width: float
+    height: float
+    text: str
+
+    def extent(self, ppu: float) -> tuple[float, float, float, float]:
+        """Left, right, bottom, top of the label's box in data units at `ppu` pixels per unit."""
+        w, h = self.width / ppu, self.height / ppu
+        left = {"left": self.x, "right": self.x - w}.get(self.xanchor, self.x - w / 2)
+        bottom = {"bottom": self.y, "top": self.y - h}.get(self.yanchor, self.y - h / 2)
+        return left, left + w, bottom, bottom + h
+
+
+def _label_options(name: str, start: float, end: float, font_px: int) -> list[_Label]:
+    """Ways to write one sector label, the preferred (middle line, 14 characters a line) first."""
+    middle, half = (start + end) / 2, (end - start) / 2
+    breaks: list[list[str]] = []
+    for width in LABEL_WRAPS:
+        lines = _wrap_lines(name, width)
+        if lines not in breaks:
+            breaks.append(lines)
+    options = []
+    for shift in LABEL_SHIFTS:
+        x, y = polar_to_xy(LABEL_RADIUS, middle + shift * half)
+        xanchor = "left" if x > 0.15 else "right" if x < -0.15 else "center"
+        yanchor = "bottom" if y > 0.15 else "top" if y < -0.15 else "middle"
+        for lines in breaks:
+            width = max(len(line) for line in lines) * _CHAR_EM * font_px
+            text = "<br>".join(plain(line) for line in lines)
+            options.append(_Label(x, y, xanchor, yanchor, width, len(lines) * _LINE_EM * font_px, text))
+    return options
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the radar sits in its figure: pixels per data unit, the axis ranges and the sector labels."""
+
+    ppu: float
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    labels: tuple[_Label, ...]
+
+
+#: A narrow chart does not shrink its radar below this share of the size the circle alone
+#: allows: the sector labels that do not fit then reach past the chart's sides instead.
+LABEL_SPILL_FLOOR = 0.6
+
+
+def radar_frame(names: list[str], geometry: Geometry, font_px: int, plot_width: float, plot_height: float, edge: float) -> Frame:
+    """The largest radar (pixels per unit) whose circle and sector labels fit a plot of this size.
+
+    `names` are the sector names in sector order; `edge` (data units) is kept free around the
+    circle for blips, glyphs and outlines. At a trial scale each label takes, among its options
+    (shifted along its sector, broken onto more or fewer lines) that fit the width, the one
+    that reaches least above or below the circle; the scale is found by bisection, because a
+    label's box is in pixels and the radar is in data units. At the scale found, each label
+    takes its most preferred option that fits the frame. The scale reported is the one Plotly
+    draws at with these ranges, so markers sized from it never touch.
+    """
+    n = len(names)
+    options = [_label_options(name, *sector_bounds(k, n, geometry.label_gutter_deg), font_px) for k, name in enumerate(names)]
+    reach = 1.0 + edge
+
+    def needs(ppu: float, spill: bool = False) -> tuple[float, float] | None:
+        """Bottom and top (data units) the circle and the labels need at `ppu`; None if a label is too wide.
+
+        With `spill`, a label too wide for the plot takes the form that reaches least past its side.
+        """
+        half_width = plot_width / (2 * ppu)
+        bottom, top = reach, reach
+        for choices in options:
+            boxes = [o.extent(ppu) for o in choices]
+            pool = [e for e in boxes if max(-e[0], e[1]) <= half_width]
+            if not pool:
+                if not spill:
+                    return None
+                pool = [min(boxes, key=lambda e: max(-e[0], e[1]))]
+            _, _, low, high = min(pool, key=lambda e: max(e[3] - reach, 0) + max(-e[2] - reach, 0))
+            bottom, top = max(bottom, -low), max(top, high)
+        return bottom, top
+
+    def fits(ppu: float) -> bool:
+        need = needs(ppu)
+        return need is not None and (need[0] + need[1]) * ppu <= plot_height
+
+    hi = max(min(plot_height, plot_width) / (2 * reach), 1.0)
+    lo = hi * LABEL_SPILL_FLOOR
+    if fits(hi):
+        lo = hi
+    elif fits(lo):
+        for _ in range(30):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if fits(mid) else (lo, mid)
+    bottom, top = needs(lo) or needs(lo, spill=True)
+    half_width = plot_width / (2 * lo)
+    # Spare height is shared above and below, so the radar sits in the middle of its figure.
+    spare = max(plot_height / lo - bottom - top, 0.0)
+    y_range = (-bottom - spare / 2, top + spare / 2)
+    # The scale Plotly draws at: equal axes fit the tighter of the two ranges.
+    ppu = min(plot_height / (y_range[1] - y_range[0]), plot_width / (2 * half_width))
     labels = []
-    for cat, angle in zip(cat_ids, sector_midpoints(cat_ids, geometry.label_gutter_deg), strict=True):
-        x, y = polar_to_xy(1.04, angle)
-        labels.append(
-            {
-                "x": x,
-                "y": y,
-                "xref": "x",
-                "yref": "y",
-                "text": f"<b>{_wrap(cat_names[cat])}</b>",
-                "showarrow": False,
-                "font": {"size": font_size, "color": colors[cat], "family": FONT},
-                "xanchor": "left" if x > 0.15 else "right" if x < -0.15 else "center",
-                "yanchor": "bottom" if y > 0.15 else "top" if y < -0.15 else "middle",
-            }
-        )
-    return labels
+    for choices in options:
+        boxes = [(o, o.extent(ppu)) for o in choices]
+        inside = [
+            o
+            for o, e in boxes
+            if e[0] >= -half_width - 1e-9
+            and e[1] <= half_width + 1e-9
+            and e[2] >= y_range[0] - 1e-9
+            and e[3] <= y_range[1] + 1e-9
+        ]
+        spilling = min(boxes, key=lambda oe: (max(-oe[1][0], oe[1][1]), max(-oe[1][2], oe[1][3])))[0]
+        labels.append(inside[0] if inside else spilling)
+    return Frame(ppu, (-half_width, half_width), y_range, tuple(labels))
+
+
+def _sector_labels(frame: Frame, cat_ids: list[str], colors: dict[str, str], font_size: int) -> list[dict]:
+    return [
+        {
+            "x": label.x,
+            "y": label.y,
+            "xref": "x",
+            "yref": "y",
+            "text": "<br>".join(f"<b>{line}</b>" for line in label.text.split("<br>")),
+            "showarrow": False,
+            "font": {"size": font_size, "color": colors[cat], "family": FONT},
+            "xanchor": label.xanchor,
+            "yanchor": label.yanchor,
+        }
+        for cat, label in zip(cat_ids, frame.labels, strict=True)
+    ]
 
 
 def radar_figure(
@@ -154,6 +308,8 @@ def radar_figure(
     height: int | None = None,
     width_hint: int | None = None,
     margin_top: int = 20,
+    margin_right: int = 10,
+    legend: bool = True,
 ) -> go.Figure:
     """The radar: ring bands, sector labels, numbered blips coloured by category, movement glyphs.
 
@@ -164,22 +320,32 @@ def radar_figure(
     score, r, theta, diameter, movement and the measures shown on hover). `categories` has
     id and name. `ghosts` (optional, columns technology, r, theta) are drawn as faint
     markers joined to their blip, e.g. the national position next to a local one.
-    Markers are sized from the plot's real scale (height, and `width_hint` in pixels when the
-    chart sits in a narrow column), so two blips the layout keeps apart never touch on screen.
+    The radar is made as large as the figure allows (height, and `width_hint` in pixels, else
+    geometry.assumed_aspect x height) with its sector labels inside, and markers are sized from
+    that scale, so two blips the layout keeps apart never touch and each number fits its blip.
+    `legend` False leaves out the movement legend and the room below for it.
     """
     cat_ids = categories["id"].tolist()
     cat_names = dict(zip(categories["id"], categories["name"], strict=True))
     colors = category_colors(cat_ids)
-    scale = 1.25 if presentation else 1.0
     font_size = 20 if presentation else 15
-    height = height or int(geometry.figure_height * scale)
-    reach = 1.0 + 0.5 * scale
-    margin = {"l": 10, "r": 10, "t": margin_top, "b": 60}
-    fig = go.Figure()
+    label_size = 17 if presentation else 15
+    height = height or int(geometry.figure_height * (1.25 if presentation else 1.0))
+    width = width_hint or round(height * geometry.assumed_aspect) + margin_right - 10
+    margin = {"l": 10, "r": margin_right, "t": margin_top, "b": 60 if legend else 16}
     diameter = float(blips["diameter"].iloc[0]) if len(blips) else geometry.blip_diameter
-    ppu = pixels_per_unit(height, margin, reach, width_hint)
-    marker_px = min(diameter * ppu * 0.92, 34.0)
-    fig.add_trace(_ring_labels(geometry, lang, font_size - 1))
+    frame = radar_frame(
+        [cat_names[c] for c in cat_ids],
+        geometry,
+        label_size,
+        width - margin["l"] - margin["r"],
+        height - margin["t"] - margin["b"],
+        edge=diameter * 0.45,
+    )
+    marker_px = max(diameter * frame.ppu - MARKER_LINE - 0.5, 3.0)
+    number_px = max(geometry.number_min_px, round(marker_px * NUMBER_SHARE))
+    fig = go.Figure()
+    fig.add_trace(_ring_labels(geometry, lang, label_size - 1 if presentation else 14))
     if ghosts is not None and len(ghosts):
         _add_ghosts(fig, blips, ghosts, marker_px)
     for cat in cat_ids:
@@ -192,8 +358,13 @@ def radar_figure(
                 mode="markers+text",
                 name=plain(cat_names[cat]),
                 text=part["number"].astype(str),
-                textfont={"color": "white", "size": max(9, int(marker_px * 0.6)), "family": FONT},
-                marker={"size": marker_px, "color": colors[cat], "symbol": "circle", "line": {"color": "white", "width": 1}},
+                textfont={"color": number_color(colors[cat]), "size": number_px, "family": FONT},
+                marker={
+                    "size": marker_px,
+                    "color": colors[cat],
+                    "symbol": "circle",
+                    "line": {"color": "white", "width": MARKER_LINE},
+                },
                 customdata=part["technology"],
                 hovertext=[hover_text(row, lang) for _, row in part.iterrows()],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -201,7 +372,7 @@ def radar_figure(
                 cliponaxis=False,
             )
         )
-    _add_movement_glyphs(fig, blips, diameter, marker_px, lang)
+    _add_movement_glyphs(fig, blips, diameter, marker_px, frame.ppu, lang)
     axis = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
     fig.update_layout(
         height=height,
@@ -210,16 +381,10 @@ def radar_figure(
         paper_bgcolor="white",
         plot_bgcolor="white",
         shapes=_ring_shapes(geometry) + _sector_shapes(len(cat_ids), geometry),
-        annotations=_sector_labels(cat_ids, cat_names, colors, geometry, font_size),
-        xaxis={**axis, "range": [-reach, reach]},
-        yaxis={
-            **axis,
-            "range": [-RADAR_HALF_HEIGHT, RADAR_HALF_HEIGHT],
-            "scaleanchor": "x",
-            "scaleratio": 1,
-            "constrain": "domain",
-        },
-        showlegend=True,
+        annotations=_sector_labels(frame, cat_ids, colors, label_size),
+        xaxis={**axis, "range": list(frame.x_range)},
+        yaxis={**axis, "range": list(frame.y_range), "scaleanchor": "x", "scaleratio": 1, "constrain": "domain"},
+        showlegend=legend,
         # Categories are keyed by the coloured sector labels; the legend only explains movement glyphs.
         legend={
             "orientation": "h",
@@ -240,41 +405,76 @@ def radar_figure(
     return fig
 
 
-RADAR_HALF_HEIGHT = 1.2  # the y axis spans -1.2..1.2 data units: the radar plus its sector labels
+#: Directions (degrees, counter-clockwise from three o'clock on screen) a movement glyph may
+#: take around its blip, the preferred first: upper right, then the other diagonals, then the sides.
+GLYPH_DIRECTIONS: tuple[float, ...] = (45, 135, -45, -135, 90, 0, 180, -90, *(a + 22.5 for a in range(-180, 180, 45)))
 
 
-def pixels_per_unit(height: int, margin: dict[str, int], reach: float, width_hint: int | None = None) -> float:
-    """Screen pixels per data unit of the radar: the equal-scale axes fit the smaller of height and width."""
-    ppu = (height - margin["t"] - margin["b"]) / (2 * RADAR_HALF_HEIGHT)
-    if width_hint:
-        ppu = min(ppu, (width_hint - margin["l"] - margin["r"]) / (2 * reach))
-    return max(ppu, 1.0)
+def glyph_positions(blips: pd.DataFrame, diameter: float, glyph_radius: float) -> tuple[list[float | None], list[float | None]]:
+    """Screen x, y of a movement glyph for each row of `blips`, on the edge of its own disc.
+
+    All blips of the chart are in `blips`; the glyph of a row with a movement goes in the
+    first direction of GLYPH_DIRECTIONS where it keeps clear of every other disc and glyph,
+    else where it is clearest among the directions that keep it nearer its own blip than
+    any other (pulled further onto its disc if no direction does). Rows without a movement get None.
+    """
+    centres = [polar_to_xy(r, th) for r, th in zip(blips["r"], blips["theta"], strict=True)]
+    moves = blips["movement"].tolist() if "movement" in blips else [None] * len(blips)
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    placed: list[tuple[float, float]] = []
+    for index, ((cx, cy), move) in enumerate(zip(centres, moves, strict=True)):
+        if not isinstance(move, str) or move not in MOVEMENT_SYMBOLS:
+            xs.append(None)
+            ys.append(None)
+            continue
+        others = [c for i, c in enumerate(centres) if i != index]
+        spot = _glyph_spot((cx, cy), others, placed, diameter, glyph_radius)
+        placed.append(spot)
+        xs.append(spot[0])
+        ys.append(spot[1])
+    return xs, ys
 
 
-def glyph_positions(blips: pd.DataFrame, diameter: float) -> tuple[list[float], list[float]]:
-    """Screen x, y of a point up and to the right of each blip, just outside its disc."""
-    offset = diameter * 0.55 * math.cos(math.radians(45))
-    xy = [polar_to_xy(r, th) for r, th in zip(blips["r"], blips["theta"], strict=True)]
-    return [p[0] + offset for p in xy], [p[1] + offset for p in xy]
+def _glyph_spot(
+    centre: tuple[float, float],
+    others: list[tuple[float, float]],
+    placed: list[tuple[float, float]],
+    diameter: float,
+    radius: float,
+) -> tuple[float, float]:
+    cx, cy = centre
+    for offset in (diameter / 2 + radius * 0.2, diameter * 0.3, diameter * 0.1):
+        best, best_clear = None, -math.inf
+        for direction in GLYPH_DIRECTIONS:
+            spot = (cx + offset * math.cos(math.radians(direction)), cy + offset * math.sin(math.radians(direction)))
+            nearest_other = min((math.dist(spot, o) for o in others), default=math.inf)
+            if nearest_other <= offset:
+                continue
+            clear = min([nearest_other - diameter / 2 - radius] + [math.dist(spot, g) - 2 * radius for g in placed])
+            if clear >= 0:
+                return spot
+            if clear > best_clear:
+                best, best_clear = spot, clear
+        if best is not None:
+            return best
+    return centre
 
 
-def _add_movement_glyphs(fig: go.Figure, blips: pd.DataFrame, diameter: float, marker_px: float, lang: str) -> None:
+def _add_movement_glyphs(fig: go.Figure, blips: pd.DataFrame, diameter: float, marker_px: float, ppu: float, lang: str) -> None:
+    size = max(9.0, marker_px * 0.5)
+    xs, ys = glyph_positions(blips, diameter, size / 2 / ppu) if len(blips) else ([], [])
+    moves = blips["movement"].tolist() if "movement" in blips else [None] * len(blips)
     for movement, symbol in MOVEMENT_SYMBOLS.items():
-        part = blips[blips["movement"] == movement] if "movement" in blips else blips.iloc[0:0]
-        x, y = glyph_positions(part, diameter) if len(part) else ([None], [None])
+        points = [(x, y) for x, y, m in zip(xs, ys, moves, strict=True) if m == movement]
         fig.add_trace(
             go.Scatter(
-                x=x,
-                y=y,
+                x=[p[0] for p in points] or [None],
+                y=[p[1] for p in points] or [None],
                 mode="markers",
                 name=t(f"movement_{movement}", lang),
                 legendgroup="movement",
-                marker={
-                    "symbol": symbol,
-                    "size": max(9.0, marker_px * 0.55),
-                    "color": MOVEMENT_COLOR,
-                    "line": {"color": "white", "width": 1},
-                },
+                marker={"symbol": symbol, "size": size, "color": MOVEMENT_COLOR, "line": {"color": "white", "width": 1}},
                 hoverinfo="skip",
                 showlegend=True,
                 cliponaxis=False,
@@ -285,10 +485,9 @@ def _add_movement_glyphs(fig: go.Figure, blips: pd.DataFrame, diameter: float, m
 _BREAK_AFTER = re.compile(r"(?<=[-_/.])")
 
 
-def _wrap(text: str, width: int = 14) -> str:
+def _wrap_lines(text: str, width: int = 14) -> list[str]:
     """Break a long sector label onto lines so it stays inside a projector-sized figure; a word
-    longer than a line (e.g. languages-and-frameworks from a file) breaks after - _ / . too.
-    Each line is shown literally (radar.safe.plain), so the breaks are the only markup."""
+    longer than a line (e.g. languages-and-frameworks from a file) breaks after - _ / . too."""
     lines, line = [], ""
     for word in text.split():
         pieces = [p for p in _BREAK_AFTER.split(word) if p] if len(word) > width else [word]
@@ -300,7 +499,12 @@ def _wrap(text: str, width: int = 14) -> str:
             else:
                 line = f"{line}{glue}{piece}" if line else piece
     lines.append(line)
-    return "<br>".join(plain(line) for line in lines)
+    return lines
+
+
+def _wrap(text: str, width: int = 14) -> str:
+    """_wrap_lines joined by <br>, each line shown literally (radar.safe.plain), so the breaks are the only markup."""
+    return "<br>".join(plain(line) for line in _wrap_lines(text, width))
 
 
 def _add_ghosts(fig: go.Figure, blips: pd.DataFrame, ghosts: pd.DataFrame, marker_px: float) -> None:
@@ -444,11 +648,17 @@ def history_figure(history: pd.DataFrame, lang: str) -> go.Figure:
 
 
 # --- own radar (make your own radar) --------------------------------------------------------------
+#: Marks a ring set by hand, in the hover card and the entries table: a bullet, which every text
+#: font has (Source Sans, Helvetica, Arial, Liberation, DejaVu); an emoji such as ✋ is an empty
+#: box on machines without an emoji font, and ◆ is missing from Liberation Sans (Linux's Arial).
+HAND_SET_MARK = "•"
+
+
 def own_hover_text(row: pd.Series, lang: str) -> str:
     """The hover card of a local blip: ring (and why), score, maturity, local status, relevance, national ring."""
     ring = t("ring_" + row["ring"], lang)
     if row.get("hand_set"):
-        ring += f" ({t('own_hover_hand_set', lang)})"
+        ring += f" {HAND_SET_MARK} ({t('own_hover_hand_set', lang)})"
     maturity = t(f"maturity_{int(round(row['maturity']))}", lang) + f" · {t('own_source_' + row['maturity_source'], lang)}"
     status = row.get("status")
     if status is None or pd.isna(status):
@@ -496,7 +706,9 @@ def own_radar_figure(
         ghosts=ghosts,
         height=height,
         width_hint=width_hint,
-        margin_top=110 if title else 20,
+        margin_top=110 if title else 12,
+        margin_right=NAMES_LIST_WIDTH if names_list and len(blips) else 10,
+        legend=False,
     )
     if title:
         fig.update_layout(title={"text": plain(title), "x": 0.5, "xanchor": "center", "font": {"size": 22}})
@@ -513,7 +725,6 @@ def own_radar_figure(
             text=_names_by_ring(blips, lang),
             font={"size": 15, "family": FONT, "color": "#1b2a41"},
         )
-        fig.update_layout(margin_r=NAMES_LIST_WIDTH)
     cards = {row["technology"]: own_hover_text(row, lang) for _, row in blips.iterrows()}
     kept = []
     for trace in fig.data:
@@ -522,9 +733,8 @@ def own_radar_figure(
         if getattr(trace, "customdata", None) is not None and getattr(trace, "hovertext", None) is not None:
             trace.hovertext = [cards[tech] for tech in trace.customdata]
         kept.append(trace)
-    fig.data = tuple(kept)
     # Local radars have no movement; the ghosts are explained beside the switch that shows them.
-    fig.update_layout(showlegend=False)
+    fig.data = tuple(kept)
     return fig
 
 
@@ -543,6 +753,9 @@ def _names_by_ring(blips: pd.DataFrame, lang: str) -> str:
         lines.append("")
     return "<br>".join(lines)
 
+
+#: Colour of a matrix point whose category has no sector colour.
+MATRIX_FALLBACK_COLOR = "#555555"
 
 QUADRANT_COLORS: dict[str, str] = {
     "go": "rgba(0, 158, 115, 0.10)",
@@ -593,8 +806,16 @@ def priority_matrix_figure(
                 name=str(cat),
                 showlegend=False,
                 text=[str(n) if pd.notna(n) else "·" for n in part["number"]],
-                textfont={"color": "white", "size": max(10, int(marker_px * 0.5)), "family": FONT},
-                marker={"size": marker_px, "color": colors.get(cat, "#555"), "line": {"color": "white", "width": 1}},
+                textfont={
+                    "color": number_color(colors.get(cat, MATRIX_FALLBACK_COLOR)),
+                    "size": max(GEOMETRY.number_min_px, round(marker_px * NUMBER_SHARE)),
+                    "family": FONT,
+                },
+                marker={
+                    "size": marker_px,
+                    "color": colors.get(cat, MATRIX_FALLBACK_COLOR),
+                    "line": {"color": "white", "width": 1},
+                },
                 customdata=part["technology"],
                 hovertext=[
                     f"<b>{plain(row['name'])}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"

@@ -109,6 +109,12 @@ CATEGORY_COLORS: tuple[str, ...] = (
     "#AA4499",  # purple
 )
 
+#: A blip's number is drawn in whichever of these contrasts more with the blip's colour (WCAG 2
+#: contrast ratio), so white stays on blue and near-black goes on yellow or light blue.
+NUMBER_COLORS: tuple[str, ...] = ("#FFFFFF", "#111111")
+#: WCAG AA for normal text: every CATEGORY_COLORS entry reaches it with one of NUMBER_COLORS.
+MIN_NUMBER_CONTRAST = 4.5
+
 
 @dataclass(frozen=True)
 class Geometry:
@@ -124,6 +130,11 @@ class Geometry:
     #: Wedge at twelve o'clock kept free of blips so the ring names can be read there.
     label_gutter_deg: float = 24.0
     figure_height: int = 640
+    #: Smallest font size (pixels) of a blip's number, at any chart size.
+    number_min_px: int = 14
+    #: Width / height the chart is assumed to have when the page gives no width: the combined
+    #: radar's column on a 1280-pixel screen (740 x 640). A wider chart only adds white space.
+    assumed_aspect: float = 1.15
 
 
 GEOMETRY = Geometry()

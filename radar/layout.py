@@ -25,7 +25,8 @@ programming so that row radii stay as close as possible (least squares) to the i
 radii; a lower score therefore never sits nearer the centre than a higher one in the same
 cell. The diameter is the preferred one if every cell fits, otherwise the largest that fits,
 found by bisection; if not even min_blip_diameter fits we keep shrinking, because overlapping
-blips would hide technologies (the chart may draw markers larger than that, which is its call).
+blips would hide technologies (radar.chart draws each marker, outline included, no wider than
+the diameter at the figure's scale, so markers never overlap either).
 Within a row, blips are spread evenly and the row is shifted inside its free arc by a hash of
 its ids, so lone blips do not all line up on the sector's middle; the hash is of the data
 only, so the same data always gives the same picture, whatever the input row order.
@@ -245,7 +246,9 @@ def _assign_rows(ideal: np.ndarray, radii: np.ndarray, caps: np.ndarray) -> np.n
     return rows
 
 
-def _place_cell(cell: _Cell, start_deg: float, ids: list[str], ideal: np.ndarray, d: float, gap: float) -> list[tuple[float, float]]:
+def _place_cell(
+    cell: _Cell, start_deg: float, ids: list[str], ideal: np.ndarray, d: float, gap: float
+) -> list[tuple[float, float]]:
     """(r, theta) of each item of one cell, items given in score order."""
     slots = []
     j = 0
