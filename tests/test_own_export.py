@@ -291,3 +291,49 @@ def test_the_sample_data_notice_is_inside_the_export_and_it_still_reads_back(pat
         assert minutes.cell(row=1, column=1).value == NOTICE and minutes.freeze_panes == "A3"
     copy = reopen(path, data, filename, reference)
     assert state(path, copy)[1] == state(path, radar)[1]
+
+
+# --- the same round trips through the two pages, as a person does them ------------------------------------
+def _upload(at, key: str, name: str, data: bytes):
+    at.file_uploader(key=key).set_value((name, data, "application/octet-stream"))
+    return at.run()
+
+
+def _new_radar(path: Path, before: set[str]) -> str:
+    [new] = set(db.list_radars(path)["edit_token"]) - before
+    return new
+
+
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_the_own_radar_page_opens_every_export_with_its_own_sectors_and_maturity(
+    own_app, path, own_sectors_radar, reference, kind
+):
+    rows, meta = exported(path, own_sectors_radar, reference)
+    before = set(db.list_radars(path)["edit_token"])
+    at = _upload(own_app.run(), "own-upload", f"radar.{kind}", WRITERS[kind](rows, meta))
+    at = at.button(key="own-upload-go").click().run()
+    assert not at.exception
+    copy = _new_radar(path, before)
+    assert state(path, copy)[1] == state(path, own_sectors_radar)[1]
+
+
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_the_import_page_keeps_every_export_with_its_own_sectors_and_maturity(
+    national_db, path, own_sectors_radar, reference, kind, monkeypatch
+):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(path))
+    app = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=60)
+    app.switch_page("pages/importer.py")
+    rows, meta = exported(path, own_sectors_radar, reference)
+    before = set(db.list_radars(path)["edit_token"])
+    at = _upload(app.run(), "imp-file", f"radar.{kind}", WRITERS[kind](rows, meta))
+    assert not at.exception and not at.toggle, "our own export needs no fields step"
+    at = next(b for b in at.button if b.label == "Gem som egen radar").click().run()
+    assert not at.exception
+    copy = _new_radar(path, before)
+    assert state(path, copy)[1] == state(path, own_sectors_radar)[1]
+    if kind != "csv":
+        assert state(path, copy)[0] == state(path, own_sectors_radar)[0] | {"name": f"{META['name']} (2)"}
