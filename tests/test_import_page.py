@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from formats.helpers import OWN_LIST_CSV, OWN_LIST_JSON_BYTES
 from streamlit.testing.v1 import AppTest
 
 from radar import config, service
@@ -29,8 +30,6 @@ from radar.formats import (
 from radar.formats.text import description_text
 from radar.layout import ring_bounds
 from radar.own import category_ids, entries_from_rows
-
-from formats.helpers import OWN_LIST_CSV, OWN_LIST_JSON_BYTES
 from radar.ui import md_plain
 from radar.ui_import import (
     KEEP,
