@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from radar import config, own
+from radar import chart, config, own
 from radar.db import own as db
 from radar.safe import plain
 from radar.ui import lang, tr, tr_text
@@ -27,8 +27,9 @@ EDITOR_FIELDS: dict[str, str] = {
 CUSTOM_FIELDS: dict[str, str] = {"name": "name", "category": "category", "description": "description", "own_maturity": "maturity"}
 
 
-#: Marks a ring set by hand: a symbol every font draws (an emoji shows as an empty box without emoji fonts).
-HAND_SET_MARK = "◆"
+#: Marks a ring set by hand, as in the chart's hover: a bullet every font draws (an emoji shows as an
+#: empty box without emoji fonts).
+HAND_SET_MARK = chart.HAND_SET_MARK
 
 
 def status_option(status: int) -> str:

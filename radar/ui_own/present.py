@@ -8,6 +8,7 @@ from radar.safe import plain
 from radar.ui import PLOTLY_CONFIG, language_switch, ring_list, tr
 from radar.ui_own.state import (
     PRESENT_HEIGHT,
+    PRESENT_RADAR_WIDTH,
     Workspace,
     facts,
     gap_table,
@@ -19,7 +20,7 @@ from radar.ui_own.state import (
 
 PRESENT_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] {padding-top: 4.2rem; padding-bottom: 1rem;}
+[data-testid="stMainBlockContainer"] {padding-top: 4.2rem; padding-bottom: 1rem; padding-left: 2rem; padding-right: 2rem;}
 /* The numbered list in two columns, so 25 technologies fit beside the radar on a 1280x720 projector. */
 .ring-list {columns: 2; column-gap: 1.2rem;}
 .ring-list .ring-head {font-size: 1.05rem; break-after: avoid; margin-top: .3rem;}
@@ -57,9 +58,9 @@ def presentation(ws: Workspace) -> None:
     elif view == "gaps":
         gap_table(ws, scope, big=True)
     else:
-        left, right = st.columns([1.75, 1], gap="medium")
+        left, right = st.columns([2.1, 1], gap="medium")
         with left:
-            fig = radar_fig(ws, scope, ghosts, presentation=True, height=PRESENT_HEIGHT)
+            fig = radar_fig(ws, scope, ghosts, presentation=True, height=PRESENT_HEIGHT, width_hint=PRESENT_RADAR_WIDTH)
             st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key="own-present-radar")
         with right:
             ring_list(ws.blips) if len(ws.blips) else st.info(tr("own_radar_empty"))

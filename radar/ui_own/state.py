@@ -29,7 +29,9 @@ _RADAR_ID = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 
 
 #: Chart height in the projector view: fits under the title row on a 1280x720 projector.
-PRESENT_HEIGHT = 560
+PRESENT_HEIGHT = 525
+#: Width of the radar's column in the projector view on a 1280-pixel screen; markers are sized for it.
+PRESENT_RADAR_WIDTH = 780
 
 
 #: Chart height beside the editing widgets: the radar is as wide as its half of the page.
@@ -37,7 +39,7 @@ WORK_HEIGHT = 560
 
 
 #: Width of the radar's column beside the matrix on a 1280-pixel screen; markers are sized for it.
-WORK_RADAR_WIDTH = 650
+WORK_RADAR_WIDTH = 730
 
 
 def own_db() -> Path:

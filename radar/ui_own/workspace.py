@@ -71,7 +71,7 @@ def compare_controls(ws: Workspace, left: object, right: object) -> tuple[str | 
 
 def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     """The local radar and the priority matrix side by side, redrawn on every change."""
-    left, right = st.columns([1.45, 1], gap="medium")
+    left, right = st.columns([2, 1], gap="medium")
     with left:
         st.markdown(f"**{tr('own_radar_heading')}**")
         if ws.blips.empty:
