@@ -13,6 +13,8 @@ run: $(VENV)/.runtime $(DB)
 	$(PY) -m radar.serve --server.port $(PORT) --server.address localhost
 
 test: $(VENV)/.test $(DB) chromium
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 $(VENV)/bin/python:

@@ -121,8 +121,15 @@ def entries_csv(rows: Sequence[Entry]) -> bytes:
 
 
 MINUTES_COLUMNS: tuple[str, ...] = (
-    "col_technology", "col_category", "own_col_ring_shown", "own_col_reason", "own_col_status", "own_col_relevance",
-    "own_col_note", "own_col_owner", "own_col_next",
+    "col_technology",
+    "col_category",
+    "own_col_ring_shown",
+    "own_col_reason",
+    "own_col_status",
+    "own_col_relevance",
+    "own_col_note",
+    "own_col_owner",
+    "own_col_next",
 )
 
 

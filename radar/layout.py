@@ -218,10 +218,7 @@ def _assign_rows(ideal: np.ndarray, radii: np.ndarray, caps: np.ndarray) -> np.n
         g = np.arange(1, min(i, max_cap) + 1)
         k = i - g
         total = (
-            reach[k]
-            + g[:, None] * radii[None, :] ** 2
-            - 2 * radii[None, :] * (c1[i] - c1[k])[:, None]
-            + (c2[i] - c2[k])[:, None]
+            reach[k] + g[:, None] * radii[None, :] ** 2 - 2 * radii[None, :] * (c1[i] - c1[k])[:, None] + (c2[i] - c2[k])[:, None]
         )
         total[caps[None, :] < g[:, None]] = np.inf
         best = np.argmin(total, axis=0)  # first minimum: the smallest group wins ties

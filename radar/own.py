@@ -327,7 +327,8 @@ def local_table(
     columns = [
         "entry_id", "stored_number", "technology", "technology_id", "own", "name", "category", "description", "maturity",
         "maturity_source", "own_maturity", "status", "adoption", "adoption_source", "score", "computed_ring",
-        "ring", "hand_set", "chosen_ring", "ring_pending", "position_score", "relevance", "ring_reason", "note", "owner", "next_step",
+        "ring", "hand_set", "chosen_ring", "ring_pending", "position_score", "relevance", "ring_reason", "note", "owner",
+        "next_step",
         "national_ring", "national_score",
     ]  # fmt: skip
     table = pd.DataFrame(rows, columns=columns)
@@ -584,7 +585,7 @@ def local_time(value: object, lang: str = "da", zone: str = "Europe/Copenhagen")
 
 
 def technologies_text(count: int, lang: str = "da") -> str:
-    """"1 teknologi", "5 teknologier" (in English "1 technology", "5 technologies")."""
+    """ "1 teknologi", "5 teknologier" (in English "1 technology", "5 technologies")."""
     return t("own_technologies_one" if count == 1 else "own_technologies_other", lang, count=count)
 
 
@@ -608,7 +609,9 @@ def starter_entries(
     order = list(pipeline.number_blips(placed)["technology"]) if len(placed) else []
     cat = catalogue.set_index("id")
     return [
-        {"technology_id": tech, "name": cat.at[tech, "name"], "category": cat.at[tech, "category"]} for tech in order if tech in cat.index
+        {"technology_id": tech, "name": cat.at[tech, "name"], "category": cat.at[tech, "category"]}
+        for tech in order
+        if tech in cat.index
     ]
 
 

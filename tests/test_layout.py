@@ -38,15 +38,30 @@ def frame(rows: list[tuple[str, str, str, float]]) -> pd.DataFrame:
 def realistic() -> pd.DataFrame:
     """25 technologies over 6 categories, rings consistent with the default cut-offs."""
     rows = [
-        ("cloud", "infrastruktur", 0.82), ("video", "borgerservice", 0.88), ("mitid", "sikkerhed", 0.91),
-        ("rpa", "data", 0.74), ("chatbot", "ai", 0.58), ("genai", "ai", 0.52), ("ml", "ai", 0.47),
-        ("computer_vision", "ai", 0.33), ("datavarehus", "data", 0.66), ("open_data", "data", 0.61),
-        ("iot", "infrastruktur", 0.44), ("5g", "infrastruktur", 0.36), ("edge", "infrastruktur", 0.22),
-        ("selvbetjening", "borgerservice", 0.79), ("digital_post", "borgerservice", 0.93),
-        ("sms_varsling", "borgerservice", 0.71), ("velfaerdsteknologi", "velfaerd", 0.63),
-        ("skaerm_besog", "velfaerd", 0.69), ("robotstoevsuger", "velfaerd", 0.41),
-        ("exoskelet", "velfaerd", 0.18), ("sensorer_plejehjem", "velfaerd", 0.55),
-        ("zero_trust", "sikkerhed", 0.49), ("siem", "sikkerhed", 0.57), ("kvante", "sikkerhed", 0.05),
+        ("cloud", "infrastruktur", 0.82),
+        ("video", "borgerservice", 0.88),
+        ("mitid", "sikkerhed", 0.91),
+        ("rpa", "data", 0.74),
+        ("chatbot", "ai", 0.58),
+        ("genai", "ai", 0.52),
+        ("ml", "ai", 0.47),
+        ("computer_vision", "ai", 0.33),
+        ("datavarehus", "data", 0.66),
+        ("open_data", "data", 0.61),
+        ("iot", "infrastruktur", 0.44),
+        ("5g", "infrastruktur", 0.36),
+        ("edge", "infrastruktur", 0.22),
+        ("selvbetjening", "borgerservice", 0.79),
+        ("digital_post", "borgerservice", 0.93),
+        ("sms_varsling", "borgerservice", 0.71),
+        ("velfaerdsteknologi", "velfaerd", 0.63),
+        ("skaerm_besog", "velfaerd", 0.69),
+        ("robotstoevsuger", "velfaerd", 0.41),
+        ("exoskelet", "velfaerd", 0.18),
+        ("sensorer_plejehjem", "velfaerd", 0.55),
+        ("zero_trust", "sikkerhed", 0.49),
+        ("siem", "sikkerhed", 0.57),
+        ("kvante", "sikkerhed", 0.05),
         ("blockchain", "data", float("nan")),
     ]
     out = []
@@ -65,10 +80,17 @@ def synthetic(n: int = 200, seed: int = 20240517) -> pd.DataFrame:
     off = rng.random(n) < 0.1
     scores[off] = rng.uniform(-0.2, 1.2, off.sum())
     scores[rng.random(n) < 0.05] = np.nan
-    df = pd.DataFrame({"id": [f"s{i:03d}" for i in range(n)], "category": rng.choice(CATEGORIES, n), "ring": rings, "score": scores})
-    crowd = pd.DataFrame({
-        "id": [f"crowd{i:02d}" for i in range(40)], "category": "ai", "ring": "klar", "score": rng.uniform(0.7, 1.0, 40),
-    })
+    df = pd.DataFrame(
+        {"id": [f"s{i:03d}" for i in range(n)], "category": rng.choice(CATEGORIES, n), "ring": rings, "score": scores}
+    )
+    crowd = pd.DataFrame(
+        {
+            "id": [f"crowd{i:02d}" for i in range(40)],
+            "category": "ai",
+            "ring": "klar",
+            "score": rng.uniform(0.7, 1.0, 40),
+        }
+    )
     return pd.concat([df, crowd], ignore_index=True)
 
 
@@ -150,13 +172,20 @@ def test_sector_bounds_rejects_unknown_sector(k, n):
 
 @pytest.mark.parametrize(
     ("categories", "expected"),
-    [(["a", "b", "c", "d"], [45.0, 135.0, 225.0, 315.0]), (["only"], [180.0]), ([], []), (CATEGORIES, [30, 90, 150, 210, 270, 330])],
+    [
+        (["a", "b", "c", "d"], [45.0, 135.0, 225.0, 315.0]),
+        (["only"], [180.0]),
+        ([], []),
+        (CATEGORIES, [30, 90, 150, 210, 270, 330]),
+    ],
 )
 def test_sector_midpoints(categories, expected):
     assert sector_midpoints(categories) == pytest.approx(expected)
 
 
-@pytest.mark.parametrize(("k", "n", "gutter", "expected"), [(0, 6, 24.0, (12.0, 68.0)), (5, 6, 24.0, (292.0, 348.0)), (0, 1, 20.0, (10.0, 350.0))])
+@pytest.mark.parametrize(
+    ("k", "n", "gutter", "expected"), [(0, 6, 24.0, (12.0, 68.0)), (5, 6, 24.0, (292.0, 348.0)), (0, 1, 20.0, (10.0, 350.0))]
+)
 def test_sector_bounds_leave_the_label_gutter_free(k, n, gutter, expected):
     assert sector_bounds(k, n, gutter) == pytest.approx(expected)
 
@@ -197,7 +226,9 @@ def test_lone_blip_radius_follows_score(ring, score, cutoffs, expected_r):
     assert out["r"].iloc[0] == pytest.approx(expected_r, abs=1e-12)
 
 
-@pytest.mark.parametrize(("ring", "score", "same_as"), [("afproev", 0.9, 0.7), ("afproev", -3.0, 0.5), ("hold_oeje", float("nan"), 0.4)])
+@pytest.mark.parametrize(
+    ("ring", "score", "same_as"), [("afproev", 0.9, 0.7), ("afproev", -3.0, 0.5), ("hold_oeje", float("nan"), 0.4)]
+)
 def test_out_of_band_and_missing_scores_match_their_clipped_score(ring, score, same_as):
     a = place_blips(frame([("t", "data", ring, score)]), CATEGORIES)
     b = place_blips(frame([("t", "data", ring, same_as)]), CATEGORIES)
