@@ -137,3 +137,46 @@ def test_a_real_radar_file_shows_its_counts_and_asks_for_its_rings(app_server, w
     rows = page.locator(".imp-report tbody tr")
     assert rows.count() == expected.count(ACCEPTED_WITH_CHANGE) + expected.count(REJECTED)
     assert watched.problems() == []
+
+
+OWN_LIST_JSON = "\ufeff" + (
+    '[{"techName": "<img src=x onerror=alert(1)>Droner", "maturity": 3, "departments": {"Teknik": "pilot"}},\n'
+    ' {"techName": "Chatbot", "maturity": 1, "departments": {"Borgerservice": "i drift"}},\n'
+    ' {"techName": "RPA", "maturity": 2}, 7]'
+)
+
+
+def test_a_list_in_a_shape_of_its_own_is_brought_in_by_choosing_its_fields(app_server, watched, tmp_path):
+    page = watched.page
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    json_file = tmp_path / "vores liste.json"
+    json_file.write_bytes(OWN_LIST_JSON.encode("utf-8"))
+
+    page.goto(f"{app_server.url}/import")
+    wait_for_app(page)
+    upload(page, json_file)
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text("Vælg felterne", exact=True).wait_for()
+    main.get_by_text("3 → KLAR, 2 → AFPRØV, 1 → HOLD ØJE").wait_for()
+    page.locator("[data-testid='stMetric']").first.wait_for()
+    assert metrics(page) == {"Rækker i filen": "4", "Godkendt": "0", "Godkendt med ændring": "3", "Afvist": "1"}
+
+    # The cut-offs are the person's to change: from 2 a technology is KLAR, AFPRØV is given a lower bound.
+    page.get_by_label("AFPRØV fra").fill("1.5")
+    page.get_by_label("AFPRØV fra").press("Enter")
+    wait_for_app(page)
+    page.get_by_label("KLAR fra").fill("2")
+    page.get_by_label("KLAR fra").press("Enter")
+    wait_for_app(page)
+    main.get_by_text("2 → KLAR, 1.5 → AFPRØV, 1 → HOLD ØJE").wait_for()
+    ring_list = page.locator(".ring-list").first.inner_text()
+    assert "Droner" in ring_list and "RPA" in ring_list and "Chatbot" in ring_list
+    assert page.locator("img[onerror], img[src='x']").count() == 0
+
+    page.get_by_role("button", name="Gem som egen radar").click()
+    page.wait_for_url(re.compile(r"/egen-radar\?radar=[A-Za-z0-9_-]{10,}"))
+    wait_for_app(page)
+    assert dialogs == []
+    assert page.locator("img[onerror]").count() == 0
+    assert watched.problems() == []
