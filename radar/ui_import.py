@@ -26,7 +26,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import chart, config, own, ui_own
+from radar import chart, config, own, ui, ui_own
 from radar.db import own as own_db
 from radar.errors import ImportError_, RadarError
 from radar.formats import (
@@ -65,7 +65,7 @@ from radar.formats.tabular import XLSX_MAGIC
 from radar.formats.text import description_text, neutralise_formula, truncate
 from radar.i18n import t
 from radar.layout import place_blips
-from radar.ui import PLOTLY_CONFIG, lang, load, md_plain, page_header, show_error, tr, tr_text
+from radar.ui import PLOTLY_CONFIG, lang, md_plain, page_header, show_error, tr, tr_text
 
 #: Choice in the category mapping: keep the file's own category.
 KEEP = "__keep__"
@@ -323,11 +323,11 @@ def _sheets(data: bytes) -> list[str]:
 
 
 def _our_categories() -> pd.DataFrame:
-    return load("categories", lang())
+    return ui.categories(lang())
 
 
 def _known_names() -> tuple[str, ...]:
-    both = [load("categories", "da"), load("categories", "en")]
+    both = [ui.categories("da"), ui.categories("en")]
     return tuple(dict.fromkeys(str(v) for frame in both for column in ("id", "name") for v in frame[column]))
 
 
@@ -570,10 +570,10 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
     """Step 5: name, municipality, domain and date, then store as an own radar and open it."""
     language = lang()
     st.subheader(tr("import_step_keep"))
-    ours = pd.concat([load("categories", "da"), load("categories", "en")], ignore_index=True)
-    doms = load("domains", language)
+    ours = pd.concat([ui.categories("da"), ui.categories("en")], ignore_index=True)
+    doms = ui.domains(language)
     domain_names = dict(zip(doms["id"], doms["name"], strict=True))
-    made = own.radar_from_file(result, filename, load("technologies", language), ours, domain_names, language)
+    made = own.radar_from_file(result, filename, ui.technologies(language), ours, domain_names, language)
     rows, shortened = made.entries, made.shortened
     problems = []
     if waiting:
@@ -644,7 +644,7 @@ def import_flow() -> None:
         return
     if result.format == ZALANDO_JSON and config_data is None and result.unknown_quadrants:
         st.info(tr("import_zalando_hint"), icon=":material/info:")
-    result = with_our_categories(result, own.category_ids(load("categories", "da")) | own.category_ids(load("categories", "en")))
+    result = with_our_categories(result, own.category_ids(ui.categories("da")) | own.category_ids(ui.categories("en")))
     show_report(result, digest)
     ring_choice, category_choice = choose_mappings(result, digest)
     mapped = apply_choices(result, ring_choice, category_choice)
@@ -658,21 +658,21 @@ def export_national() -> None:
     """Download the national radar (an edition, combined or one domain) as BYOR CSV and our own CSV/Excel/JSON."""
     language = lang()
     st.caption(tr("import_export_intro"))
-    eds = load("editions")
+    eds = ui.editions()
     years = [int(y) for y in eds["year"]]
-    doms = load("domains", language)
+    doms = ui.domains(language)
     scopes = {None: tr("detail_scope_combined"), **dict(zip(doms["id"], doms["name"], strict=True))}
     left, right = st.columns(2)
     year = left.selectbox(tr("edition"), years, key="imp-export-edition")
     scope = right.selectbox(tr("domain"), list(scopes), key="imp-export-scope", format_func=scopes.get)
     try:
-        blips = load("radar_blips", year, scope, language)
+        blips = ui.radar_blips(year, scope, language)
     except RadarError as error:
         show_error(error)
         return
     label = scopes[scope]
     note = tr("import_national_note", scope=label, year=year)
-    entries = national_entries(blips, load("technologies", language), _our_categories(), language, note)
+    entries = national_entries(blips, ui.technologies(language), _our_categories(), language, note)
     meta = RadarMeta(name=f"Teknologiradar {year} – {label}", domain=scope or "", date=str(year))
     stem = f"teknologiradar-{year}-{scope or 'samlet'}"
     st.caption(tr("import_export_count", count=len(entries)))
