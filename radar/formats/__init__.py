@@ -1,11 +1,13 @@
 """Radar file formats: read any supported file into Entries with a full report, and write ours.
 
-Readers: read_radar_file (recognises the format from the content), or one per format.
+Readers: read_radar_file (recognises the format from the content), or one per format; a shape
+no reader knows through source_table and read_mapped with a FieldMapping the user picks.
 Writers: own CSV/XLSX/JSON and BYOR CSV. Pure Python: no Streamlit, no database.
 """
 
 from radar.formats.backstage import read_backstage_json
 from radar.formats.byor import read_byor_csv, read_byor_json, read_byor_xlsx, write_byor_csv
+from radar.formats.custom import FieldMapping, SourceTable, guess_mapping, read_mapped, source_table
 from radar.formats.detect import read_radar_file
 from radar.formats.limits import (
     MAX_FILE_BYTES,
@@ -45,19 +47,23 @@ __all__ = [
     "OWN_FIELDS",
     "REJECTED",
     "Entry",
+    "FieldMapping",
     "FileTooLargeError",
     "RadarMeta",
     "ReadResult",
     "Reason",
     "ReportRow",
+    "SourceTable",
     "TooManyRowsError",
     "apply_category_mapping",
     "apply_ring_mapping",
     "default_ring",
+    "guess_mapping",
     "read_backstage_json",
     "read_byor_csv",
     "read_byor_json",
     "read_byor_xlsx",
+    "read_mapped",
     "read_own_csv",
     "read_own_json",
     "read_own_xlsx",
@@ -66,6 +72,7 @@ __all__ = [
     "render_reason",
     "render_report_row",
     "render_summary",
+    "source_table",
     "write_byor_csv",
     "write_own_csv",
     "write_own_json",

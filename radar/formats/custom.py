@@ -50,6 +50,8 @@ _GUESSES: dict[str, str] = {
 }
 #: Keys of a JSON object that hold the list of technologies, when the file is an object.
 _LIST_KEYS: tuple[str, ...] = ("entries", "technologies", "items", "data", "rows")
+#: How deep nested objects are flattened into text.
+MAX_DEPTH = 8
 #: Rings, innermost first, that a scale of at most this many levels gets one each.
 _LEVELS = len(RING_KEYS)
 
@@ -85,14 +87,19 @@ class FieldMapping:
 
 
 # --- reading any shape into columns ------------------------------------------------------------
-def flat_text(value: object) -> str:
-    """A JSON value as one line of text: scalars as cells, objects as "key: value; …", lists joined by ", "."""
+def flat_text(value: object, depth: int = 0) -> str:
+    """A JSON value as one line of text: scalars as cells, objects as "key: value; …", lists joined by ", ".
+
+    Nesting deeper than MAX_DEPTH is shown as "…", so a hostile file cannot exhaust the stack.
+    """
     if is_scalar(value):
         return cell(value)
+    if depth >= MAX_DEPTH:
+        return "…"
     if isinstance(value, dict):
-        return "; ".join(f"{key}: {flat_text(item)}" for key, item in value.items())
+        return "; ".join(f"{key}: {flat_text(item, depth + 1)}" for key, item in value.items())
     if isinstance(value, list):
-        return ", ".join(flat_text(item) for item in value)
+        return ", ".join(flat_text(item, depth + 1) for item in value)
     return ""
 
 

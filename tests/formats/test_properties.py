@@ -18,20 +18,24 @@ from hypothesis import strategies as st
 import radar.formats
 from radar.config import MOVEMENTS, RING_KEYS
 from radar.edition import RawTable, import_edition, read_table
-from radar.errors import RadarError
+from radar.errors import ImportError_, RadarError
 from radar.export import read_own_export
 from radar.formats import (
     Entry,
     ReadResult,
+    SourceTable,
+    guess_mapping,
     read_backstage_json,
     read_byor_csv,
     read_byor_json,
     read_byor_xlsx,
+    read_mapped,
     read_own_csv,
     read_own_json,
     read_own_xlsx,
     read_radar_file,
     read_zalando_json,
+    source_table,
     write_own_csv,
     write_own_json,
     write_own_xlsx,
@@ -47,6 +51,14 @@ def _open_export(data: bytes) -> ReadResult:
     return read_own_export(data, "radar.csv")  # the CSV path too, for what is neither Excel nor JSON
 
 
+def _read_guessed(data: bytes) -> ReadResult:
+    """The mapping step as it first shows: any shape, read through the suggested mapping."""
+    table = source_table(data)
+    if not table.columns:
+        raise ImportError_("import_no_name_column", columns="")
+    return read_mapped(table, guess_mapping(table))
+
+
 READERS: tuple[Callable[[bytes], object], ...] = (
     read_radar_file,
     read_own_csv,
@@ -60,6 +72,8 @@ READERS: tuple[Callable[[bytes], object], ...] = (
     xlsx_sheets,
     _open_export,
     read_table,
+    source_table,
+    _read_guessed,
 )
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -101,6 +115,10 @@ def _check_any(result: object) -> None:
     """What every reader's result must satisfy, by its type."""
     if isinstance(result, ReadResult):
         _check(result)
+    elif isinstance(result, SourceTable):
+        lines = [line for line, _ in result.rows]
+        assert len(lines) == len(set(lines)) and set(result.rejected) <= set(lines)
+        assert all(set(row) <= set(result.columns) for _, row in result.rows)
     elif isinstance(result, RawTable):
         lines = [line for line, _ in result.rows]
         assert len(lines) == len(set(lines)) and set(result.rejected) <= set(lines)
