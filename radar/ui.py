@@ -135,11 +135,6 @@ technology_detail = _cached(service.technology_detail)
 domain_matrix = _cached(service.domain_matrix)
 
 
-def load(name: str, *args: object) -> object:
-    """Deprecated: the named loader `name` (kept only for the Import page until it calls the loaders by name)."""
-    return globals()[name](*args)
-
-
 def sample_notice(edition: int | None = None, container: object | None = None) -> None:
     """The plain notice that the numbers shown are sample data: for `edition`, or while any edition is.
 
