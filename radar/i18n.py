@@ -445,6 +445,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Radaren er tom. Tilføj teknologier herunder.",
         "en": "The radar is empty. Add technologies below.",
     },
+    "own_radar_empty_view": {"da": "Radaren er tom endnu.", "en": "The radar is empty so far."},
     "own_unplaced": {
         "da": "Ikke placeret endnu (sæt en status eller en ring): {names}",
         "en": "Not placed yet (set a status or a ring): {names}",

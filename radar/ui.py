@@ -84,9 +84,6 @@ def language_switch() -> None:
         st.query_params["lang"] = current
 
 
-md_plain = plain  # the name the Import page uses; radar.safe.plain is the one escaping function
-
-
 def show_error(error: RadarError) -> None:
     """Show a typed error as a translated message; the page keeps its last good state.
 

@@ -3,7 +3,7 @@ categories, preview the radar, keep it as an own radar; and exports of the natio
 
 The pure helpers at the top take plain values (ReadResult, Entry, frames) and are tested
 without a running app. Everything a file brings is untrusted: it is shown through the one
-escaping function (radar.safe.plain, here as ui.md_plain: our HTML, Plotly labels, Markdown
+escaping function (radar.safe.plain, here as ui.plain: our HTML, Plotly labels, Markdown
 of widget labels) or as plain values in tables, never as Markdown or HTML of its own.
 
 Other radars publish a ring but no score, so the preview places an imported blip by its
@@ -65,7 +65,8 @@ from radar.formats.tabular import XLSX_MAGIC
 from radar.formats.text import description_text, neutralise_formula, truncate
 from radar.i18n import t
 from radar.layout import place_blips
-from radar.ui import PLOTLY_CONFIG, lang, md_plain, page_header, show_error, tr, tr_text
+from radar.safe import plain
+from radar.ui import PLOTLY_CONFIG, lang, page_header, show_error, tr, tr_text
 
 #: Choice in the category mapping: keep the file's own category.
 KEEP = "__keep__"
@@ -156,23 +157,23 @@ def reason_groups(result: ReadResult, lang: str) -> list[tuple[str, int]]:
 
 def reason_groups_html(groups: Sequence[tuple[str, int]], lang: str) -> str:
     """The grouped reasons as a short list; the sentences carry values from the file, so they are escaped."""
-    items = "".join(f"<li><b>{count}</b> × {md_plain(text)}</li>" for text, count in groups)
-    head = md_plain(t("import_groups_heading", lang))
+    items = "".join(f"<li><b>{count}</b> × {plain(text)}</li>" for text, count in groups)
+    head = plain(t("import_groups_heading", lang))
     return f"<div class='imp-groups'><div class='imp-groups-head'>{head}</div><ul>{items}</ul></div>"
 
 
 def report_table_html(rows: Sequence[Mapping[str, object]], lang: str) -> str:
     """The report rows as an HTML table; every value from the file is escaped."""
     head = "".join(
-        f"<th>{md_plain(t(k, lang))}</th>" for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")
+        f"<th>{plain(t(k, lang))}</th>" for k in ("import_col_line", "import_col_status", "col_technology", "import_col_what")
     )
     body = []
     for row in rows:
         color = STATUS_COLORS.get(str(row["status"]), "#1b2a41")
         body.append(
             f"<tr><td class='imp-line'>{int(row['line'])}</td>"  # type: ignore[call-overload]
-            f"<td><span class='imp-status' style='color:{color}'>{md_plain(str(row['status_text']))}</span></td>"
-            f"<td>{md_plain(str(row['name']))}</td><td>{md_plain(str(row['what']))}</td></tr>"
+            f"<td><span class='imp-status' style='color:{color}'>{plain(str(row['status_text']))}</span></td>"
+            f"<td>{plain(str(row['name']))}</td><td>{plain(str(row['what']))}</td></tr>"
         )
     return f"<div class='imp-report'><table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
 
@@ -229,16 +230,16 @@ def hover_card(row: Mapping[str, object], sector_name: str, lang: str) -> str:
     ring = t(f"ring_{row['ring']}", lang)
     raw = str(row.get("ring_raw") or "")
     lines = [
-        f"<b>{row['number']}. {md_plain(str(row['name']))}</b>",
-        f"{t('col_ring', lang)}: <b>{ring}</b>" + (f" ({md_plain(t('import_hover_in_file', lang, raw=raw))})" if raw else ""),
-        f"{t('col_category', lang)}: {md_plain(sector_name)}",
+        f"<b>{row['number']}. {plain(str(row['name']))}</b>",
+        f"{t('col_ring', lang)}: <b>{ring}</b>" + (f" ({plain(t('import_hover_in_file', lang, raw=raw))})" if raw else ""),
+        f"{t('col_category', lang)}: {plain(sector_name)}",
     ]
     movement = row.get("movement")
     if isinstance(movement, str):
         lines.append(f"{t('col_movement', lang)}: {t('movement_' + movement, lang)}")
     text = str(row.get("description") or "")
     if text:
-        lines.append(md_plain(truncate(" ".join(text.split()), 160) + ("…" if len(text) > 160 else "")))
+        lines.append(plain(truncate(" ".join(text.split()), 160) + ("…" if len(text) > 160 else "")))
     return "<br>".join(lines)
 
 
@@ -262,10 +263,10 @@ def ring_list_html(blips: pd.DataFrame, lang: str) -> str:
         part = blips[blips["ring"] == ring].sort_values("number")
         if part.empty:
             continue
-        parts.append(f"<div class='ring-head'>{md_plain(t('ring_' + ring, lang))}</div>")
+        parts.append(f"<div class='ring-head'>{plain(t('ring_' + ring, lang))}</div>")
         for _, row in part.iterrows():
             move = glyph.get(row["movement"], "") if isinstance(row["movement"], str) else ""
-            parts.append(f"<div class='blip-item'><b>{int(row['number'])}</b>&nbsp; {md_plain(str(row['name']))}{move}</div>")
+            parts.append(f"<div class='blip-item'><b>{int(row['number'])}</b>&nbsp; {plain(str(row['name']))}{move}</div>")
     parts.append("</div>")
     return "".join(parts)
 
@@ -399,7 +400,7 @@ def fields_step(
     left_out = unknown_columns(table.columns)
     if not left_out:
         return result
-    st.caption(tr("import_fields_unknown", columns=md_plain(", ".join(left_out))))
+    st.caption(tr("import_fields_unknown", columns=plain(", ".join(left_out))))
     no_rings = not any(e.ring for e in result.entries)
     if st.toggle(tr("import_fields_toggle"), value=no_rings, key=f"imp-fields-on-{digest}"):
         return choose_fields(table, digest)
@@ -450,7 +451,7 @@ def choose_fields(table: SourceTable, digest: str) -> ReadResult | None:
     )  # fmt: skip
     rest = [c for c in columns if c not in mapping.used()]
     if rest:
-        st.caption(tr("import_fields_notes", columns=md_plain(", ".join(rest))))
+        st.caption(tr("import_fields_notes", columns=plain(", ".join(rest))))
     with st.expander(tr("import_fields_sample")):
         st.dataframe(pd.DataFrame([row for _, row in table.rows[:SAMPLE_ROWS]]), hide_index=True)
     try:
@@ -523,7 +524,7 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
         st.markdown(f"**{tr('import_mapping_rings')}**")
         cols = st.columns(2, gap="large")
         for index, (raw, count) in enumerate(rings.items()):
-            label = tr("own_import_ring_choice", raw=md_plain(raw), technologies=own.technologies_text(count, language))
+            label = tr("own_import_ring_choice", raw=plain(raw), technologies=own.technologies_text(count, language))
             ring_choice[raw] = cols[index % 2].selectbox(
                 label, [*config.RING_KEYS, UNPLACED], index=None,
                 placeholder=tr("import_choose_ring"), key=f"imp-ring-{digest}-{index}",
@@ -536,7 +537,7 @@ def choose_mappings(result: ReadResult, digest: str) -> tuple[dict[str, str | No
             label = (
                 tr("import_category_none", count=count)
                 if raw == ""
-                else tr("own_import_category_choice", raw=md_plain(raw), technologies=own.technologies_text(count, language))
+                else tr("own_import_category_choice", raw=plain(raw), technologies=own.technologies_text(count, language))
             )
             keep_label = tr("import_keep_category") if raw else tr("import_no_category")
             category_choice[raw] = cols[index % 2].selectbox(
@@ -563,7 +564,7 @@ def show_preview(result: ReadResult) -> None:
             with st.container(height=config.GEOMETRY.figure_height, border=False):
                 st.html(ring_list_html(blips, language))
     if unplaced:
-        st.warning(tr("import_unplaced", count=len(unplaced), names=md_plain(", ".join(unplaced))), icon=":material/warning:")
+        st.warning(tr("import_unplaced", count=len(unplaced), names=plain(", ".join(unplaced))), icon=":material/warning:")
 
 
 def keep_form(result: ReadResult, filename: str, waiting: int) -> None:

@@ -30,7 +30,7 @@ from radar.formats import (
 from radar.formats.text import description_text
 from radar.layout import ring_bounds
 from radar.own import category_ids, entries_from_rows
-from radar.ui import md_plain
+from radar.safe import plain
 from radar.ui_import import (
     KEEP,
     NO_CATEGORY,
@@ -144,7 +144,7 @@ def test_a_taken_name_is_reported_with_the_names_shown_literally(app, tmp_path):
     at = next(b for b in at.button if b.label == "Gem som egen radar").click().run()
     assert not at.exception
     assert [s.value for s in at.success] == [
-        f"Der findes allerede en radar, som hedder '{md_plain(taken)}', så den nye radar hedder '{md_plain(taken + ' (2)')}'."
+        f"Der findes allerede en radar, som hedder '{plain(taken)}', så den nye radar hedder '{plain(taken + ' (2)')}'."
     ]
 
 
@@ -340,7 +340,7 @@ def test_preview_list_and_labels_escape_file_text(categories):
     assert ["".join(lines) for lines in shown] == ["languages-and-frameworks", "a <b> c"]
     assert all(line.endswith("-") for line in shown[0][:-1]), "long words break after a hyphen"
     assert all("<" not in text.replace("<br>", "") for text in texts)
-    assert md_plain("[x](javascript:alert(1)) *y*") == "&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &#42;y&#42;"
+    assert plain("[x](javascript:alert(1)) *y*") == "&#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &#42;y&#42;"
 
 
 def test_descriptions_become_plain_text_with_line_breaks():

@@ -173,3 +173,12 @@ def test_an_old_share_link_still_opens_the_radar_for_editing(app, own_db):
     assert not at.exception
     assert at.title[0].value == "Gammelt link"
     assert len(at.get("data_editor")) >= 1
+
+
+def test_an_empty_radar_seen_through_its_view_link_does_not_ask_to_add(app, own_db):
+    edit = db.create_radar(own_db, {"name": "Tom"}, [])
+    app.query_params["view"] = db.links(own_db, edit)["view"]
+    at = app.run()
+    assert not at.exception
+    assert "Radaren er tom endnu." in texts(at.info)
+    assert "Radaren er tom. Tilføj teknologier herunder." not in texts(at.info)

@@ -63,4 +63,4 @@ def presentation(ws: Workspace) -> None:
             fig = radar_fig(ws, scope, ghosts, presentation=True, height=PRESENT_HEIGHT, width_hint=PRESENT_RADAR_WIDTH)
             st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key="own-present-radar")
         with right:
-            ring_list(ws.blips) if len(ws.blips) else st.info(tr("own_radar_empty"))
+            ring_list(ws.blips) if len(ws.blips) else st.info(tr("own_radar_empty" if ws.can_edit else "own_radar_empty_view"))

@@ -75,7 +75,7 @@ def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     with left:
         st.markdown(f"**{tr('own_radar_heading')}**")
         if ws.blips.empty:
-            st.info(tr("own_radar_empty"))
+            st.info(tr("own_radar_empty" if ws.can_edit else "own_radar_empty_view"))
         fig = radar_fig(ws, scope, ghosts, height=WORK_HEIGHT, width_hint=WORK_RADAR_WIDTH)
         st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.link}")
     with right:
