@@ -157,9 +157,6 @@ def new_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-new_radar_id = new_token
-
-
 def _new_entry_id() -> str:
     return uuid.uuid4().hex[:12]
 
