@@ -6,6 +6,14 @@ One catalogue, grouped in sections by area. Keys are stable; texts may change.
 
 from __future__ import annotations
 
+import copy
+import functools
+import math
+from decimal import ROUND_HALF_EVEN, Decimal
+
+from babel import Locale
+from babel.numbers import NumberPattern
+
 LANGUAGES: tuple[str, ...] = ("da", "en")
 DEFAULT_LANGUAGE = "da"
 
@@ -118,6 +126,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "hover_adoption": {"da": "Udbredelse", "en": "Adoption"},
     "hover_relevance": {"da": "Relevans", "en": "Relevance"},
     "hover_movement": {"da": "Bevægelse", "en": "Movement"},
+    # why a blip is where it is (radar/explain.py), and honest numbers
+    "why_ring": {"da": "{ring}, fordi {reason}", "en": "{ring}, because {reason}"},
+    "why_formula": {
+        "da": "(modenhed {maturity} + udbredelse {adoption}) / 2",
+        "en": "(maturity {maturity} + adoption {adoption}) / 2",
+    },
+    "why_at_least": {"da": "≥ {value}", "en": "≥ {value}"},
+    "why_below": {"da": "< {value}", "en": "< {value}"},
+    "why_and": {"da": "og", "en": "and"},
+    "col_why": {"da": "Hvorfor denne ring", "en": "Why this ring"},
+    "help_why": {
+        "da": "Scoren regnet ud og holdt op mod ringens grænser. Modenhed er her omregnet til 0-1: (m − 1) / 4.",
+        "en": "The score worked out and set against the ring's cut-offs. Maturity is converted to 0-1 here: (m − 1) / 4.",
+    },
+    "number_below": {"da": "under {value}", "en": "below {value}"},
+    "number_above": {"da": "over {value}", "en": "above {value}"},
+    # the three counts, each named where it is shown
+    "count_respondents": {"da": "{n} besvarelser i alt", "en": "{n} responses in all"},
+    "count_respondents_domain": {"da": "{n} besvarelser fra fagområdet i alt", "en": "{n} responses from the domain in all"},
+    "count_stage": {"da": "{n} svar med et trin", "en": "{n} answers with a stage"},
+    "count_relevance": {"da": "{n} svar om relevans", "en": "{n} answers on relevance"},
+    "col_n_stage": {"da": "Svar med et trin", "en": "Answers with a stage"},
+    "col_n_relevance": {"da": "Svar om relevans", "en": "Answers on relevance"},
+    "help_n_stage": {
+        "da": "Besvarelser, der angiver et trin 0-3 for teknologien (»ved ikke« tæller ikke med). Udbredelsen og ⚠ bygger på dette antal.",
+        "en": "Responses giving a stage 0-3 for the technology (“don't know” excluded). Adoption and ⚠ rest on this count.",
+    },
+    "help_n_relevance": {
+        "da": "Besvarelser, der har svaret ja eller nej til, om teknologien er relevant. Relevansen er andelen af dem, der svarede ja.",
+        "en": "Responses that answered yes or no to whether the technology is relevant. Relevance is the share of them who said yes.",
+    },
+    "hover_adoption_of": {"da": "{value} (af {count})", "en": "{value} (of {count})"},
+    "hover_maturity_norm": {"da": "{label} → {value} på 0-1", "en": "{label} → {value} on 0-1"},
     # maturity scale
     "maturity_1": {"da": "1 · Forskning og koncept", "en": "1 · Research and concept"},
     "maturity_2": {"da": "2 · Prototype", "en": "2 · Prototype"},
@@ -1245,9 +1286,36 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def number(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 2) -> str:
-    """A number as the language writes it: 0,62 in Danish, 0.62 in English; "–" when missing."""
-    if value is None or value != value:  # NaN
+#: Babel locale of each UI language: the CLDR rules for decimal comma, digit grouping and per cent.
+NUMBER_LOCALES: dict[str, str] = {"da": "da_DK", "en": "en_GB"}
+
+
+def rounded(value: float, digits: int = 2, percent: bool = False) -> Decimal:
+    """`value` (times 100 when `percent`) rounded to `digits` decimals as number() writes it: half to even, never -0."""
+    exact = Decimal(repr(float(value))) * (100 if percent else 1)
+    result = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    return result.copy_abs() if result == 0 else result
+
+
+def number(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 2, percent: bool = False) -> str:
+    """A number as the language writes it (Babel, CLDR): 0,62 and 1.066 and 98 % in Danish, 0.62, 1,066, 98% in English.
+
+    The one number formatter of the product. `digits` decimals; `percent` writes a share 0..1 as
+    per cent. Missing values (None, NaN, pandas NA) are "–"; a value that rounds to zero is 0, never -0.
+    """
+    try:
+        real = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
         return "–"
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "da" else text
+    if math.isnan(real) or math.isinf(real):
+        return "–"
+    locale, pattern = _number_pattern(lang, digits, percent)
+    return pattern.apply(rounded(real, digits, percent) / (100 if percent else 1), locale)
+
+
+@functools.cache
+def _number_pattern(lang: str, digits: int, percent: bool) -> tuple[Locale, NumberPattern]:
+    locale = Locale.parse(NUMBER_LOCALES.get(lang, NUMBER_LOCALES[DEFAULT_LANGUAGE]))
+    pattern = copy.copy(locale.percent_formats[None] if percent else locale.decimal_formats[None])
+    pattern.frac_prec = (digits, digits)
+    return locale, pattern
