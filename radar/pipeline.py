@@ -1,18 +1,25 @@
-"""The method of PRODUCT.md §4 as pure pandas: answers -> scores -> rings -> movement.
+"""The method of PRODUCT.md §4 as pure pandas: answer counts -> scores -> rings -> movement.
 
-No I/O here. Frames in, frames out; every function can be tested with a hand-made table.
+The answers are counted where they live (radar.db.national.answer_counts, in DuckDB); the method
+works on those counts, a few rows per technology. No I/O here: frames in, frames out; every
+function can be tested with a hand-made table.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
-from radar.config import DEFAULT_CUTOFFS, LOW_N, MATURITY_LEVELS, MAX_STAGE, RING_KEYS
+from radar.config import ADOPTION_STAGES, DEFAULT_CUTOFFS, LOW_N, MATURITY_LEVELS, MAX_STAGE, RING_KEYS
 
-STAGE_COLUMNS: tuple[str, ...] = ("stage_0", "stage_1", "stage_2", "stage_3")
+STAGE_COLUMNS: tuple[str, ...] = tuple(f"stage_{level}" for level in ADOPTION_STAGES)
+#: The method's input: per technology (of one edition and scope) how many answers gave each stage,
+#: "ved ikke", relevant yes and relevant no. radar.db.national.answer_counts aggregates them in DuckDB.
+STAGE_COUNTS: tuple[str, ...] = tuple(f"count_{column}" for column in STAGE_COLUMNS)
+COUNT_COLUMNS: tuple[str, ...] = (*STAGE_COUNTS, "count_dont_know", "count_relevant", "count_not_relevant")
+#: The columns adoption_summary gives for each technology, in this order.
+SUMMARY_COLUMNS: tuple[str, ...] = ("n", "dont_know", "adoption", "relevance", "n_relevance", *STAGE_COLUMNS)
 
 
 def normalised_maturity(maturity: pd.Series | float) -> pd.Series | float:
@@ -27,33 +34,34 @@ def score(maturity_norm: pd.Series | float, adoption: pd.Series | float) -> pd.S
     return (maturity_norm + adoption) / 2.0
 
 
-def adoption_summary(answers: pd.DataFrame) -> pd.DataFrame:
+def adoption_summary(counts: pd.DataFrame) -> pd.DataFrame:
     """Per technology: n, "ved ikke" count, stage shares, adoption index and relevance share.
 
-    `answers` has columns technology, stage (0-3 or missing for "ved ikke") and relevant
-    (bool or missing). n counts the respondents who gave a stage; the adoption index is
-    mean(stage) / 3 over them; the relevance share is the mean of the yes/no answers.
+    `counts` has a technology column and the COUNT_COLUMNS (one row per technology). n counts the
+    respondents who gave a stage; the adoption index is mean(stage) / 3 over them, that is
+    (0·count_stage_0 + 1·count_stage_1 + 2·count_stage_2 + 3·count_stage_3) / n / 3; a stage share
+    is its count / n; the relevance share is yes / (yes + no). Without any stage (or any yes/no)
+    the mean is missing, not 0.
     """
-    stage = pd.to_numeric(answers["stage"], errors="coerce")
-    relevant = answers["relevant"].astype("boolean").astype("Float64")
-    frame = pd.DataFrame({"technology": answers["technology"], "stage": stage, "relevant": relevant})
-    grouped = frame.groupby("technology", sort=True)
+    stages = counts[list(STAGE_COUNTS)].astype("int64")
+    n = stages.sum(axis=1)
+    answered = n.where(n > 0)  # NaN where nobody gave a stage, so the means are missing, not 0
+    stage_total = sum(level * stages[column] for level, column in zip(ADOPTION_STAGES, STAGE_COUNTS, strict=True))
+    yes, no = counts["count_relevant"].astype("int64"), counts["count_not_relevant"].astype("int64")
+    n_relevance = yes + no
     summary = pd.DataFrame(
         {
-            "n": grouped["stage"].count().astype(int),
-            "dont_know": grouped["stage"].apply(lambda s: int(s.isna().sum())),
-            "adoption": grouped["stage"].mean() / MAX_STAGE,
-            "relevance": grouped["relevant"].mean().astype(float),
-            "n_relevance": grouped["relevant"].count().astype(int),
+            "technology": counts["technology"],
+            "n": n,
+            "dont_know": counts["count_dont_know"].astype("int64"),
+            "adoption": stage_total / answered / MAX_STAGE,
+            "relevance": yes / n_relevance.where(n_relevance > 0),
+            "n_relevance": n_relevance,
         }
     )
-    counts = frame.dropna(subset=["stage"]).pivot_table(
-        index="technology", columns="stage", values="relevant", aggfunc="size", fill_value=0
-    )
-    for level, column in enumerate(STAGE_COLUMNS):
-        share = counts[float(level)] if float(level) in counts.columns else pd.Series(0, index=counts.index)
-        summary[column] = (share.reindex(summary.index).fillna(0) / summary["n"].where(summary["n"] > 0)).astype(float)
-    return summary.reset_index()
+    for column, count in zip(STAGE_COLUMNS, STAGE_COUNTS, strict=True):
+        summary[column] = stages[count] / answered
+    return summary.reset_index(drop=True)
 
 
 def ring_for_score(score: float, cutoffs: Mapping[str, float] | None = None) -> str | None:
@@ -68,23 +76,24 @@ def ring_for_score(score: float, cutoffs: Mapping[str, float] | None = None) -> 
 
 
 def score_technologies(
-    answers: pd.DataFrame,
+    counts: pd.DataFrame,
     maturity: pd.DataFrame,
     cutoffs: Mapping[str, float] | None = None,
     low_n: int = LOW_N,
 ) -> pd.DataFrame:
     """Score and ring per technology: s = (m' + a) / 2, one row per technology in `maturity`.
 
-    A technology without answers or without a maturity rating gets no score and no ring.
-    `low_n` flags values resting on fewer respondents than that.
+    `counts` holds the answer counts of one edition and scope (technology and COUNT_COLUMNS; other
+    columns are ignored), `maturity` that edition's technology and maturity. A technology without
+    answers or without a maturity rating gets no score and no ring. `low_n` flags values resting
+    on fewer respondents than that.
     """
-    summary = adoption_summary(answers) if len(answers) else pd.DataFrame(columns=["technology"])
+    summary = adoption_summary(counts)
     table = maturity[["technology", "maturity"]].merge(summary, on="technology", how="left")
-    table["n"] = table["n"].fillna(0).astype(int)
-    table["dont_know"] = table["dont_know"].fillna(0).astype(int)
-    table["n_relevance"] = table["n_relevance"].fillna(0).astype(int)
+    for column in ("n", "dont_know", "n_relevance"):
+        table[column] = table[column].fillna(0).astype(int)
     for column in ("adoption", "relevance", *STAGE_COLUMNS):
-        table[column] = table[column].astype(float) if column in table else np.nan
+        table[column] = table[column].astype(float)
     table["maturity_norm"] = normalised_maturity(table["maturity"])
     table["score"] = score(table["maturity_norm"], table["adoption"])
     table["ring"] = [ring_for_score(s, cutoffs) for s in table["score"]]

@@ -5,7 +5,7 @@ Pure of Streamlit; radar.ui caches these by plain values (path, edition, domain,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -57,19 +57,53 @@ def previous_edition(path: Path, edition: int) -> int | None:
     return max(years) if years else None
 
 
+def _check_domain(path: Path, domain: str | None) -> None:
+    if domain is not None and domain not in set(db.load_domains(path)["id"]):
+        raise DataError("error_unknown_domain", domain=domain)
+
+
+def _scored(
+    path: Path,
+    editions: Sequence[int] | None,
+    domain: str | None = None,
+    *,
+    each_domain: bool = False,
+    technology: str | None = None,
+) -> dict[tuple[int, str | None], pd.DataFrame]:
+    """Scores per (edition, scope) from one counting query and one maturity query.
+
+    The scopes are `domain` (None: pooled) or, with `each_domain`, the pooled scope and every domain.
+    With `technology`, each table holds that technology only (its row when it has a maturity rating).
+    """
+    counts = db.answer_counts(path, editions, domain, each_domain=each_domain, technology=technology)
+    maturity = db.load_maturity(path, editions)
+    if technology is not None:
+        maturity = maturity[maturity["technology"] == technology]
+    years = sorted({int(e) for e in (editions if editions is not None else [*maturity["edition"], *counts["edition"]])})
+    scopes = [None, *db.load_domains(path)["id"]] if each_domain else [domain]
+    result = {}
+    for year in years:
+        of_year = counts[counts["edition"] == year]
+        rated = maturity[maturity["edition"] == year]
+        for scope in scopes:
+            in_scope = of_year["domain"].isna() if scope is None else of_year["domain"] == scope
+            result[(year, scope)] = pipeline.score_technologies(of_year[in_scope], rated)
+    return result
+
+
 def scores(path: Path, edition: int, domain: str | None = None) -> pd.DataFrame:
     """Scores and rings of one edition, pooled or for one domain."""
-    known = set(db.load_domains(path)["id"])
-    if domain is not None and domain not in known:
-        raise DataError("error_unknown_domain", domain=domain)
-    return pipeline.score_technologies(db.load_answers(path, edition, domain), db.load_maturity(path, edition))
+    _check_domain(path, domain)
+    return _scored(path, [edition], domain)[(edition, domain)]
 
 
 def radar_blips(path: Path, edition: int, domain: str | None, lang: str) -> pd.DataFrame:
     """Everything the radar and its list draw: scores, movement, numbers, names and positions."""
-    current = scores(path, edition, domain)
+    _check_domain(path, domain)
     before = previous_edition(path, edition)
-    previous = scores(path, before, domain) if before is not None else None
+    scored = _scored(path, [edition] if before is None else [edition, before], domain)
+    current = scored[(edition, domain)]
+    previous = scored[(before, domain)] if before is not None else None
     table = pipeline.radar_table(current, db.load_technologies(path), previous)
     table = pipeline.number_blips(table[table["ring"].notna()].reset_index(drop=True))
     table["name"] = table[f"name_{lang}"]
@@ -113,8 +147,9 @@ def domain_matrix(path: Path, edition: int, lang: str) -> pd.DataFrame:
     rows = []
     doms = domains(path, lang)
     scopes = [(None, t("compare_all", lang))] + list(zip(doms["id"], doms["name"], strict=True))
+    scored = _scored(path, [edition], each_domain=True)
     for domain_id, domain_name in scopes:
-        part = scores(path, edition, domain_id)
+        part = scored[(edition, domain_id)]
         part = part.assign(domain=domain_id, domain_name=domain_name, name=part["technology"].map(names))
         rows.append(part[["technology", "name", "domain", "domain_name", "score", "ring", "n"]])
     matrix = pd.concat(rows, ignore_index=True)
@@ -130,9 +165,10 @@ def technology_detail(path: Path, technology: str, edition: int, lang: str) -> d
         raise DataError("error_unknown_technology", technology=technology)
     info = techs.set_index("id").loc[technology]
     doms = domains(path, lang)
+    scored = _scored(path, None, each_domain=True, technology=technology)
     scope_rows = []
     for domain_id, domain_name in [(None, None), *zip(doms["id"], doms["name"], strict=True)]:
-        row = scores(path, edition, domain_id).set_index("technology").loc[technology]
+        row = scored[(edition, domain_id)].set_index("technology").loc[technology]
         scope_rows.append({"domain": domain_id, "scope_name": domain_name, **row.to_dict()})
     by_scope = pd.DataFrame(scope_rows)
     use_cases = db.load_use_cases(path)
@@ -140,8 +176,8 @@ def technology_detail(path: Path, technology: str, edition: int, lang: str) -> d
         doms[["id", "name"]].rename(columns={"id": "domain", "name": "domain_name"}), on="domain"
     )
     history = []
-    for year in sorted(int(y) for y in editions(path)["year"]):
-        row = scores(path, year, None).set_index("technology")
+    for year in sorted(year for year, scope in scored if scope is None):
+        row = scored[(year, None)].set_index("technology")
         if technology in row.index:
             history.append({"edition": year, "ring": row.loc[technology, "ring"], "score": row.loc[technology, "score"]})
     return {

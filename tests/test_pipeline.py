@@ -8,9 +8,12 @@ import pytest
 from radar import pipeline
 
 
-def answers(rows):
-    """Answers from (technology, stage or None, relevant) tuples."""
-    return pd.DataFrame(rows, columns=["technology", "stage", "relevant"])
+def counts(rows):
+    """Answer counts from (technology, [answers with stage 0, 1, 2, 3], "ved ikke", relevant yes, relevant no) tuples."""
+    return pd.DataFrame(
+        [(tech, *stages, dont_know, yes, no) for tech, stages, dont_know, yes, no in rows],
+        columns=["technology", *pipeline.COUNT_COLUMNS],
+    )
 
 
 @pytest.mark.parametrize(
@@ -24,14 +27,14 @@ def test_normalised_maturity(maturity, expected):
 def test_adoption_summary_by_hand():
     # video: stages 3, 3, 2, and one "ved ikke" -> n = 3, a = (8 / 3) / 3 = 0.888..
     # relevance: 3 yes of 4 -> 0.75
-    table = pipeline.adoption_summary(
-        answers([("video", 3, True), ("video", 3, True), ("video", 2, False), ("video", None, True)])
-    ).set_index("technology")
+    # (answers: 3 yes, 3 yes, 2 no, "ved ikke" yes)
+    table = pipeline.adoption_summary(counts([("video", [0, 0, 1, 2], 1, 3, 1)])).set_index("technology")
     row = table.loc["video"]
     assert row["n"] == 3
     assert row["dont_know"] == 1
     assert row["adoption"] == pytest.approx(8 / 9)
     assert row["relevance"] == pytest.approx(0.75)
+    assert row["n_relevance"] == 4
     assert (row["stage_0"], row["stage_1"], row["stage_2"], row["stage_3"]) == pytest.approx((0, 0, 1 / 3, 2 / 3))
 
 
@@ -63,7 +66,8 @@ def test_score_technologies_by_hand():
     # cloud: m = 5 -> m' = 1; stages 1, 2 -> a = 1.5 / 3 = 0.5; s = 0.75 -> KLAR
     # drone: m = 3 -> m' = 0.5; stages 0, 0 -> a = 0; s = 0.25 -> AFVENT
     # vr: m = 2, nobody answered -> no score, no ring
-    ans = answers([("cloud", 1, True), ("cloud", 2, True), ("drone", 0, False), ("drone", 0, True)])
+    # answers: cloud 1 yes, 2 yes; drone 0 no, 0 yes
+    ans = counts([("cloud", [0, 1, 1, 0], 0, 2, 0), ("drone", [2, 0, 0, 0], 0, 1, 1)])
     maturity = pd.DataFrame({"technology": ["cloud", "drone", "vr"], "maturity": [5, 3, 2]})
     table = pipeline.score_technologies(ans, maturity, low_n=2).set_index("technology")
     assert table.loc["cloud", "score"] == pytest.approx(0.75)
@@ -78,8 +82,26 @@ def test_score_technologies_by_hand():
     assert table.loc["vr", "low_n"]
 
 
+def test_only_ved_ikke_gives_no_score_and_no_relevance_without_yes_or_no():
+    # kvante: two answers, both "ved ikke" and without a relevance answer -> n = 0, nothing to average
+    table = pipeline.score_technologies(
+        counts([("kvante", [0, 0, 0, 0], 2, 0, 0)]), pd.DataFrame({"technology": ["kvante"], "maturity": [1]})
+    ).set_index("technology")
+    row = table.loc["kvante"]
+    assert (row["n"], row["dont_know"], row["n_relevance"]) == (0, 2, 0)
+    assert math.isnan(row["adoption"]) and math.isnan(row["relevance"]) and math.isnan(row["stage_3"])
+    assert math.isnan(row["score"]) and pd.isna(row["ring"])
+
+
+def test_no_counts_at_all_gives_every_rated_technology_a_row_without_score():
+    table = pipeline.score_technologies(counts([]), pd.DataFrame({"technology": ["a", "b"], "maturity": [5, 1]}))
+    assert table["technology"].tolist() == ["a", "b"]
+    assert table["n"].tolist() == [0, 0]
+    assert table["ring"].isna().all()
+
+
 def test_low_n_flag_at_ten():
-    ans = answers([("apps", 3, True)] * 9 + [("video", 3, True)] * 10)
+    ans = counts([("apps", [0, 0, 0, 9], 0, 9, 0), ("video", [0, 0, 0, 10], 0, 10, 0)])
     maturity = pd.DataFrame({"technology": ["apps", "video"], "maturity": [5, 5]})
     table = pipeline.score_technologies(ans, maturity).set_index("technology")
     assert table.loc["apps", "low_n"]

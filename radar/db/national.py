@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from radar.config import ADOPTION_STAGES
 from radar.errors import DataError
 
 from . import connect, shared_cursor
@@ -171,21 +173,74 @@ def load_editions(path: Path) -> pd.DataFrame:
     )
 
 
-def load_maturity(path: Path, edition: int) -> pd.DataFrame:
-    """Expert technical maturity (1-5) per technology for one edition."""
-    return _query(path, "SELECT technology, maturity FROM maturity WHERE edition = ?", [edition])
+def load_maturity(path: Path, editions: Sequence[int] | None = None) -> pd.DataFrame:
+    """Expert technical maturity (1-5) per edition and technology, for `editions` (None: every edition)."""
+    where, params = _editions_filter("edition", editions)
+    return _query(path, f"SELECT edition, technology, maturity FROM maturity {where} ORDER BY edition, technology", params)  # noqa: S608
 
 
-def load_answers(path: Path, edition: int, domain: str | None = None) -> pd.DataFrame:
-    """Survey answers of one edition, all domains pooled or one domain's respondents."""
-    return _query(
-        path,
-        """SELECT a.respondent_id, r.domain, r.municipality_code, a.technology, a.stage, a.relevant
-           FROM answers a JOIN respondents r USING (edition, respondent_id)
-           WHERE a.edition = ? AND (CAST(? AS VARCHAR) IS NULL OR r.domain = ?)
-           ORDER BY a.respondent_id, a.technology""",
-        [edition, domain, domain],
+#: What the method needs to know of the answers, per edition, scope and technology: how many answers
+#: meet each condition (count column -> condition on one row of `answers`, alias a). radar.pipeline
+#: computes n, adoption, stage shares and relevance from these counts alone. A new answer column (a
+#: per-answer "value", say) is counted by adding its conditions here, e.g. "count_value_quality":
+#: "a.value = 'quality'"; the query, its grouping and its scopes stay as they are.
+ANSWER_COUNTS: dict[str, str] = {
+    **{f"count_stage_{level}": f"a.stage = {level}" for level in ADOPTION_STAGES},
+    "count_dont_know": "a.stage IS NULL",
+    "count_relevant": "a.relevant",
+    "count_not_relevant": "NOT a.relevant",
+}
+
+
+def _editions_filter(column: str, editions: Sequence[int] | None) -> tuple[str, list]:
+    """`WHERE column IN (?, ...)` for the chosen editions (empty for every edition) and its parameters."""
+    if editions is None:
+        return "", []
+    chosen = [int(e) for e in editions]
+    if not chosen:
+        return "WHERE false", []
+    return f"WHERE {column} IN ({', '.join('?' * len(chosen))})", chosen
+
+
+def answer_counts(
+    path: Path,
+    editions: Sequence[int] | None = None,
+    domain: str | None = None,
+    *,
+    each_domain: bool = False,
+    technology: str | None = None,
+) -> pd.DataFrame:
+    """The counts of ANSWER_COUNTS per edition, scope and technology, aggregated in DuckDB.
+
+    Columns: edition, domain, technology, then one column per entry of ANSWER_COUNTS. The scope is
+    `domain` (None: every respondent pooled, given as domain NULL); with `each_domain` the pooled
+    scope and every domain come from one pass over the answers (GROUPING SETS). `editions` None
+    means every edition; `technology` keeps one technology. A technology without answers in a scope
+    has no row there. The raw answers never leave DuckDB: the result is a few rows per technology.
+    """
+    where, params = _editions_filter("a.edition", editions)
+    conditions = [where.removeprefix("WHERE ")] if where else []
+    if technology is not None:
+        conditions.append("a.technology = ?")
+        params.append(technology)
+    joined = "answers a JOIN respondents r ON r.edition = a.edition AND r.respondent_id = a.respondent_id"
+    if each_domain:
+        source, scope = joined, "r.domain"
+        group = "GROUPING SETS ((a.edition, a.technology), (a.edition, r.domain, a.technology))"
+    elif domain is not None:
+        source, scope, group = joined, "r.domain", "a.edition, r.domain, a.technology"
+        conditions.append("r.domain = ?")
+        params.append(domain)
+    else:
+        # Pooled: every answer has its respondent (a foreign key), so the join would change nothing.
+        source, scope, group = "answers a", "CAST(NULL AS VARCHAR)", "a.edition, a.technology"
+    counts = ", ".join(f"count(*) FILTER (WHERE {condition}) AS {name}" for name, condition in ANSWER_COUNTS.items())
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    sql = (
+        f"SELECT a.edition, {scope} AS domain, a.technology, {counts} FROM {source} {where} "  # noqa: S608 - names from ANSWER_COUNTS
+        f"GROUP BY {group} ORDER BY a.edition, domain NULLS FIRST, a.technology"
     )
+    return _query(path, sql, params)
 
 
 def load_use_cases(path: Path) -> pd.DataFrame:
