@@ -13,9 +13,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from radar import explain
 from radar.config import CATEGORY_COLORS, GEOMETRY, NUMBER_COLORS, RINGS, Geometry
 from radar.i18n import number, t
 from radar.layout import ring_bounds, sector_bounds
+from radar.pipeline import normalised_maturity
 from radar.safe import plain
 
 #: Movement is a small glyph pinned to the blip's edge (upper right when free), so the number stays readable.
@@ -50,8 +52,8 @@ def number_color(fill: str) -> str:
     return max(NUMBER_COLORS, key=lambda candidate: contrast_ratio(candidate, fill))
 
 
-def _pct(value: float) -> str:
-    return "–" if value is None or pd.isna(value) else f"{value:.0%}"
+def _pct(value: float, lang: str = "en") -> str:
+    return explain.share_text(value, lang)
 
 
 def _num(value: float, digits: int = 2, lang: str = "en") -> str:
@@ -59,19 +61,34 @@ def _num(value: float, digits: int = 2, lang: str = "en") -> str:
 
 
 def hover_text(row: pd.Series, lang: str) -> str:
-    """The hover card of one blip: name, ring, score and the numbers behind it."""
+    """The hover card of one blip: name, its ring and why, and the numbers behind it with their counts."""
     move = row.get("movement")
     movement = t(f"movement_{move}", lang) if isinstance(move, str) else t("movement_none", lang)
-    maturity = "–" if pd.isna(row.get("maturity")) else t(f"maturity_{int(row['maturity'])}", lang)
+    level = row.get("maturity")
+    maturity = "–" if pd.isna(level) else t(f"maturity_{int(level)}", lang)
+    if not pd.isna(level):
+        maturity = t("hover_maturity_norm", lang, label=maturity, value=_num(normalised_maturity(float(level)), lang=lang))
     low = f" ⚠ {t('low_n_flag', lang)}" if row.get("low_n") else ""
+    reason = explain.score_reason(row.get("maturity"), row.get("adoption"), row.get("score"), row.get("ring"), lang)
+    ring = t("why_ring", lang, ring=f"<b>{t('ring_' + row['ring'], lang)}</b>", reason=reason)
+    adoption = t(
+        "hover_value_of",
+        lang,
+        value=explain.index_text(row.get("adoption"), lang),
+        count=t("count_stage", lang, n=explain.count_text(row.get("n"), lang)),
+    )
+    relevance = t(
+        "hover_value_of",
+        lang,
+        value=_pct(row.get("relevance"), lang),
+        count=t("count_relevance", lang, n=explain.count_text(row.get("n_relevance"), lang)),
+    )
     return (
         f"<b>{row['number']}. {plain(row['name'])}</b><br>"
-        f"{t('col_ring', lang)}: <b>{t('ring_' + row['ring'], lang)}</b><br>"
-        f"{t('hover_score', lang)}: {_num(row['score'], lang=lang)}<br>"
+        f"{t('col_ring', lang)}: {ring}<br>"
         f"{t('hover_maturity', lang)}: {maturity}<br>"
-        f"{t('hover_adoption', lang)}: {_num(row.get('adoption'), lang=lang)}<br>"
-        f"{t('hover_relevance', lang)}: {_pct(row.get('relevance'))}<br>"
-        f"n = {row.get('n', '–')}{low}<br>"
+        f"{t('hover_adoption', lang)}: {adoption}{low}<br>"
+        f"{t('hover_relevance', lang)}: {relevance}<br>"
         f"{t('hover_movement', lang)}: {movement}"
     )
 
@@ -542,6 +559,10 @@ def _add_ghosts(fig: go.Figure, blips: pd.DataFrame, ghosts: pd.DataFrame, marke
     )
 
 
+#: Tick marks of a 0..1 axis (shares, scores), written by radar.i18n.number rather than Plotly's own d3 format.
+TICKS: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+
+
 def stage_bar_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
     """Adoption distribution as one stacked horizontal bar per row (the four stages, in order).
 
@@ -558,17 +579,23 @@ def stage_bar_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
                 orientation="h",
                 name=t(column, lang),
                 marker={"color": color},
-                text=[_pct(v) for v in shares[column]],
+                text=[_pct(v, lang) for v in shares[column]],
                 textposition="inside",
                 insidetextanchor="middle",
-                hovertemplate="%{y}: %{x:.0%}<extra>" + t(column, lang) + "</extra>",
+                hovertext=[f"{plain(label)}: {_pct(v, lang)}" for label, v in zip(shares["label"], shares[column], strict=True)],
+                hovertemplate="%{hovertext}<extra>" + t(column, lang) + "</extra>",
             )
         )
     fig.update_layout(
         barmode="stack",
         height=110 + 38 * len(shares),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"tickformat": ".0%", "range": [0, 1], "fixedrange": True},
+        xaxis={
+            "tickvals": TICKS,
+            "ticktext": [number(v, lang, 0, percent=True) for v in TICKS],
+            "range": [0, 1],
+            "fixedrange": True,
+        },
         yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
         legend={"orientation": "h", "y": -0.12, "yanchor": "top", "traceorder": "normal"},
         font={"family": FONT, "size": 14},
@@ -579,14 +606,24 @@ def stage_bar_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
 def heatmap_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
     """Technology × domain heatmap of the score with the ring name written in each cell.
 
-    `scores` is long: technology name, domain name, score, ring (keys); row and column
-    order follow the order of first appearance.
+    `scores` is long: technology name, domain name, score, ring (keys) and n (answers with a
+    stage); row and column order follow the order of first appearance. The hover card writes
+    the score honestly (radar.explain) and names its count.
     """
     tech_order = list(dict.fromkeys(scores["name"]))
     domain_order = list(dict.fromkeys(scores["domain_name"]))
     z = scores.pivot(index="name", columns="domain_name", values="score").reindex(index=tech_order, columns=domain_order)
     rings = scores.pivot(index="name", columns="domain_name", values="ring").reindex(index=tech_order, columns=domain_order)
     text = [[t("ring_" + r, lang) if isinstance(r, str) else "–" for r in row] for row in rings.to_numpy()]
+    counts = scores.pivot(index="name", columns="domain_name", values="n").reindex(index=tech_order, columns=domain_order)
+    hover = [
+        [
+            f"{plain(tech)} · {plain(domain)}<br>{t('col_score', lang)}: {explain.score_text(z.at[tech, domain], lang)}<br>"
+            f"{ring}<br>{t('count_stage', lang, n=explain.count_text(counts.at[tech, domain], lang))}"
+            for domain, ring in zip(domain_order, ring_row, strict=True)
+        ]
+        for tech, ring_row in zip(tech_order, text, strict=True)
+    ]
     fig = go.Figure(
         go.Heatmap(
             z=z.to_numpy(),
@@ -598,8 +635,13 @@ def heatmap_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
             colorscale="Blues",
             zmin=0,
             zmax=1,
-            colorbar={"title": {"text": t("col_score", lang)}},
-            hovertemplate="%{y} · %{x}<br>" + t("col_score", lang) + ": %{z:.2f}<br>%{text}<extra></extra>",
+            colorbar={
+                "title": {"text": t("col_score", lang)},
+                "tickvals": TICKS,
+                "ticktext": [number(v, lang, 1) for v in TICKS],
+            },
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
             xgap=2,
             ygap=2,
         )

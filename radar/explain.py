@@ -15,7 +15,7 @@ When even that many decimals do not do it, the text says so in words: "under 0,3
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
 import pandas as pd
@@ -169,3 +169,69 @@ def ring_reason(
     if not isinstance(ring, str) or reason == t("no_score", lang):
         return reason
     return t("why_ring", lang, ring=t(f"ring_{ring}", lang), reason=reason)
+
+
+def index_text(value: float | None, lang: str) -> str:
+    """An index 0..1 (adoption) with two decimals, written as exactly 0 or 1 only when it is."""
+    if _missing(value):
+        return "–"
+    return _honest_text(float(value), lang, (), SCORE_DIGITS, percent=False)
+
+
+def table_formatters(lang: str) -> dict[str, Callable[[object], str]]:
+    """How each number column of a table is written (for a pandas Styler): the table shows what the hover shows."""
+    return {
+        "score": lambda v: score_text(v, lang),
+        "maturity": lambda v: count_text(v, lang),
+        "adoption": lambda v: index_text(v, lang),
+        "relevance": lambda v: share_text(v, lang),
+        "n": lambda v: count_text(v, lang),
+        "n_relevance": lambda v: count_text(v, lang),
+    }
+
+
+def radar_table(blips: pd.DataFrame, category_names: Mapping[str, str], lang: str) -> pd.DataFrame:
+    """The national radar as a table in reading order: the values of the chart and the reason for each ring.
+
+    Numbers stay numbers (so the table sorts by value); table_formatters says how each is written.
+    """
+    movement = blips["movement"].map(lambda m: t(f"movement_{m}", lang) if isinstance(m, str) else t("movement_none", lang))
+    why = [
+        score_reason(row.maturity, row.adoption, row.score, row.ring, lang)
+        for row in blips[["maturity", "adoption", "score", "ring"]].itertuples(index=False)
+    ]
+    view = pd.DataFrame(
+        {
+            "number": blips["number"],
+            "name": blips["name"],
+            "category": blips["category"].map(category_names),
+            "ring": blips["ring"].map(lambda k: t(f"ring_{k}", lang)),
+            "why": why,
+            "score": blips["score"],
+            "maturity": blips["maturity"],
+            "adoption": blips["adoption"],
+            "n": blips["n"],
+            "relevance": blips["relevance"],
+            "n_relevance": blips["n_relevance"],
+            "movement": movement,
+            "low_n": blips["low_n"],
+        }
+    )
+    return view.sort_values("number").reset_index(drop=True)
+
+
+def scope_table(by_scope: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One technology's ring in each scope (combined, each domain) and why, for the detail panel."""
+    why = [
+        score_reason(row.maturity, row.adoption, row.score, row.ring, lang)
+        for row in by_scope[["maturity", "adoption", "score", "ring"]].itertuples(index=False)
+    ]
+    return pd.DataFrame(
+        {
+            "scope": by_scope["label"],
+            "ring": by_scope["ring"].map(lambda k: t(f"ring_{k}", lang) if isinstance(k, str) else "–"),
+            "why": why,
+            "score": by_scope["score"],
+            "n": by_scope["n"],
+        }
+    )

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from radar import chart, config, service
+from radar import chart, config, explain, service
 from radar.errors import RadarError
-from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, number, t
+from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from radar.safe import plain
 
 ICON = config.PACKAGE_DIR / "assets" / "icon.png"
@@ -181,7 +181,7 @@ def edition_picker() -> int:
         tr("edition"),
         years,
         key="edition",
-        format_func=lambda y: tr("edition_label", year=y, respondents=counts[y]),
+        format_func=lambda y: tr("edition_label", year=y, respondents=explain.count_text(counts[y], lang())),
         placeholder=tr("choose_option"),
     )
     url_write("edition", None if year == years[0] else year)
@@ -255,8 +255,9 @@ def radar_explorer(notice: object, pick_domain: bool = False) -> tuple[int, str 
             show_error(error)
             return edition, domain
         shown = filter_controls(blips)
-        respondents = respondent_count(edition, domain)
-        st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + tr("respondents_n", n=respondents))
+        respondents = explain.count_text(respondent_count(edition, domain), language)
+        counted = tr("count_respondents_domain" if domain else "count_respondents", n=respondents)
+        st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + counted)
         ring_list(shown)
     key = f"radar-{domain or 'all'}"
     with chart_col:
@@ -313,26 +314,15 @@ def ring_list(blips: pd.DataFrame) -> None:
 
 
 def radar_table(blips: pd.DataFrame) -> None:
-    """The accessible table view: the same information as the chart, with every column explained."""
+    """The accessible table view: the same information as the chart, each number written as the hover writes it.
+
+    The numbers stay numbers (the table sorts by value); a pandas Styler writes them in the UI
+    language through radar.explain, so a column has no printf format of its own.
+    """
     cats = categories(lang())
-    cat_names = dict(zip(cats["id"], cats["name"], strict=True))
-    view = pd.DataFrame(
-        {
-            "number": blips["number"],
-            "name": blips["name"],
-            "category": blips["category"].map(cat_names),
-            "ring": blips["ring"].map(lambda k: tr("ring_" + k)),
-            "score": blips["score"],
-            "maturity": blips["maturity"],
-            "adoption": blips["adoption"],
-            "relevance": blips["relevance"] * 100,
-            "n": blips["n"],
-            "movement": blips["movement"].map(lambda m: tr("movement_" + m) if isinstance(m, str) else tr("movement_none")),
-            "low_n": blips["low_n"],
-        }
-    ).sort_values("number")
+    view = explain.radar_table(blips, dict(zip(cats["id"], cats["name"], strict=True)), lang())
     st.dataframe(
-        view,
+        _styled(view),
         hide_index=True,
         width="stretch",
         column_config={
@@ -340,15 +330,23 @@ def radar_table(blips: pd.DataFrame) -> None:
             "name": st.column_config.TextColumn(tr("col_technology")),
             "category": st.column_config.TextColumn(tr("col_category")),
             "ring": st.column_config.TextColumn(tr("col_ring")),
-            "score": st.column_config.NumberColumn(tr("col_score"), help=tr("help_score"), format="%.2f"),
-            "maturity": st.column_config.NumberColumn(tr("col_maturity"), help=tr("help_maturity"), format="%d"),
-            "adoption": st.column_config.NumberColumn(tr("col_adoption"), help=tr("help_adoption"), format="%.2f"),
-            "relevance": st.column_config.NumberColumn(tr("col_relevance"), help=tr("help_relevance"), format="%.0f%%"),
-            "n": st.column_config.NumberColumn(tr("col_n"), help=tr("help_n")),
+            "why": st.column_config.TextColumn(tr("col_why"), help=tr("help_why"), width="large"),
+            "score": st.column_config.NumberColumn(tr("col_score"), help=tr("help_score")),
+            "maturity": st.column_config.NumberColumn(tr("col_maturity"), help=tr("help_maturity")),
+            "adoption": st.column_config.NumberColumn(tr("col_adoption"), help=tr("help_adoption")),
+            "n": st.column_config.NumberColumn(tr("col_n_stage"), help=tr("help_n_stage")),
+            "relevance": st.column_config.NumberColumn(tr("col_relevance"), help=tr("help_relevance")),
+            "n_relevance": st.column_config.NumberColumn(tr("col_n_relevance"), help=tr("help_n_relevance")),
             "movement": st.column_config.TextColumn(tr("col_movement")),
             "low_n": st.column_config.CheckboxColumn(tr("col_low_n"), help=tr("low_n_help", low_n=config.LOW_N)),
         },
     )
+
+
+def _styled(view: pd.DataFrame) -> object:
+    """`view` with its number columns written by radar.explain in the UI language."""
+    formatters = explain.table_formatters(lang())
+    return view.style.format({column: fn for column, fn in formatters.items() if column in view})
 
 
 def technology_panel(technology: str, edition: int) -> None:
@@ -366,24 +364,33 @@ def technology_panel(technology: str, edition: int) -> None:
     st.markdown(plain(detail["description"]))
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(tr("col_ring"), tr("ring_" + combined["ring"]) if isinstance(combined["ring"], str) else "–", help=tr("help_score"))
-    m2.metric(tr("col_score"), number(combined["score"], lang()), help=tr("help_score"))
-    m3.metric(tr("col_relevance"), f"{combined['relevance']:.0%}", help=tr("help_relevance"))
-    m4.metric(tr("col_n"), int(combined["n"]), help=tr("help_n"))
+    m2.metric(tr("col_score"), explain.score_text(combined["score"], language), help=tr("help_score"))
+    relevance = explain.share_text(combined["relevance"], language)
+    m3.metric(tr("col_relevance"), relevance, help=tr("help_relevance") + " " + tr("help_n_relevance"))
+    m4.metric(tr("col_n_stage"), explain.count_text(combined["n"], language), help=tr("help_n_stage"))
+    st.markdown(
+        explain.ring_reason(combined["maturity"], combined["adoption"], combined["score"], combined["ring"], language)
+        + " · "
+        + tr("count_relevance", n=explain.count_text(combined["n_relevance"], language))
+    )
     st.markdown(tr("detail_maturity", label=tr(f"maturity_{int(combined['maturity'])}")))
     st.markdown(f"**{tr('detail_adoption')}**")
     st.plotly_chart(chart.stage_bar_figure(by_scope, language), theme=None, config=PLOTLY_CONFIG, key=f"stages-{technology}")
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{tr('detail_rings_by_domain')}**")
-        rings = pd.DataFrame(
-            {
-                tr("domain"): by_scope["label"],
-                tr("col_ring"): by_scope["ring"].map(lambda k: tr("ring_" + k) if isinstance(k, str) else "–"),
-                tr("col_score"): by_scope["score"].round(2),
-                tr("col_n"): by_scope["n"],
-            }
+        st.dataframe(
+            _styled(explain.scope_table(by_scope, language)),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "scope": st.column_config.TextColumn(tr("domain")),
+                "ring": st.column_config.TextColumn(tr("col_ring")),
+                "why": st.column_config.TextColumn(tr("col_why"), help=tr("help_why")),
+                "score": st.column_config.NumberColumn(tr("col_score"), help=tr("help_score")),
+                "n": st.column_config.NumberColumn(tr("col_n_stage"), help=tr("help_n_stage")),
+            },
         )
-        st.dataframe(rings, hide_index=True, width="stretch")
     with right:
         st.markdown(f"**{tr('detail_use_cases')}**")
         if detail["use_cases"].empty:

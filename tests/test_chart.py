@@ -26,9 +26,10 @@ def blips():
             "name": ["Ex", "Why", "Zed"],
             "movement": ["new", None, "moved_out"],
             "maturity": [5, 1, 4],
-            "adoption": [0.6, 0.0, 0.45],
+            "adoption": [0.6, 0.2, 0.45],
             "relevance": [0.9, 0.1, 0.5],
             "n": [50, 4, 30],
+            "n_relevance": [52, 5, 31],
             "low_n": [False, True, False],
         }
     )
@@ -57,8 +58,70 @@ def test_blip_positions_match_the_layout(blips):
 def test_hover_explains_the_numbers(blips):
     fig = chart.radar_figure(blips, CATS, "da")
     card = next(h for tr in blip_traces(fig) for c, h in zip(tr.customdata, tr.hovertext, strict=True) if c == "y")
-    for part in ("Why", "AFVENT", "Score: 0,10", "Modenhed: 1", "Relevans: 10%", "n = 4", "få svar"):
-        assert part in card
+    lines = card.split("<br>")
+    assert lines == [
+        "<b>3. Why</b>",
+        "Ring: <b>AFVENT</b>, fordi (modenhed 0,00 + udbredelse 0,20) / 2 = 0,10 < 0,30",
+        "Modenhed: 1 · Forskning og koncept → 0,00 på 0-1",
+        "Udbredelse: 0,20 (af 4 svar med et trin) ⚠ få svar",
+        "Relevans: 10\xa0% (af 5 svar om relevans)",
+        "Bevægelse: Ingen tidligere udgave",
+    ]
+
+
+def hover_card(row: dict, lang: str = "da") -> str:
+    base = {"number": 7, "name": "3D print", "movement": "unchanged", "low_n": False, "n": 540, "n_relevance": 554}
+    return chart.hover_text(pd.Series({**base, **row}), lang)
+
+
+def test_hover_never_shows_a_score_as_the_cut_off_its_ring_is_below():
+    # 3D print in the 2026 sample: 0.2972 in AFVENT was shown as "0,30", HOLD ØJE's cut-off.
+    card = hover_card({"maturity": 2, "adoption": 0.3444, "score": 0.29720, "ring": "afvent", "relevance": 0.5})
+    assert "0,297 < 0,30" in card and "0,30 <" not in card and "= 0,30" not in card
+
+
+def test_hover_names_each_count_and_writes_numbers_in_the_language():
+    card = hover_card({"maturity": 4, "adoption": 0.31, "score": 0.53, "ring": "afproev", "relevance": 0.976}, "en")
+    assert "TRIAL</b>, because (maturity 0.75 + adoption 0.31) / 2 = 0.53 ≥ 0.50 and < 0.70" in card
+    assert "Adoption: 0.31 (of 540 answers with a stage)" in card
+    assert "Relevance: 98% (of 554 answers on relevance)" in card
+    assert "n =" not in card
+
+
+def test_hover_writes_a_missing_count_as_a_dash_never_none():
+    card = hover_card({"maturity": 4, "adoption": 0.31, "score": 0.53, "ring": "afproev", "relevance": None, "n_relevance": None})
+    assert "None" not in card and "nan" not in card
+    assert "Relevans: – (af – svar om relevans)" in card
+
+
+def test_heatmap_hover_and_scale_write_danish_numbers_and_honest_scores():
+    matrix = pd.DataFrame(
+        {
+            "technology": ["print", "print"],
+            "name": ["3D print", "3D print"],
+            "domain": [None, "social-sundhed"],
+            "domain_name": ["Samlet", "Social og sundhed"],
+            "score": [0.2972, 0.55],
+            "ring": ["afvent", "afproev"],
+            "n": [1066, 80],
+        }
+    )
+    fig = chart.heatmap_figure(matrix, "da")
+    cells = [c for row in fig.data[0].customdata for c in row]
+    assert cells == [
+        "3D print · Samlet<br>Score: 0,297<br>AFVENT<br>1.066 svar med et trin",
+        "3D print · Social og sundhed<br>Score: 0,55<br>AFPRØV<br>80 svar med et trin",
+    ]
+    assert list(fig.data[0].colorbar.ticktext) == ["0,0", "0,2", "0,4", "0,6", "0,8", "1,0"]
+    assert "%{z" not in fig.data[0].hovertemplate
+
+
+def test_stage_bars_write_shares_in_the_language():
+    shares = pd.DataFrame({"label": ["Samlet"], "stage_0": [0.1], "stage_1": [0.2], "stage_2": [0.3], "stage_3": [0.4]})
+    fig = chart.stage_bar_figure(shares, "da")
+    assert [tr.text[0] for tr in fig.data] == ["10\xa0%", "20\xa0%", "30\xa0%", "40\xa0%"]
+    assert fig.data[0].hovertext[0] == "Samlet: 10\xa0%"
+    assert list(fig.layout.xaxis.ticktext)[:2] == ["0\xa0%", "20\xa0%"] and fig.layout.xaxis.tickformat is None
 
 
 def test_movement_glyphs_and_legend(blips):
@@ -92,6 +155,7 @@ def test_heatmap_writes_ring_names_in_cells():
             "domain_name": ["D1", "D2", "D1", "D2"],
             "score": [0.8, 0.4, 0.1, None],
             "ring": ["klar", "hold_oeje", "afvent", None],
+            "n": [40, 30, 20, 0],
         }
     )
     fig = chart.heatmap_figure(scores, "da")

@@ -1,0 +1,134 @@
+"""Honest to the last digit, on the pages: numbers in the language, scores never shown as a cut-off
+they are below, the reason for each ring, each count named, the sample notice with the data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from radar import explain, service
+from radar.config import DEFAULT_CUTOFFS, RING_KEYS
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+NBSP = "\xa0"
+
+
+@pytest.fixture
+def app(national_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(tmp_path / "own.duckdb"))
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def shown(frame) -> pd.DataFrame:
+    """A table as the browser writes it: the Styler's display values (what a person reads)."""
+    return pa.ipc.open_stream(frame.proto.arrow_data.styler.display_values).read_pandas()
+
+
+def latest(db) -> int:
+    return int(service.editions(db)["year"].max())
+
+
+def test_the_table_writes_what_the_hover_writes_in_danish(app, national_db):
+    at = app.run()
+    assert not at.exception
+    table = shown(at.dataframe[0])
+    blips = service.radar_blips(national_db, latest(national_db), None, "da").sort_values("number")
+    assert table["score"].tolist() == [explain.score_text(s, "da") for s in blips["score"]]
+    assert table["relevance"].tolist() == [explain.share_text(s, "da") for s in blips["relevance"]]
+    assert all("," in s and "." not in s for s in table["score"])
+    assert all(s.endswith(f"{NBSP}%") for s in table["relevance"])
+    first = blips.iloc[0]
+    assert table["why"].iloc[0] == explain.score_reason(first["maturity"], first["adoption"], first["score"], first["ring"], "da")
+    assert table["why"].iloc[0].startswith("(modenhed ")
+    # the numbers stay numbers underneath, so the table sorts by value
+    assert at.dataframe[0].value["score"].dtype.kind == "f"
+
+
+def test_the_table_in_english_writes_points(app):
+    app.query_params["lang"] = "en"
+    at = app.run()
+    assert not at.exception
+    table = shown(at.dataframe[0])
+    assert all("." in s and "," not in s for s in table["score"])
+    assert table["why"].iloc[0].startswith("(maturity ")
+
+
+def test_every_count_is_named_where_it_is_shown(app, national_db):
+    at = app.run()
+    assert not at.exception
+    respondents = int(service.editions(national_db).set_index("year").loc[latest(national_db), "respondents"])
+    assert any(f"{respondents} besvarelser i alt" in c.value for c in at.caption)
+    assert not any("n =" in c.value for c in at.caption)
+    assert at.selectbox(key="edition").options[0] == f"{latest(national_db)} ({respondents} besvarelser i alt)"
+    headers = {c["label"] for c in _column_labels(at.dataframe[0])}
+    assert {"Svar med et trin", "Svar om relevans"} <= headers and "n" not in headers
+
+
+def _column_labels(frame) -> list[dict]:
+    import json
+
+    config = json.loads(frame.proto.columns)
+    return [v for v in config.values() if isinstance(v, dict) and "label" in v]
+
+
+def test_a_domain_radar_names_its_count_as_the_domain_s(app, national_db):
+    app.switch_page("pages/fagomraader.py")
+    app.query_params["domain"] = "teknik-miljoe"
+    at = app.run()
+    assert not at.exception
+    count = service.respondent_count(national_db, latest(national_db), "teknik-miljoe")
+    assert any(f"{count} besvarelser fra fagområdet i alt" in c.value for c in at.caption)
+
+
+def test_the_detail_says_why_and_writes_the_score_honestly(app, national_db):
+    blips = service.radar_blips(national_db, latest(national_db), None, "da")
+    # the technology nearest below a cut-off: the one most tempted to round up to it
+    gaps = [
+        (min([c - s for c in DEFAULT_CUTOFFS.values() if c > s] or [1.0]), tech)
+        for tech, s in zip(blips["technology"], blips["score"], strict=True)
+    ]
+    tech = min(gaps)[1]
+    row = blips.set_index("technology").loc[tech]
+    app.switch_page("pages/teknologi.py")
+    app.query_params["tech"] = tech
+    at = app.run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Score"] == explain.score_text(row["score"], "da")
+    assert metrics["Svar med et trin"] == str(int(row["n"]))
+    assert metrics["Relevans"].endswith(f"{NBSP}%")
+    reason = explain.ring_reason(row["maturity"], row["adoption"], row["score"], row["ring"], "da")
+    assert any(reason in m.value for m in at.markdown)
+    scopes = shown(at.dataframe[0])
+    assert scopes["score"].iloc[0] == explain.score_text(row["score"], "da")
+
+
+def written_score_is_honest(text: str, ring: str) -> bool:
+    """The score a person reads lies in the ring's band (a cut-off is the lowest score of its ring)."""
+    match = re.fullmatch(r"(under|below) (?P<bound>[0-9,.]+)|(?P<value>[0-9,.]+)", text)
+    assert match, text
+    index = RING_KEYS.index(ring)
+    low = DEFAULT_CUTOFFS[ring]
+    high = DEFAULT_CUTOFFS[RING_KEYS[index - 1]] if index else float("inf")
+    if match["bound"]:
+        return float(match["bound"].replace(",", ".")) <= high
+    value = float(match["value"].replace(",", "."))
+    return low <= value < high
+
+
+def test_no_score_in_any_sample_radar_reads_as_a_ring_it_is_not_in(national_db):
+    for year in service.editions(national_db)["year"]:
+        for domain in [None, *service.domains(national_db, "da")["id"]]:
+            blips = service.radar_blips(national_db, int(year), domain, "da")
+            wrong = [
+                (int(year), domain, tech)
+                for tech, s, ring in zip(blips["technology"], blips["score"], blips["ring"], strict=True)
+                if not written_score_is_honest(explain.score_text(s, "da"), ring)
+            ]
+            assert wrong == []
