@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from radar import config, edition, ui
+from radar import config, edition, explain, ui
 
 ui.page_header("about_title")
 st.write(ui.tr("about_intro"))
@@ -12,10 +12,19 @@ for ring in config.RINGS:
     st.markdown(f"**{ui.tr('ring_' + ring.key)}** — {ui.tr(ring.help_key)}")
 st.header(ui.tr("about_method_heading"))
 st.markdown(ui.tr("about_method", low_n=config.LOW_N))
+st.subheader(ui.tr("about_example_heading"))
+st.markdown(
+    ui.tr("about_example", maturity=explain.EXAMPLE_MATURITY, adoption=explain.index_text(explain.EXAMPLE_ADOPTION, ui.lang()))
+)
+st.markdown("> " + explain.example_reason(ui.lang()))
+st.caption(ui.tr("about_digits"))
+st.subheader(ui.tr("about_counts_heading"))
+st.markdown(ui.tr("about_counts"))
 st.subheader(ui.tr("about_cutoffs_heading"))
 for ring, (low, high) in zip(config.RINGS, config.ring_score_bands(), strict=True):
     row_key = "about_cutoff_row_top" if ring.index == 0 else "about_cutoff_row"
-    st.markdown(f"- **{ui.tr('ring_' + ring.key)}**: {ui.tr(row_key, low=low, high=high)}")
+    bounds = {"low": explain.bound_text(low, ui.lang()), "high": explain.bound_text(high, ui.lang())}
+    st.markdown(f"- **{ui.tr('ring_' + ring.key)}**: {ui.tr(row_key, **bounds)}")
 st.caption(ui.tr("about_cutoffs_note"))
 left, right = st.columns(2)
 with left:
@@ -28,7 +37,13 @@ with right:
 st.subheader(ui.tr("about_data_heading"))
 for _, row in ui.editions().iterrows():
     st.markdown(
-        f"- {ui.tr('about_data_row', year=row['year'], respondents=row['respondents'], municipalities=row['municipalities'])}"
+        "- "
+        + ui.tr(
+            "about_data_row",
+            year=row["year"],
+            respondents=explain.count_text(row["respondents"], ui.lang()),
+            municipalities=explain.count_text(row["municipalities"], ui.lang()),
+        )
     )
 st.subheader(ui.tr("about_sample_heading"))
 st.write(ui.tr("about_sample"))

@@ -20,9 +20,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from radar import pipeline
 from radar.config import DEFAULT_CUTOFFS, RING_KEYS
 from radar.i18n import number, rounded, t
-from radar.pipeline import normalised_maturity
 
 #: Decimals a number may grow by before the text says "under 0,30" instead.
 MAX_EXTRA = 2
@@ -137,7 +137,7 @@ def score_reason(
     if not isinstance(ring, str) or any(_missing(v) for v in (maturity, adoption, score)):
         return t("no_score", lang)
     cutoffs = cutoffs or DEFAULT_CUTOFFS
-    m_norm, a, s = float(normalised_maturity(float(maturity))), float(adoption), float(score)
+    m_norm, a, s = float(pipeline.normalised_maturity(float(maturity))), float(adoption), float(score)
     index = RING_KEYS.index(ring)
     comparisons = []
     if cutoffs[ring] > 0:
@@ -235,3 +235,15 @@ def scope_table(by_scope: pd.DataFrame, lang: str) -> pd.DataFrame:
             "n": by_scope["n"],
         }
     )
+
+
+#: The worked example on Om radaren: a technology with these values, run through the method itself.
+EXAMPLE_MATURITY = 4
+EXAMPLE_ADOPTION = 0.31
+
+
+def example_reason(lang: str, cutoffs: Mapping[str, float] | None = None) -> str:
+    """The reason for the worked example's ring, computed by the method (so the page can never say otherwise)."""
+    score = pipeline.score(pipeline.normalised_maturity(EXAMPLE_MATURITY), EXAMPLE_ADOPTION)
+    ring = pipeline.ring_for_score(score, cutoffs)
+    return ring_reason(EXAMPLE_MATURITY, EXAMPLE_ADOPTION, score, ring, lang, cutoffs)

@@ -211,11 +211,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 **Score** s = (m' + a) / 2, et tal mellem 0 og 1.
 
-**Samlet radar** bruger alle besvarelser fra alle fagområder. **En fagområderadar** bruger kun svarene fra ledere på det område. Antallet af besvarelser (n) vises overalt; bygger et tal på færre end {low_n} besvarelser, markeres det med ⚠.
+**Samlet radar** bruger alle besvarelser fra alle fagområder. **En fagområderadar** bruger kun svarene fra ledere på det område. Bygger en udbredelse på færre end {low_n} svar med et trin, markeres den med ⚠.
 
 **Bevægelse** sammenligner ringen med samme radar i den forrige udgave: ny, rykket ind (tættere på centrum), rykket ud eller uændret.
 
-**Placering i diagrammet:** ringene er lige brede. Inden for sin ring ligger en teknologi tættere på centrum, jo højere scoren er. Vinklen er teknologiens kategori. Placeringen er deterministisk: de samme data giver altid det samme billede, og prikkerne overlapper aldrig.""",
+**Placering i diagrammet:** ringene er lige brede, og vinklen er teknologiens kategori. Inden for sin ring og sin kategoris sektor ligger en teknologi tættere på centrum, jo højere scoren er. Mellem to sektorer siger afstanden til centrum intet om, hvem der har den højeste score: prikkerne lægges i rækker, så de aldrig overlapper, og en sektor med mange teknologier i samme ring fylder rækkerne længere ud. Sammenlign derfor scorerne i kortet ved prikken eller i tabellen. Placeringen er deterministisk: de samme data giver altid det samme billede.""",
         "en": """**Technical maturity** (m) is rated by experts on a scale of 1 to 5 and converted to 0-1: m' = (m − 1) / 4.
 
 **Adoption** comes from the survey of municipal managers. Each manager answers for their own domain: 0 not considering, 1 considering, 2 trialling, 3 in operation. \"Don't know\" counts as no answer. The adoption index is a = the mean stage / 3.
@@ -224,28 +224,46 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 **Score** s = (m' + a) / 2, a number between 0 and 1.
 
-**The combined radar** uses all responses from all domains. **A domain radar** uses only the responses of managers in that domain. The number of responses (n) is shown everywhere; a value based on fewer than {low_n} responses is marked ⚠.
+**The combined radar** uses all responses from all domains. **A domain radar** uses only the responses of managers in that domain. An adoption based on fewer than {low_n} answers with a stage is marked ⚠.
 
 **Movement** compares the ring with the same radar in the previous edition: new, moved in (closer to the centre), moved out or unchanged.
 
-**Placement on the chart:** the rings have equal width. Within its ring a technology lies closer to the centre the higher its score. The angle is the technology's category. The layout is deterministic: the same data always gives the same picture, and dots never overlap.""",
+**Placement on the chart:** the rings have equal width, and the angle is the technology's category. Within its ring and its category's sector a technology lies closer to the centre the higher its score. Between two sectors the distance from the centre says nothing about which score is higher: dots are laid out in rows so that they never overlap, and a sector with many technologies in one ring fills its rows further out. So compare scores in the card by the dot or in the table. The layout is deterministic: the same data always gives the same picture.""",
     },
     "about_cutoffs_heading": {"da": "Grænser mellem ringene", "en": "Cut-offs between rings"},
     "about_cutoffs_note": {
         "da": "KL's egne skalaer og grænser er ikke offentlige. Disse er vores egne og kan ændres i radar/config.py.",
         "en": "KL's own scales and cut-offs are not public. These are our own and can be changed in radar/config.py.",
     },
-    "about_cutoff_row": {"da": "score fra {low:.2f} til under {high:.2f}", "en": "score from {low:.2f} to below {high:.2f}"},
+    "about_cutoff_row": {"da": "score fra {low} til under {high}", "en": "score from {low} to below {high}"},
     "about_cutoff_row_top": {
-        "da": "score fra {low:.2f} til og med {high:.2f}",
-        "en": "score from {low:.2f} up to and including {high:.2f}",
+        "da": "score fra {low} til og med {high}",
+        "en": "score from {low} up to and including {high}",
+    },
+    "about_counts_heading": {"da": "Tre antal, hver med sit navn", "en": "Three counts, each with its name"},
+    "about_counts": {
+        "da": "- **Besvarelser i alt**: de ledere, der har svaret i udgaven (i en fagområderadar: fra fagområdet). Står ved udgaven og under radaren.\n"
+        "- **Svar med et trin**: for én teknologi de besvarelser, der angiver et trin 0-3; »ved ikke« tæller ikke med. Udbredelsen og ⚠ bygger på dette antal. Står i kortet ved prikken, i tabellen og i detaljerne.\n"
+        "- **Svar om relevans**: for én teknologi de besvarelser, der har svaret ja eller nej til, om den er relevant. Relevansen er andelen af dem, der svarede ja.",
+        "en": "- **Responses in all**: the managers who answered in the edition (in a domain radar: from the domain). Shown by the edition and under the radar.\n"
+        "- **Answers with a stage**: for one technology the responses giving a stage 0-3; “don't know” is left out. Adoption and ⚠ rest on this count. Shown in the card by the dot, in the table and in the details.\n"
+        "- **Answers on relevance**: for one technology the responses that said yes or no to whether it is relevant. Relevance is the share of them who said yes.",
+    },
+    "about_example_heading": {"da": "Sådan læses en prik", "en": "How to read a dot"},
+    "about_example": {
+        "da": "Kortet ved hver prik, tabellen og detaljerne siger, hvorfor teknologien står i sin ring. Fx giver teknisk modenhed {maturity} og udbredelse {adoption}:",
+        "en": "The card by each dot, the table and the details say why the technology is in its ring. For example, technical maturity {maturity} and adoption {adoption} give:",
+    },
+    "about_digits": {
+        "da": "Tal skrives med to decimaler. Ligger en score så tæt under en grænse, at to decimaler ville vise selve grænsen, skrives flere (0,297 og ikke 0,30 i AFVENT), eller der står »under 0,30«. En andel skrives kun som 100 % eller 0 %, når den er det. Står der »≈« i en begrundelse, er delene afrundet, så regnestykket kun passer til og med næstsidste decimal.",
+        "en": "Numbers are written with two decimals. When a score lies so close below a cut-off that two decimals would show the cut-off itself, more are written (0.297, not 0.30, in WAIT), or it says “below 0.30”. A share is written as 100% or 0% only when it is. A “≈” in a reason means the parts are rounded, so the sum holds up to the last decimal but one.",
     },
     "about_maturity_heading": {"da": "Skala for teknisk modenhed", "en": "Technical maturity scale"},
     "about_stages_heading": {"da": "Trin for udbredelse", "en": "Adoption stages"},
     "about_data_heading": {"da": "Data i denne udgave", "en": "Data in this edition"},
     "about_data_row": {
-        "da": "{year}: {respondents} besvarelser fra {municipalities} kommuner",
-        "en": "{year}: {respondents} responses from {municipalities} municipalities",
+        "da": "{year}: {respondents} besvarelser i alt fra {municipalities} kommuner",
+        "en": "{year}: {respondents} responses in all from {municipalities} municipalities",
     },
     "about_sample_heading": {"da": "Om eksempeldata", "en": "About the sample data"},
     "about_sample": {

@@ -132,3 +132,67 @@ def test_no_score_in_any_sample_radar_reads_as_a_ring_it_is_not_in(national_db):
                 if not written_score_is_honest(explain.score_text(s, "da"), ring)
             ]
             assert wrong == []
+
+
+def about_text(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown)
+
+
+def test_om_radaren_writes_its_numbers_in_the_language(app, national_db):
+    app.switch_page("pages/om.py")
+    at = app.run()
+    assert not at.exception
+    text = about_text(at)
+    assert "score fra 0,70 til og med 1,00" in text and "score fra 0,30 til under 0,50" in text
+    assert "0.70" not in text
+    respondents = int(service.editions(national_db)["respondents"].iloc[0])
+    assert f"{respondents} besvarelser i alt fra 98 kommuner" in text
+
+
+def test_om_radaren_names_the_three_counts(app):
+    app.switch_page("pages/om.py")
+    at = app.run()
+    text = about_text(at)
+    for name in ("Besvarelser i alt", "Svar med et trin", "Svar om relevans"):
+        assert f"**{name}**" in text
+    assert "(n)" not in text
+
+
+def test_om_radaren_shows_the_reason_for_a_ring_as_the_method_computes_it(app):
+    app.switch_page("pages/om.py")
+    at = app.run()
+    expected = "AFPRØV, fordi (modenhed 0,75 + udbredelse 0,31) / 2 = 0,53 ≥ 0,50 og < 0,70"
+    assert explain.example_reason("da") == expected
+    assert any(m.value == "> " + expected for m in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("lang", "claim", "old_claim"),
+    [
+        ("da", "Inden for sin ring og sin kategoris sektor ligger en teknologi tættere på centrum", "Inden for sin ring ligger"),
+        (
+            "en",
+            "Within its ring and its category's sector a technology lies closer to the centre",
+            "Within its ring a technology",
+        ),
+    ],
+)
+def test_om_radaren_claims_the_order_by_score_only_within_a_sector(app, lang, claim, old_claim):
+    app.switch_page("pages/om.py")
+    app.query_params["lang"] = lang
+    text = about_text(app.run())
+    assert claim in text and old_claim not in text
+
+
+def test_what_om_radaren_claims_holds_in_every_sample_radar(national_db):
+    """Within a ring and a sector, a higher score is never further from the centre."""
+    broken = []
+    for year in service.editions(national_db)["year"]:
+        for domain in [None, *service.domains(national_db, "da")["id"]]:
+            blips = service.radar_blips(national_db, int(year), domain, "da")
+            for (ring, category), cell in blips.groupby(["ring", "category"]):
+                ordered = cell.sort_values("score", ascending=False)
+                radii = ordered["r"].tolist()
+                if any(outer < inner - 1e-9 for inner, outer in zip(radii, radii[1:], strict=False)):
+                    broken.append((int(year), domain, ring, category))
+    assert broken == []

@@ -92,7 +92,7 @@ def test_about_page(app):
     at = app.run()
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
-    assert "0.70" in text and "(m − 1) / 4" in text
+    assert "0,70" in text and "0.70" not in text and "(m − 1) / 4" in text
 
 
 def test_filters_from_the_url_thin_the_radar(app, national_db):
