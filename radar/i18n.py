@@ -255,8 +255,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The card by each dot, the table and the details say why the technology is in its ring. For example, technical maturity {maturity} and adoption {adoption} give:",
     },
     "about_digits": {
-        "da": "Tal skrives med to decimaler. Ligger en score så tæt under en grænse, at to decimaler ville vise selve grænsen, skrives flere (0,297 og ikke 0,30 i AFVENT), eller der står »under 0,30«. En andel skrives kun som 100 % eller 0 %, når den er det. Står der »≈« i en begrundelse, er delene afrundet, så regnestykket kun passer til og med næstsidste decimal.",
-        "en": "Numbers are written with two decimals. When a score lies so close below a cut-off that two decimals would show the cut-off itself, more are written (0.297, not 0.30, in WAIT), or it says “below 0.30”. A share is written as 100% or 0% only when it is. A “≈” in a reason means the parts are rounded, so the sum holds up to the last decimal but one.",
+        "da": "Tal skrives med to decimaler. Ligger en score så tæt under en grænse, at to decimaler ville vise selve grænsen, skrives flere (0,297 og ikke 0,30 i AFVENT), eller der står »under 0,30«. En andel skrives kun som 100 % eller 0 %, når den er det. Står der »≈« i en begrundelse, er delene afrundet, så regnestykket kan ramme én ved siden af i sidste decimal.",
+        "en": "Numbers are written with two decimals. When a score lies so close below a cut-off that two decimals would show the cut-off itself, more are written (0.297, not 0.30, in WAIT), or it says “below 0.30”. A share is written as 100% or 0% only when it is. A “≈” in a reason means the parts are rounded, so the sum may be one off in the last decimal.",
     },
     "about_maturity_heading": {"da": "Skala for teknisk modenhed", "en": "Technical maturity scale"},
     "about_stages_heading": {"da": "Trin for udbredelse", "en": "Adoption stages"},
