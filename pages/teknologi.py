@@ -1,4 +1,4 @@
-"""One technology in detail; ?tech=<id> opens it directly."""
+"""One technology in detail; ?tech=<id> opens it directly (an unknown id is said, not replaced)."""
 
 import streamlit as st
 
@@ -6,16 +6,11 @@ from radar import ui
 
 ui.page_header("detail_title")
 notice = st.empty()  # filled once the edition is known
-techs = ui.technologies(ui.lang())
-names = dict(zip(techs["id"], techs["name"], strict=True))
-ui.url_state("tech", "tech", lambda raw: raw if raw in names else next(iter(names)))
 left, right = st.columns(2)
 with left:
-    technology = st.selectbox(
-        ui.tr("choose_technology"), list(names), key="tech", format_func=names.get, placeholder=ui.tr("choose_option")
-    )
+    technology = ui.technology_picker()
 with right:
     edition = ui.edition_picker()
 ui.sample_notice(edition, notice)
-ui.url_write("tech", technology)
-ui.technology_panel(technology, edition)
+if technology is not None:
+    ui.technology_panel(technology, edition)

@@ -285,6 +285,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "error_unknown_domain": {"da": "Ukendt fagområde: {domain}", "en": "Unknown domain: {domain}"},
     "error_unknown_technology": {"da": "Ukendt teknologi: {technology}", "en": "Unknown technology: {technology}"},
+    "error_unknown_technology_link": {
+        "da": "Linket nævner en teknologi, radaren ikke kender: {technology}. Vælg en teknologi på listen.",
+        "en": "The link names a technology the radar does not know: {technology}. Choose a technology from the list.",
+    },
     # --- own radar (make your own radar) ----------------------------------------------------
     "own_technologies_one": {"da": "{count} teknologi", "en": "{count} technology"},
     "own_technologies_other": {"da": "{count} teknologier", "en": "{count} technologies"},

@@ -202,6 +202,27 @@ def domain_picker() -> str:
     return domain
 
 
+def technology_picker() -> str | None:
+    """Technology selector kept in ?tech=<id>, the first technology by default.
+
+    A ?tech= that names no technology is said in a message and nothing is picked (no detail is
+    shown for a technology nobody asked for); the link stays as it came until one is chosen.
+    """
+    techs = technologies(lang())
+    names = dict(zip(techs["id"], techs["name"], strict=True))
+    wanted = st.query_params.get("tech")
+    message = st.empty()  # above the picker, filled once we know whether anything is picked
+    url_state("tech", "tech", lambda raw: raw if raw in names else None)
+    technology = st.selectbox(
+        tr("choose_technology"), list(names), key="tech", format_func=names.get, placeholder=tr("choose_option")
+    )
+    if technology is not None:
+        url_write("tech", technology)
+    elif wanted is not None and wanted not in names:
+        message.warning(tr_text("error_unknown_technology_link", technology=wanted))
+    return technology
+
+
 def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     """Search box and category/ring/movement filters (kept in the URL); returns the matching blips."""
     cats = categories(lang())

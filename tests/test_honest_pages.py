@@ -196,3 +196,47 @@ def test_what_om_radaren_claims_holds_in_every_sample_radar(national_db):
                 if any(outer < inner - 1e-9 for inner, outer in zip(radii, radii[1:], strict=False)):
                     broken.append((int(year), domain, ring, category))
     assert broken == []
+
+
+def test_an_unknown_technology_in_the_link_is_said_not_replaced_by_the_first(app):
+    import html
+
+    app.switch_page("pages/teknologi.py")
+    app.query_params["tech"] = "findes-ikke"
+    at = app.run()
+    assert not at.exception
+    assert [html.unescape(w.value) for w in at.warning] == [
+        "Linket nævner en teknologi, radaren ikke kender: findes-ikke. Vælg en teknologi på listen."
+    ]
+    assert at.selectbox(key="tech").value is None
+    assert len(at.subheader) == 0 and len(at.metric) == 0  # no detail of a technology nobody asked for
+    at.selectbox(key="tech").set_value("cloud").run()
+    assert not at.exception
+    assert len(at.warning) == 0 and at.subheader[0].value == "Cloud"
+    assert at.query_params["tech"] in ("cloud", ["cloud"])
+
+
+def test_a_link_with_markup_for_a_technology_is_shown_as_text(app):
+    app.switch_page("pages/teknologi.py")
+    app.query_params["tech"] = "![x](http://evil.example/x.png)"
+    at = app.run()
+    assert not at.exception
+    import html
+
+    value = at.warning[0].value
+    assert "![x](" not in value
+    assert (
+        html.unescape(value)
+        .replace("\u2060", "")
+        .startswith("Linket nævner en teknologi, radaren ikke kender: ![x](http://evil.example/x.png).")
+    )
+
+
+def test_the_technology_page_without_a_link_opens_the_first(app, national_db):
+    import html
+
+    app.switch_page("pages/teknologi.py")
+    at = app.run()
+    assert not at.exception and len(at.warning) == 0
+    first = service.technologies(national_db, "da")["name"].iloc[0]
+    assert html.unescape(at.subheader[0].value) == first
