@@ -940,10 +940,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Build Your Own Radar shows at most four quadrants; our radar has six categories, so keep four in the file "
         "if it is to be shown there. The rings are written as adopt, trial, assess and hold.",
     },
-    "import_national_reason": {
-        "da": "Score {score}: teknisk modenhed {maturity}, udbredelse {adoption} (n = {n})",
-        "en": "Score {score}: technical maturity {maturity}, adoption {adoption} (n = {n})",
-    },
+    "import_national_reason": {"da": "{reason} ({count})", "en": "{reason} ({count})"},
     "import_national_note": {"da": "Teknologiradar {year}, {scope}", "en": "Technology radar {year}, {scope}"},
     "edition_issue_line": {"da": "{file}, linje {line}: {message}", "en": "{file}, line {line}: {message}"},
     "edition_issue_file": {"da": "{file}: {message}", "en": "{file}: {message}"},

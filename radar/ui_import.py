@@ -35,17 +35,12 @@ from radar.formats import (
     MAX_FILE_BYTES,
     REJECTED,
     Entry,
-    RadarMeta,
     ReadResult,
     apply_category_mapping,
     apply_ring_mapping,
     read_radar_file,
     render_reason,
     render_summary,
-    write_byor_csv,
-    write_own_csv,
-    write_own_json,
-    write_own_xlsx,
     xlsx_sheets,
 )
 from radar.formats.custom import (
@@ -65,6 +60,7 @@ from radar.formats.tabular import XLSX_MAGIC
 from radar.formats.text import description_text, neutralise_formula, truncate
 from radar.i18n import t
 from radar.layout import place_blips
+from radar.national_export import national_files
 from radar.safe import plain
 from radar.ui import PLOTLY_CONFIG, lang, page_header, show_error, tr, tr_text
 
@@ -269,38 +265,6 @@ def ring_list_html(blips: pd.DataFrame, lang: str) -> str:
             parts.append(f"<div class='blip-item'><b>{int(row['number'])}</b>&nbsp; {plain(str(row['name']))}{move}</div>")
     parts.append("</div>")
     return "".join(parts)
-
-
-def national_entries(
-    blips: pd.DataFrame, technologies: pd.DataFrame, categories: pd.DataFrame, lang: str, note: str = ""
-) -> list[Entry]:
-    """The national radar's placed technologies as Entries (for our own format and BYOR CSV).
-
-    Category is the category's name in `lang` (what other tools show as a quadrant); the
-    ring reason states the numbers behind the ring.
-    """
-    texts = dict(zip(technologies["id"], technologies["description"], strict=True))
-    cat_names = dict(zip(categories["id"], categories["name"], strict=True))
-    entries = []
-    for _, row in blips.sort_values("number").iterrows():
-        reason = t(
-            "import_national_reason", lang, score=f"{row['score']:.2f}", maturity=int(row["maturity"]),
-            adoption=f"{row['adoption']:.2f}", n=int(row["n"]),
-        )  # fmt: skip
-        movement = row.get("movement")
-        entries.append(
-            Entry(
-                name=str(row["name"]),
-                technology_id=str(row["technology"]),
-                category=str(cat_names.get(row["category"], row["category"])),
-                description=str(texts.get(row["technology"], "")),
-                ring=str(row["ring"]),
-                ring_reason=reason,
-                movement=movement if isinstance(movement, str) else None,
-                note=note,
-            )
-        )
-    return entries
 
 
 def default_meta(meta: Mapping[str, object]) -> dict[str, object]:
@@ -656,7 +620,11 @@ def import_flow() -> None:
 
 # --- Streamlit: exports of the national radar ------------------------------------------------------
 def export_national() -> None:
-    """Download the national radar (an edition, combined or one domain) as BYOR CSV and our own CSV/Excel/JSON."""
+    """Download the national radar (an edition, combined or one domain) as BYOR CSV and our own CSV/Excel/JSON.
+
+    While the edition is sample data, the tab shows the sample notice and every file says so
+    in its name and inside (radar.national_export).
+    """
     language = lang()
     st.caption(tr("import_export_intro"))
     eds = ui.editions()
@@ -666,29 +634,20 @@ def export_national() -> None:
     left, right = st.columns(2)
     year = left.selectbox(tr("edition"), years, key="imp-export-edition")
     scope = right.selectbox(tr("domain"), list(scopes), key="imp-export-scope", format_func=scopes.get)
+    ui.sample_notice(year)
     try:
         blips = ui.radar_blips(year, scope, language)
     except RadarError as error:
         show_error(error)
         return
-    label = scopes[scope]
-    note = tr("import_national_note", scope=label, year=year)
-    entries = national_entries(blips, ui.technologies(language), _our_categories(), language, note)
-    meta = RadarMeta(name=f"Teknologiradar {year} – {label}", domain=scope or "", date=str(year))
-    stem = f"teknologiradar-{year}-{scope or 'samlet'}"
-    st.caption(tr("import_export_count", count=len(entries)))
-    files = [
-        ("import_export_byor", lambda: write_byor_csv(entries), f"{stem}-byor.csv", "text/csv"),
-        ("import_export_csv", lambda: write_own_csv(entries), f"{stem}.csv", "text/csv"),
-        ("import_export_xlsx", lambda: write_own_xlsx(entries, meta), f"{stem}.xlsx",
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("import_export_json", lambda: write_own_json(entries, meta), f"{stem}.json", "application/json"),
-    ]  # fmt: skip
+    sample = bool(eds.loc[eds["year"] == year, "sample"].any())
+    files = national_files(blips, ui.technologies(language), _our_categories(), year, scope, scopes[scope], sample, language)
+    st.caption(tr("import_export_count", count=len(blips)))
     cols = st.columns(len(files))
-    for col, (key, data, file_name, mime) in zip(cols, files, strict=True):
+    for col, file in zip(cols, files, strict=True):
         col.download_button(
-            tr(key), data=data, file_name=file_name, mime=mime, on_click="ignore", icon=":material/download:",
-            key=f"imp-export-{key}", width="stretch",
+            tr(file.label_key), data=file.data, file_name=file.file_name, mime=file.mime, on_click="ignore",
+            icon=":material/download:", key=f"imp-export-{file.label_key}", width="stretch",
         )  # fmt: skip
     st.caption(tr("import_export_byor_note"))
 

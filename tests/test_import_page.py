@@ -29,6 +29,7 @@ from radar.formats import (
 )
 from radar.formats.text import description_text
 from radar.layout import ring_bounds
+from radar.national_export import national_entries
 from radar.own import category_ids, entries_from_rows
 from radar.safe import plain
 from radar.ui_import import (
@@ -37,7 +38,6 @@ from radar.ui_import import (
     UNPLACED,
     apply_choices,
     category_counts,
-    national_entries,
     preview_blips,
     preview_figure,
     reason_groups,
@@ -375,7 +375,9 @@ def test_national_entries_round_trip_through_byor_and_our_format(national_db, ca
     entries = national_entries(blips, service.technologies(national_db, "da"), categories, "da", note="Samlet 2026")
     assert len(entries) == len(blips)
     assert [e.technology_id for e in entries] == blips.sort_values("number")["technology"].tolist()
-    assert all(e.ring_reason.startswith("Score ") for e in entries)
+    rings = {"klar": "KLAR", "afproev": "AFPRØV", "hold_oeje": "HOLD ØJE", "afvent": "AFVENT"}
+    assert all(e.ring_reason.startswith(f"{rings[e.ring]}, fordi (modenhed ") for e in entries)
+    assert all(e.ring_reason.endswith(" svar med et trin)") for e in entries)
     byor = read_radar_file(write_byor_csv(entries))
     assert byor.format == "byor_csv" and byor.count(REJECTED) == 0 and not byor.unknown_rings
     assert [(e.name, e.ring, e.category) for e in byor.entries] == [(e.name, e.ring, e.category) for e in entries]
