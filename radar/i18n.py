@@ -267,8 +267,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "about_sample_heading": {"da": "Om eksempeldata", "en": "About the sample data"},
     "about_sample": {
-        "da": "KL offentliggør ikke tal pr. teknologi. De viste tal er derfor eksempeldata, dannet af en deterministisk generator (radar/sample.py) ud fra dokumenterede målprofiler i data/seed/targets.csv og de offentlige fakta: fx finder næsten alle video relevant (99 % i 2021) og cloud (93 %). Importér rigtige besvarelser med 'python -m radar import-edition'.",
-        "en": "KL does not publish figures per technology. The numbers shown are therefore sample data from a deterministic generator (radar/sample.py) driven by documented target profiles in data/seed/targets.csv and the public facts: e.g. nearly everyone finds video relevant (99% in 2021) and cloud (93%). Import real responses with 'python -m radar import-edition'.",
+        "da": "KL offentliggør ikke tal pr. teknologi. De viste tal er derfor eksempeldata, dannet af en deterministisk generator (radar/sample.py) ud fra dokumenterede målprofiler i data/seed/targets.csv og de offentlige fakta: fx finder næsten alle video relevant (99 % i 2021) og cloud (93 %). Eksempeldataenes antal besvarelser og andele er ikke KL's offentliggjorte tal for et andet år (KL's undersøgelse i 2023 havde 554 besvarelser; eksemplets udgaver har andre antal). Importér rigtige besvarelser med 'python -m radar import-edition'.",
+        "en": "KL does not publish figures per technology. The numbers shown are therefore sample data from a deterministic generator (radar/sample.py) driven by documented target profiles in data/seed/targets.csv and the public facts: e.g. nearly everyone finds video relevant (99% in 2021) and cloud (93%). The sample's counts and shares are not KL's published figures for another year (KL's 2023 survey had 554 responses; the sample's editions have other counts). Import real responses with 'python -m radar import-edition'.",
     },
     # errors
     "error_seed_missing": {"da": "Datafilen mangler: {file}", "en": "The data file is missing: {file}"},

@@ -12,15 +12,42 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from radar.i18n import rounded
+
 SAMPLE_SEED = 20_260_401
-#: Respondents per edition; 2023's real survey had 554 answers from all 98 municipalities.
-RESPONDENTS_PER_EDITION: dict[int, int] = {2025: 512, 2026: 554}
+#: Respondents per edition: of the size of KL's real surveys (2023: 554 answers from all 98
+#: municipalities), but never one of KL's published counts, which belong to their own year.
+RESPONDENTS_PER_EDITION: dict[int, int] = {2025: 508, 2026: 531}
 MUNICIPALITY_SPREAD = 0.05
+
+#: KL's published figures (PRODUCT.md §4): respondents per survey year, and relevance shares per
+#: survey year and technology. The sample is grounded in them but must not show one as another
+#: year's figure (a sample 2026 with 554 respondents would read as KL's count); see reused_figures.
+PUBLISHED_RESPONDENTS: dict[int, int] = {2023: 554}
+PUBLISHED_RELEVANCE: dict[int, dict[str, float]] = {2021: {"video": 0.99, "cloud": 0.93}}
+
+
+def reused_figures(respondents: Mapping[int, int], relevance: Mapping[int, Mapping[str, float]]) -> list[str]:
+    """The sample's figures that equal a published figure of another year, as the UI writes them (whole per cent).
+
+    `respondents` is the sample's count per edition; `relevance` the sample's share per edition and technology.
+    """
+    found = []
+    for year, count in sorted(respondents.items()):
+        same = [real for real, n in PUBLISHED_RESPONDENTS.items() if n == count and real != year]
+        found += [f"{year}: {count} respondents = KL {real}" for real in same]
+    for year, shares in sorted(relevance.items()):
+        for real, published in PUBLISHED_RELEVANCE.items():
+            for tech, share in published.items():
+                if real != year and tech in shares and rounded(shares[tech], 0, percent=True) == rounded(share, 0, percent=True):
+                    found.append(f"{year}: {tech} relevance {rounded(share, 0, percent=True)} % = KL {real}")
+    return found
 
 
 def _probability(value: float) -> float:

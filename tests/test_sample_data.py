@@ -3,7 +3,7 @@
 import pytest
 
 from radar import service
-from radar.sample import write_sample
+from radar.sample import reused_figures, write_sample
 
 NAMED_IN_SEED = [
     "Kunstig intelligens (AI)",
@@ -83,3 +83,24 @@ def test_rings_and_movement_are_plausible(national_db):
     assert blips.loc["iot-sensorer", "movement"] == "moved_in"
     counts = blips["ring"].value_counts()
     assert all(counts.get(ring, 0) >= 3 for ring in ("klar", "afproev", "hold_oeje", "afvent")), counts.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("respondents", "relevance", "expected"),
+    [
+        ({2026: 554}, {}, ["2026: 554 respondents = KL 2023"]),
+        ({2023: 554}, {}, []),  # KL's own count in its own year is the real figure, not a reuse
+        ({2026: 531}, {2026: {"cloud": 0.933}}, ["2026: cloud relevance 93 % = KL 2021"]),
+        ({2026: 531}, {2026: {"cloud": 0.9096, "video": 0.9718}}, []),
+    ],
+)
+def test_reused_figures_finds_a_published_figure_shown_for_another_year(respondents, relevance, expected):
+    assert reused_figures(respondents, relevance) == expected
+
+
+def test_the_sample_never_shows_a_published_figure_as_another_year_s(national_db):
+    eds = service.editions(national_db)
+    respondents = {int(y): int(n) for y, n in zip(eds["year"], eds["respondents"], strict=True)}
+    relevance = {year: service.scores(national_db, year).set_index("technology")["relevance"].to_dict() for year in respondents}
+    assert reused_figures(respondents, relevance) == []
+    assert 554 not in respondents.values()
