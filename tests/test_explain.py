@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from radar import explain, pipeline
 from radar.config import DEFAULT_CUTOFFS, RING_KEYS
-from radar.i18n import number, t
+from radar.i18n import CATALOGUE, number, t
 
 NBSP = "\xa0"
 
@@ -126,3 +127,42 @@ def test_the_written_reason_is_true_of_the_written_numbers(maturity, adoption):
     expected = [DEFAULT_CUTOFFS[ring]] if DEFAULT_CUTOFFS[ring] > 0 else []
     expected += [DEFAULT_CUTOFFS[RING_KEYS[index - 1]]] if index > 0 else []
     assert [float(v) for _, v in bounds] == expected
+
+
+# --- one number formatter: no other way of writing a number in what the national radar shows -----------
+PROJECT = Path(__file__).resolve().parents[1]
+#: What the national radar, its detail, Om radaren and its exports are drawn by. (The own-radar glue,
+#: radar/ui_own/, has its own owner and is listed in the README as still to move to the formatter.)
+NATIONAL_DISPLAY = [
+    "radar/ui.py",
+    "radar/chart.py",
+    "radar/ui_import.py",
+    "radar/national_export.py",
+    "radar/explain.py",
+    *(p.relative_to(PROJECT).as_posix() for p in sorted(PROJECT.glob("pages/*.py"))),
+]
+#: A number written by Python's format mini-language, printf, Plotly's d3 or pandas' rounding for display.
+OTHER_FORMATTERS = re.compile(
+    r"""\{[^{}:]*:[+ ]?[0-9]*\.[0-9]+[f%]\}"""  # f"{x:.2f}", "{low:.2f}"
+    r"""|%\.[0-9]+f|format="%"""  # printf: "%.2f", column_config format="%d"
+    r"""|%\{[a-z]+:[^}]*\}"""  # Plotly d3: "%{z:.2f}"
+    r"""|tickformat|\.round\([0-9]"""  # Plotly axis formats, frame.round(2) to show
+    r"""|\.replace\("\.", ","\)"""  # the decimal comma by string replacement
+)
+
+
+#: Number inputs: Streamlit's widget writes what is typed in the browser, with no locale of ours.
+INPUT_WIDGETS = re.compile(r'value=low, step=1\.0, format="%g"')
+
+
+def test_the_national_radar_writes_numbers_only_through_the_one_formatter():
+    offenders = [
+        f"{name}:{line_no}: {line.strip()}"
+        for name in NATIONAL_DISPLAY
+        for line_no, line in enumerate((PROJECT / name).read_text(encoding="utf-8").splitlines(), start=1)
+        if OTHER_FORMATTERS.search(line) and not INPUT_WIDGETS.search(line)
+    ]
+    offenders += [
+        f"radar/i18n.py: {key}" for key, entry in CATALOGUE.items() if any(OTHER_FORMATTERS.search(v) for v in entry.values())
+    ]
+    assert offenders == []

@@ -240,3 +240,23 @@ def test_the_technology_page_without_a_link_opens_the_first(app, national_db):
     assert not at.exception and len(at.warning) == 0
     first = service.technologies(national_db, "da")["name"].iloc[0]
     assert html.unescape(at.subheader[0].value) == first
+
+
+def test_nothing_the_national_radar_writes_reads_none_nan_or_minus_zero(national_db):
+    from radar import chart
+
+    bad = re.compile(r"None|nan|NaN|-0[,.]0*(?![0-9]*[1-9])")
+    found = []
+    for lang in ("da", "en"):
+        cats = service.categories(national_db, lang)
+        names = dict(zip(cats["id"], cats["name"], strict=True))
+        for year in service.editions(national_db)["year"]:
+            for domain in [None, *service.domains(national_db, lang)["id"]]:
+                blips = service.radar_blips(national_db, int(year), domain, lang)
+                texts = [chart.hover_text(row, lang) for _, row in blips.iterrows()]
+                table = explain.radar_table(blips, names, lang)
+                for column, write in explain.table_formatters(lang).items():
+                    texts += [write(v) for v in table[column]]
+                texts += table["why"].tolist()
+                found += [(int(year), domain, lang, text) for text in texts if bad.search(text)]
+    assert found == []
