@@ -7,7 +7,7 @@ function can be tested with a hand-made table.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -34,10 +34,11 @@ def score(maturity_norm: pd.Series | float, adoption: pd.Series | float) -> pd.S
     return (maturity_norm + adoption) / 2.0
 
 
-def adoption_summary(counts: pd.DataFrame) -> pd.DataFrame:
+def adoption_summary(counts: pd.DataFrame, keys: Sequence[str] = ()) -> pd.DataFrame:
     """Per technology: n, "ved ikke" count, stage shares, adoption index and relevance share.
 
-    `counts` has a technology column and the COUNT_COLUMNS (one row per technology). n counts the
+    `counts` has a technology column, the `keys` columns (edition, domain: when it holds several
+    editions or scopes) and the COUNT_COLUMNS, one row per technology (and key). n counts the
     respondents who gave a stage; the adoption index is mean(stage) / 3 over them, that is
     (0·count_stage_0 + 1·count_stage_1 + 2·count_stage_2 + 3·count_stage_3) / n / 3; a stage share
     is its count / n; the relevance share is yes / (yes + no). Without any stage (or any yes/no)
@@ -51,7 +52,7 @@ def adoption_summary(counts: pd.DataFrame) -> pd.DataFrame:
     n_relevance = yes + no
     summary = pd.DataFrame(
         {
-            "technology": counts["technology"],
+            **{column: counts[column] for column in (*keys, "technology")},
             "n": n,
             "dont_know": counts["count_dont_know"].astype("int64"),
             "adoption": stage_total / answered / MAX_STAGE,
@@ -80,16 +81,20 @@ def score_technologies(
     maturity: pd.DataFrame,
     cutoffs: Mapping[str, float] | None = None,
     low_n: int = LOW_N,
+    keys: Sequence[str] = (),
 ) -> pd.DataFrame:
-    """Score and ring per technology: s = (m' + a) / 2, one row per technology in `maturity`.
+    """Score and ring per technology: s = (m' + a) / 2, one row per row of `maturity`.
 
-    `counts` holds the answer counts of one edition and scope (technology and COUNT_COLUMNS; other
-    columns are ignored), `maturity` that edition's technology and maturity. A technology without
-    answers or without a maturity rating gets no score and no ring. `low_n` flags values resting
-    on fewer respondents than that.
+    `counts` holds the answer counts (technology and COUNT_COLUMNS) of one edition and scope,
+    `maturity` that edition's technology and maturity. With `keys` (e.g. edition and domain) both
+    hold several editions or scopes at once, matched on the keys and technology (a missing domain,
+    the pooled scope, matches a missing domain), and the result is sorted by the keys first. A
+    technology without answers or without a maturity rating gets no score and no ring. `low_n`
+    flags values resting on fewer respondents than that.
     """
-    summary = adoption_summary(counts)
-    table = maturity[["technology", "maturity"]].merge(summary, on="technology", how="left")
+    on = [*keys, "technology"]
+    summary = adoption_summary(counts, keys)
+    table = maturity[[*on, "maturity"]].merge(summary, on=on, how="left")
     for column in ("n", "dont_know", "n_relevance"):
         table[column] = table[column].fillna(0).astype(int)
     for column in ("adoption", "relevance", *STAGE_COLUMNS):
@@ -98,7 +103,7 @@ def score_technologies(
     table["score"] = score(table["maturity_norm"], table["adoption"])
     table["ring"] = [ring_for_score(s, cutoffs) for s in table["score"]]
     table["low_n"] = table["n"] < low_n
-    return table.sort_values("technology", kind="stable").reset_index(drop=True)
+    return table.sort_values(on, kind="stable", na_position="first").reset_index(drop=True)
 
 
 def movement(current: pd.DataFrame, previous: pd.DataFrame | None) -> pd.Series:

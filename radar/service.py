@@ -70,7 +70,7 @@ def _scored(
     each_domain: bool = False,
     technology: str | None = None,
 ) -> dict[tuple[int, str | None], pd.DataFrame]:
-    """Scores per (edition, scope) from one counting query and one maturity query.
+    """Scores per (edition, scope) from one counting query, one maturity query and one run of the method.
 
     The scopes are `domain` (None: pooled) or, with `each_domain`, the pooled scope and every domain.
     With `technology`, each table holds that technology only (its row when it has a maturity rating).
@@ -79,16 +79,16 @@ def _scored(
     maturity = db.load_maturity(path, editions)
     if technology is not None:
         maturity = maturity[maturity["technology"] == technology]
-    years = sorted({int(e) for e in (editions if editions is not None else [*maturity["edition"], *counts["edition"]])})
     scopes = [None, *db.load_domains(path)["id"]] if each_domain else [domain]
-    result = {}
-    for year in years:
-        of_year = counts[counts["edition"] == year]
-        rated = maturity[maturity["edition"] == year]
-        for scope in scopes:
-            in_scope = of_year["domain"].isna() if scope is None else of_year["domain"] == scope
-            result[(year, scope)] = pipeline.score_technologies(of_year[in_scope], rated)
-    return result
+    rated = maturity.merge(pd.DataFrame({"domain": pd.Series(scopes, dtype=object)}), how="cross")
+    table = pipeline.score_technologies(counts, rated, keys=("edition", "domain"))
+    years = sorted({int(e) for e in (editions if editions is not None else [*maturity["edition"], *counts["edition"]])})
+    parts = {
+        (int(year), None if pd.isna(scope) else scope): part.drop(columns=["edition", "domain"]).reset_index(drop=True)
+        for (year, scope), part in table.groupby(["edition", "domain"], dropna=False, sort=False)
+    }
+    empty = table.drop(columns=["edition", "domain"]).iloc[0:0]
+    return {(year, scope): parts.get((year, scope), empty) for year in years for scope in scopes}
 
 
 def scores(path: Path, edition: int, domain: str | None = None) -> pd.DataFrame:

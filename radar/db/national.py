@@ -175,31 +175,30 @@ def load_editions(path: Path) -> pd.DataFrame:
 
 def load_maturity(path: Path, editions: Sequence[int] | None = None) -> pd.DataFrame:
     """Expert technical maturity (1-5) per edition and technology, for `editions` (None: every edition)."""
-    where, params = _editions_filter("edition", editions)
-    return _query(path, f"SELECT edition, technology, maturity FROM maturity {where} ORDER BY edition, technology", params)  # noqa: S608
+    chosen = None if editions is None else [int(e) for e in editions]
+    where = "" if chosen is None else f"WHERE edition IN ({_placeholders(chosen)})" if chosen else "WHERE false"
+    sql = f"SELECT edition, technology, maturity FROM maturity {where} ORDER BY edition, technology"  # noqa: S608 - placeholders only
+    return _query(path, sql, chosen or [])
 
 
-#: What the method needs to know of the answers, per edition, scope and technology: how many answers
-#: meet each condition (count column -> condition on one row of `answers`, alias a). radar.pipeline
-#: computes n, adoption, stage shares and relevance from these counts alone. A new answer column (a
-#: per-answer "value", say) is counted by adding its conditions here, e.g. "count_value_quality":
-#: "a.value = 'quality'"; the query, its grouping and its scopes stay as they are.
+#: What the method needs to know of the answers, per edition, scope and technology. DuckDB first
+#: counts the answers per cell, a cell being one combination of ANSWER_COLUMNS (stage 0-3 or NULL,
+#: relevant yes/no/NULL) in an edition, scope and technology; then each entry of ANSWER_COUNTS (count
+#: column -> condition on a cell) adds up the cells meeting its condition. radar.pipeline computes n,
+#: adoption, stage shares and relevance from these counts alone. A new answer column (a per-answer
+#: "value", say) is counted by naming it in ANSWER_COLUMNS and adding its conditions to ANSWER_COUNTS,
+#: e.g. "count_value_quality": "value = 'quality'"; the query, its grouping and its scopes stay.
+ANSWER_COLUMNS: tuple[str, ...] = ("stage", "relevant")
 ANSWER_COUNTS: dict[str, str] = {
-    **{f"count_stage_{level}": f"a.stage = {level}" for level in ADOPTION_STAGES},
-    "count_dont_know": "a.stage IS NULL",
-    "count_relevant": "a.relevant",
-    "count_not_relevant": "NOT a.relevant",
+    **{f"count_stage_{level}": f"stage = {level}" for level in ADOPTION_STAGES},
+    "count_dont_know": "stage IS NULL",
+    "count_relevant": "relevant",
+    "count_not_relevant": "NOT relevant",
 }
 
 
-def _editions_filter(column: str, editions: Sequence[int] | None) -> tuple[str, list]:
-    """`WHERE column IN (?, ...)` for the chosen editions (empty for every edition) and its parameters."""
-    if editions is None:
-        return "", []
-    chosen = [int(e) for e in editions]
-    if not chosen:
-        return "WHERE false", []
-    return f"WHERE {column} IN ({', '.join('?' * len(chosen))})", chosen
+def _placeholders(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def answer_counts(
@@ -214,33 +213,62 @@ def answer_counts(
 
     Columns: edition, domain, technology, then one column per entry of ANSWER_COUNTS. The scope is
     `domain` (None: every respondent pooled, given as domain NULL); with `each_domain` the pooled
-    scope and every domain come from one pass over the answers (GROUPING SETS). `editions` None
-    means every edition; `technology` keeps one technology. A technology without answers in a scope
-    has no row there. The raw answers never leave DuckDB: the result is a few rows per technology.
+    scope and every domain come from one pass over the answers (the pooled rows are a GROUPING SET
+    over the domains' cells). `editions` None means every edition; `technology` keeps one. A
+    technology without answers in a scope has no row there. The raw answers never leave DuckDB:
+    the result is a row per edition, scope and technology.
     """
-    where, params = _editions_filter("a.edition", editions)
-    conditions = [where.removeprefix("WHERE ")] if where else []
+    chosen = None if editions is None else [int(e) for e in editions]
+    answer_filters, answer_params = [], []
+    if chosen is not None:
+        answer_filters.append(f"a.edition IN ({_placeholders(chosen)})" if chosen else "false")
+        answer_params += chosen
     if technology is not None:
-        conditions.append("a.technology = ?")
-        params.append(technology)
-    joined = "answers a JOIN respondents r ON r.edition = a.edition AND r.respondent_id = a.respondent_id"
-    if each_domain:
-        source, scope = joined, "r.domain"
-        group = "GROUPING SETS ((a.edition, a.technology), (a.edition, r.domain, a.technology))"
-    elif domain is not None:
-        source, scope, group = joined, "r.domain", "a.edition, r.domain, a.technology"
-        conditions.append("r.domain = ?")
-        params.append(domain)
+        answer_filters.append("a.technology = ?")
+        answer_params.append(technology)
+    if each_domain or domain is not None:
+        # The respondents' domain, joined on the respondent id alone when one edition is asked for
+        # (both sides are of that edition; a join on one key is markedly faster on millions of answers).
+        wanted, params = [], []
+        if chosen is not None:
+            wanted.append(f"edition IN ({_placeholders(chosen)})" if chosen else "false")
+            params += chosen
+        if not each_domain:
+            wanted.append("domain = ?")
+            params.append(domain)
+        same_edition = "" if chosen is not None and len(chosen) == 1 else " AND r.edition = a.edition"
+        respondents = f"SELECT edition, respondent_id, domain FROM respondents {_where(wanted)}"  # noqa: S608 - placeholders only
+        source = f"answers a JOIN ({respondents}) r ON r.respondent_id = a.respondent_id{same_edition}"
+        # One domain: the same for every answer, so given as a value rather than grouped on.
+        scope = "r.domain" if each_domain else "CAST(? AS VARCHAR)"
+        if not each_domain:
+            params.insert(0, domain)
     else:
         # Pooled: every answer has its respondent (a foreign key), so the join would change nothing.
-        source, scope, group = "answers a", "CAST(NULL AS VARCHAR)", "a.edition, a.technology"
-    counts = ", ".join(f"count(*) FILTER (WHERE {condition}) AS {name}" for name, condition in ANSWER_COUNTS.items())
-    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-    sql = (
-        f"SELECT a.edition, {scope} AS domain, a.technology, {counts} FROM {source} {where} "  # noqa: S608 - names from ANSWER_COUNTS
-        f"GROUP BY {group} ORDER BY a.edition, domain NULLS FIRST, a.technology"
+        source, scope, params = "answers a", "CAST(NULL AS VARCHAR)", []
+    params += answer_params
+    columns = ", ".join(f"a.{column}" for column in ANSWER_COLUMNS)
+    counts = ", ".join(
+        f"CAST(coalesce(sum(answers) FILTER (WHERE {condition}), 0) AS BIGINT) AS {name}"
+        for name, condition in ANSWER_COUNTS.items()
     )
+    group = (
+        "GROUPING SETS ((edition, technology), (edition, domain, technology))" if each_domain else "edition, domain, technology"
+    )
+    sql = f"""
+        WITH cells AS (
+            SELECT a.edition, {scope} AS domain, a.technology, {columns}, count(*) AS answers
+            FROM {source} {_where(answer_filters)}
+            GROUP BY ALL
+        )
+        SELECT edition, domain, technology, {counts}
+        FROM cells GROUP BY {group}
+        ORDER BY edition, domain NULLS FIRST, technology"""  # noqa: S608 - names from ANSWER_COLUMNS/ANSWER_COUNTS, values as parameters
     return _query(path, sql, params)
+
+
+def _where(conditions: Sequence[str]) -> str:
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
 
 
 def load_use_cases(path: Path) -> pd.DataFrame:
