@@ -135,3 +135,22 @@ def test_number_blips_reads_inner_ring_first_then_score():
     numbered = pipeline.number_blips(table)
     assert numbered["technology"].tolist() == ["c", "b", "d", "a"]
     assert numbered["number"].tolist() == [1, 2, 3, 4]
+
+
+def test_score_technologies_over_several_scopes_at_once_is_each_scope_alone():
+    # The same method on a table of two editions and two scopes (pooled = missing domain) as on each alone.
+    rows = {
+        (2025, None): [("cloud", [0, 1, 1, 0], 0, 2, 0)],
+        (2026, None): [("cloud", [0, 0, 1, 2], 1, 3, 1), ("drone", [2, 0, 0, 0], 0, 1, 1)],
+        (2026, "d1"): [("cloud", [0, 0, 0, 2], 0, 1, 1)],
+    }
+    maturity = {2025: pd.DataFrame({"technology": ["cloud", "drone"], "maturity": [4, 3]}), 2026: None}
+    maturity[2026] = pd.DataFrame({"technology": ["cloud", "drone"], "maturity": [5, 3]})
+    keyed_counts = pd.concat([counts(r).assign(edition=e, domain=d) for (e, d), r in rows.items()], ignore_index=True)
+    keyed_maturity = pd.concat([maturity[e].assign(edition=e, domain=d) for e, d in rows], ignore_index=True)
+    together = pipeline.score_technologies(keyed_counts, keyed_maturity, keys=("edition", "domain"))
+    assert together[["edition", "domain"]].drop_duplicates().values.tolist() == [[2025, None], [2026, None], [2026, "d1"]]
+    for (edition, domain), part in rows.items():
+        alone = pipeline.score_technologies(counts(part), maturity[edition])
+        mask = (together["edition"] == edition) & (together["domain"].isna() if domain is None else together["domain"] == domain)
+        pd.testing.assert_frame_equal(together[mask].drop(columns=["edition", "domain"]).reset_index(drop=True), alone)
