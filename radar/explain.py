@@ -206,8 +206,8 @@ def radar_table(blips: pd.DataFrame, category_names: Mapping[str, str], lang: st
             "name": blips["name"],
             "category": blips["category"].map(category_names),
             "ring": blips["ring"].map(lambda k: t(f"ring_{k}", lang)),
-            "why": why,
             "score": blips["score"],
+            "why": why,
             "maturity": blips["maturity"],
             "adoption": blips["adoption"],
             "n": blips["n"],
@@ -230,8 +230,8 @@ def scope_table(by_scope: pd.DataFrame, lang: str) -> pd.DataFrame:
         {
             "scope": by_scope["label"],
             "ring": by_scope["ring"].map(lambda k: t(f"ring_{k}", lang) if isinstance(k, str) else "–"),
-            "why": why,
             "score": by_scope["score"],
+            "why": why,
             "n": by_scope["n"],
         }
     )

@@ -187,6 +187,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "detail_scope_combined": {"da": "Samlet", "en": "Combined"},
     "detail_share": {"da": "Andel af besvarelser", "en": "Share of responses"},
     "detail_no_use_cases": {"da": "Ingen eksempler registreret.", "en": "No examples recorded."},
+    "detail_counts": {
+        "da": "Udbredelsen og scoren bygger på {stage} svar med et trin, relevansen på {relevance} svar om relevans.",
+        "en": "Adoption and the score rest on {stage} answers with a stage, relevance on {relevance} answers on relevance.",
+    },
     "detail_open_page": {"da": "Åbn teknologiens side", "en": "Open the technology's page"},
     # compare heatmap
     "compare_intro": {

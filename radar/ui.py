@@ -351,8 +351,8 @@ def radar_table(blips: pd.DataFrame) -> None:
             "name": st.column_config.TextColumn(tr("col_technology")),
             "category": st.column_config.TextColumn(tr("col_category")),
             "ring": st.column_config.TextColumn(tr("col_ring")),
-            "why": st.column_config.TextColumn(tr("col_why"), help=tr("help_why"), width="large"),
             "score": st.column_config.NumberColumn(tr("col_score"), help=tr("help_score")),
+            "why": st.column_config.TextColumn(tr("col_why"), help=tr("help_why"), width="large"),
             "maturity": st.column_config.NumberColumn(tr("col_maturity"), help=tr("help_maturity")),
             "adoption": st.column_config.NumberColumn(tr("col_adoption"), help=tr("help_adoption")),
             "n": st.column_config.NumberColumn(tr("col_n_stage"), help=tr("help_n_stage")),
@@ -389,35 +389,30 @@ def technology_panel(technology: str, edition: int) -> None:
     relevance = explain.share_text(combined["relevance"], language)
     m3.metric(tr("col_relevance"), relevance, help=tr("help_relevance") + " " + tr("help_n_relevance"))
     m4.metric(tr("col_n_stage"), explain.count_text(combined["n"], language), help=tr("help_n_stage"))
-    st.markdown(
-        explain.ring_reason(combined["maturity"], combined["adoption"], combined["score"], combined["ring"], language)
-        + " · "
-        + tr("count_relevance", n=explain.count_text(combined["n_relevance"], language))
-    )
+    st.markdown(explain.ring_reason(combined["maturity"], combined["adoption"], combined["score"], combined["ring"], language))
+    with_stage, on_relevance = (explain.count_text(combined[column], language) for column in ("n", "n_relevance"))
+    st.caption(tr("detail_counts", stage=with_stage, relevance=on_relevance))
     st.markdown(tr("detail_maturity", label=tr(f"maturity_{int(combined['maturity'])}")))
     st.markdown(f"**{tr('detail_adoption')}**")
     st.plotly_chart(chart.stage_bar_figure(by_scope, language), theme=None, config=PLOTLY_CONFIG, key=f"stages-{technology}")
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**{tr('detail_rings_by_domain')}**")
-        st.dataframe(
-            _styled(explain.scope_table(by_scope, language)),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                "scope": st.column_config.TextColumn(tr("domain")),
-                "ring": st.column_config.TextColumn(tr("col_ring")),
-                "why": st.column_config.TextColumn(tr("col_why"), help=tr("help_why")),
-                "score": st.column_config.NumberColumn(tr("col_score"), help=tr("help_score")),
-                "n": st.column_config.NumberColumn(tr("col_n_stage"), help=tr("help_n_stage")),
-            },
-        )
-    with right:
-        st.markdown(f"**{tr('detail_use_cases')}**")
-        if detail["use_cases"].empty:
-            st.caption(tr("detail_no_use_cases"))
-        for _, row in detail["use_cases"].iterrows():
-            st.markdown(f"- **{plain(row['domain_name'])}:** {plain(row['text'])}")
+    st.markdown(f"**{tr('detail_rings_by_domain')}**")  # the whole width: each row says why in words
+    st.dataframe(
+        _styled(explain.scope_table(by_scope, language)),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "scope": st.column_config.TextColumn(tr("domain")),
+            "ring": st.column_config.TextColumn(tr("col_ring")),
+            "score": st.column_config.NumberColumn(tr("col_score"), help=tr("help_score")),
+            "why": st.column_config.TextColumn(tr("col_why"), help=tr("help_why"), width="large"),
+            "n": st.column_config.NumberColumn(tr("col_n_stage"), help=tr("help_n_stage")),
+        },
+    )
+    st.markdown(f"**{tr('detail_use_cases')}**")
+    if detail["use_cases"].empty:
+        st.caption(tr("detail_no_use_cases"))
+    for _, row in detail["use_cases"].iterrows():
+        st.markdown(f"- **{plain(row['domain_name'])}:** {plain(row['text'])}")
     st.markdown(f"**{tr('detail_history')}**")
     history = detail["history"].assign(scope_name=tr("detail_scope_combined"))
     st.plotly_chart(chart.history_figure(history, language), theme=None, config=PLOTLY_CONFIG, key=f"history-{technology}")

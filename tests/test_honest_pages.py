@@ -107,6 +107,8 @@ def test_the_detail_says_why_and_writes_the_score_honestly(app, national_db):
     assert any(reason in m.value for m in at.markdown)
     scopes = shown(at.dataframe[0])
     assert scopes["score"].iloc[0] == explain.score_text(row["score"], "da")
+    counts = f"bygger på {int(row['n'])} svar med et trin, relevansen på {int(row['n_relevance'])} svar om relevans."
+    assert any(counts in c.value for c in at.caption)
 
 
 def written_score_is_honest(text: str, ring: str) -> bool:
