@@ -13,13 +13,12 @@ import pandas as pd
 
 from radar.config import ADOPTION_STAGES, DEFAULT_CUTOFFS, LOW_N, MATURITY_LEVELS, MAX_STAGE, RING_KEYS
 
+#: The share of respondents at each adoption stage (among those who gave a stage), in the result.
 STAGE_COLUMNS: tuple[str, ...] = tuple(f"stage_{level}" for level in ADOPTION_STAGES)
-#: The method's input: per technology (of one edition and scope) how many answers gave each stage,
-#: "ved ikke", relevant yes and relevant no. radar.db.national.answer_counts aggregates them in DuckDB.
+#: The method's input, per technology of one edition and scope: how many answers gave each stage,
+#: "ved ikke", relevant yes and relevant no (radar.db.national.answer_counts counts them in DuckDB).
 STAGE_COUNTS: tuple[str, ...] = tuple(f"count_{column}" for column in STAGE_COLUMNS)
 COUNT_COLUMNS: tuple[str, ...] = (*STAGE_COUNTS, "count_dont_know", "count_relevant", "count_not_relevant")
-#: The columns adoption_summary gives for each technology, in this order.
-SUMMARY_COLUMNS: tuple[str, ...] = ("n", "dont_know", "adoption", "relevance", "n_relevance", *STAGE_COLUMNS)
 
 
 def normalised_maturity(maturity: pd.Series | float) -> pd.Series | float:

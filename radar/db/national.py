@@ -212,41 +212,43 @@ def answer_counts(
     """The counts of ANSWER_COUNTS per edition, scope and technology, aggregated in DuckDB.
 
     Columns: edition, domain, technology, then one column per entry of ANSWER_COUNTS. The scope is
-    `domain` (None: every respondent pooled, given as domain NULL); with `each_domain` the pooled
-    scope and every domain come from one pass over the answers (the pooled rows are a GROUPING SET
-    over the domains' cells). `editions` None means every edition; `technology` keeps one. A
+    `domain` (None: every respondent pooled, given as domain NULL); with `each_domain` (`domain` is
+    then not used) the pooled scope and every domain come from one pass over the answers, the pooled
+    rows a GROUPING SET over the domains' cells. `editions` None means every edition; `technology` keeps one. A
     technology without answers in a scope has no row there. The raw answers never leave DuckDB:
     the result is a row per edition, scope and technology.
     """
     chosen = None if editions is None else [int(e) for e in editions]
-    answer_filters, answer_params = [], []
+    # Parameters in the order their placeholders appear: in the select list, in the source, in the filter.
+    select_params: list = []
+    source_params: list = []
+    filters, filter_params = [], []
     if chosen is not None:
-        answer_filters.append(f"a.edition IN ({_placeholders(chosen)})" if chosen else "false")
-        answer_params += chosen
+        filters.append(f"a.edition IN ({_placeholders(chosen)})" if chosen else "false")
+        filter_params += chosen
     if technology is not None:
-        answer_filters.append("a.technology = ?")
-        answer_params.append(technology)
+        filters.append("a.technology = ?")
+        filter_params.append(technology)
     if each_domain or domain is not None:
-        # The respondents' domain, joined on the respondent id alone when one edition is asked for
-        # (both sides are of that edition; a join on one key is markedly faster on millions of answers).
-        wanted, params = [], []
+        # The respondents' domain. With one edition asked for, both sides are of that edition and the
+        # join is on the respondent id alone (one key is markedly faster on millions of answers).
+        wanted = []
         if chosen is not None:
             wanted.append(f"edition IN ({_placeholders(chosen)})" if chosen else "false")
-            params += chosen
-        if not each_domain:
+            source_params += chosen
+        if each_domain:
+            scope = "r.domain"
+        else:
             wanted.append("domain = ?")
-            params.append(domain)
+            source_params.append(domain)
+            scope = "CAST(? AS VARCHAR)"  # one domain: the same for every answer, given rather than grouped on
+            select_params.append(domain)
         same_edition = "" if chosen is not None and len(chosen) == 1 else " AND r.edition = a.edition"
         respondents = f"SELECT edition, respondent_id, domain FROM respondents {_where(wanted)}"  # noqa: S608 - placeholders only
         source = f"answers a JOIN ({respondents}) r ON r.respondent_id = a.respondent_id{same_edition}"
-        # One domain: the same for every answer, so given as a value rather than grouped on.
-        scope = "r.domain" if each_domain else "CAST(? AS VARCHAR)"
-        if not each_domain:
-            params.insert(0, domain)
     else:
         # Pooled: every answer has its respondent (a foreign key), so the join would change nothing.
-        source, scope, params = "answers a", "CAST(NULL AS VARCHAR)", []
-    params += answer_params
+        source, scope = "answers a", "CAST(NULL AS VARCHAR)"
     columns = ", ".join(f"a.{column}" for column in ANSWER_COLUMNS)
     counts = ", ".join(
         f"CAST(coalesce(sum(answers) FILTER (WHERE {condition}), 0) AS BIGINT) AS {name}"
@@ -258,13 +260,13 @@ def answer_counts(
     sql = f"""
         WITH cells AS (
             SELECT a.edition, {scope} AS domain, a.technology, {columns}, count(*) AS answers
-            FROM {source} {_where(answer_filters)}
+            FROM {source} {_where(filters)}
             GROUP BY ALL
         )
         SELECT edition, domain, technology, {counts}
         FROM cells GROUP BY {group}
         ORDER BY edition, domain NULLS FIRST, technology"""  # noqa: S608 - names from ANSWER_COLUMNS/ANSWER_COUNTS, values as parameters
-    return _query(path, sql, params)
+    return _query(path, sql, select_params + source_params + filter_params)
 
 
 def _where(conditions: Sequence[str]) -> str:
