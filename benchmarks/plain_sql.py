@@ -3,8 +3,9 @@
 Two uses: `make bench` times it as the floor the app's own path is measured against, and
 tests/test_aggregation.py checks on the sample database that it agrees with the app on every
 number (so the floor really computes the same thing). It shares nothing with the app's method but
-the settings (ring cut-offs, the maturity scale, the top stage): averages, not counts, and the
-score and ring in SQL.
+the settings (ring cut-offs, the maturity scale, the top stage), and computes differently: one
+pass of averages (avg(stage), avg(relevant)) over the answers where the app sums per-cell counts,
+and the score, ring and low-n flag in SQL where the app has pandas.
 """
 
 # The statements are put together from names and numbers in radar.config; every value is a parameter.
@@ -39,44 +40,36 @@ def scores_sql(editions: Sequence[int], scope: str | None, technology: str | Non
         rated.append("m.technology = ?")
         params.append(technology)
         params_rated.append(technology)
-    if scope is None:
-        answers = (
-            "SELECT a.edition, NULL::VARCHAR AS scope, a.technology, a.stage, a.relevant FROM answers a "
-            f"WHERE {' AND '.join(filters)}"
-        )
-        grouping = "GROUP BY edition, scope, technology"
-        scopes, scope_params = "SELECT NULL::VARCHAR AS scope", []
-    else:
-        answers = (
-            "SELECT a.edition, r.domain AS scope, a.technology, a.stage, a.relevant FROM answers a "
-            "JOIN respondents r ON r.edition = a.edition AND r.respondent_id = a.respondent_id "
-            f"WHERE {' AND '.join(filters)}"
-        )
-        if scope == EVERY_SCOPE:
-            grouping = "GROUP BY GROUPING SETS ((edition, technology), (edition, scope, technology))"
-            scopes, scope_params = "SELECT NULL::VARCHAR AS scope UNION ALL SELECT id FROM domains", []
-        else:
-            answers += " AND r.domain = ?"
-            params.append(scope)
-            grouping = "GROUP BY edition, scope, technology"
-            scopes, scope_params = "SELECT ?::VARCHAR AS scope", [scope]
-    shares = ",\n".join(
-        f"sum(CASE WHEN stage = {level} THEN 1 ELSE 0 END) / nullif(count(stage), 0) AS stage_{level}"
-        for level in range(MAX_STAGE + 1)
+    aggregates = ",\n               ".join(
+        [
+            "count(a.stage) AS n",
+            "count(*) - count(a.stage) AS dont_know",
+            f"avg(a.stage) / {MAX_STAGE} AS adoption",
+            "avg(CAST(a.relevant AS INTEGER)) AS relevance",
+            "count(a.relevant) AS n_relevance",
+            *(f"count_if(a.stage = {level}) / nullif(count(a.stage), 0) AS stage_{level}" for level in range(MAX_STAGE + 1)),
+        ]
     )
+    joined = "answers a JOIN respondents r ON r.edition = a.edition AND r.respondent_id = a.respondent_id"
+    if scope is None:
+        source, scope_column, grouping = "answers a", "NULL::VARCHAR", "GROUP BY a.edition, a.technology"
+        scopes, scope_params = "SELECT NULL::VARCHAR AS scope", []
+    elif scope == EVERY_SCOPE:
+        source, scope_column = joined, "r.domain"
+        grouping = "GROUP BY GROUPING SETS ((a.edition, a.technology), (a.edition, r.domain, a.technology))"
+        scopes, scope_params = "SELECT NULL::VARCHAR AS scope UNION ALL SELECT id FROM domains", []
+    else:
+        source, scope_column, grouping = joined, "r.domain", "GROUP BY a.edition, r.domain, a.technology"
+        filters.append("r.domain = ?")
+        params.append(scope)
+        scopes, scope_params = "SELECT ?::VARCHAR AS scope", [scope]
     rings = " ".join(f"WHEN score >= {float(ring.cutoff)!r} THEN '{ring.key}'" for ring in RINGS[:-1])
     low, high = MATURITY_LEVELS[0], MATURITY_LEVELS[-1]
     sql = f"""
-    WITH tagged AS ({answers}),
-    per_scope AS (
-        SELECT edition, scope, technology,
-               count(stage) AS n,
-               count(*) - count(stage) AS dont_know,
-               avg(stage) / {MAX_STAGE} AS adoption,
-               avg(CASE WHEN relevant THEN 1.0 WHEN NOT relevant THEN 0.0 END) AS relevance,
-               count(relevant) AS n_relevance,
-               {shares}
-        FROM tagged {grouping}
+    WITH per_scope AS (
+        SELECT a.edition, {scope_column} AS scope, a.technology,
+               {aggregates}
+        FROM {source} WHERE {" AND ".join(filters)} {grouping}
     ),
     scopes AS ({scopes}),
     placed AS (
