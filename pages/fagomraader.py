@@ -11,5 +11,7 @@ with tab_radar:
     edition, _ = ui.radar_explorer(notice, pick_domain=True)
 with tab_compare:
     st.caption(ui.tr("compare_intro"))
-    matrix = ui.domain_matrix(edition, ui.lang())
-    st.plotly_chart(chart.heatmap_figure(matrix, ui.lang()), theme=None, config=ui.PLOTLY_CONFIG, key="compare")
+    matrix = ui.explained_matrix(edition)
+    st.plotly_chart(
+        chart.heatmap_figure(matrix, ui.lang()), theme=None, config=ui.chart_config(edition, None, "fagomraader"), key="compare"
+    )

@@ -606,9 +606,9 @@ def stage_bar_figure(shares: pd.DataFrame, lang: str) -> go.Figure:
 def heatmap_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
     """Technology × domain heatmap of the score with the ring name written in each cell.
 
-    `scores` is long: technology name, domain name, score, ring (keys) and n (answers with a
-    stage); row and column order follow the order of first appearance. The hover card writes
-    the score honestly (radar.explain) and names its count.
+    `scores` is long: technology name, domain name, score, ring (keys), n (answers with a stage)
+    and why (the reason for the ring, radar.explain.matrix_reasons); row and column order follow
+    the order of first appearance. The hover card says why the ring and names its count.
     """
     tech_order = list(dict.fromkeys(scores["name"]))
     domain_order = list(dict.fromkeys(scores["domain_name"]))
@@ -616,13 +616,14 @@ def heatmap_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
     rings = scores.pivot(index="name", columns="domain_name", values="ring").reindex(index=tech_order, columns=domain_order)
     text = [[t("ring_" + r, lang) if isinstance(r, str) else "–" for r in row] for row in rings.to_numpy()]
     counts = scores.pivot(index="name", columns="domain_name", values="n").reindex(index=tech_order, columns=domain_order)
+    why = scores.pivot(index="name", columns="domain_name", values="why").reindex(index=tech_order, columns=domain_order)
     hover = [
         [
-            f"{plain(tech)} · {plain(domain)}<br>{t('col_score', lang)}: {explain.score_text(z.at[tech, domain], lang)}<br>"
-            f"{ring}<br>{t('count_stage', lang, n=explain.count_text(counts.at[tech, domain], lang))}"
-            for domain, ring in zip(domain_order, ring_row, strict=True)
+            f"{plain(tech)} · {plain(domain)}<br>{why.at[tech, domain]}<br>"
+            f"{t('count_stage', lang, n=explain.count_text(counts.at[tech, domain], lang))}"
+            for domain in domain_order
         ]
-        for tech, ring_row in zip(tech_order, text, strict=True)
+        for tech in tech_order
     ]
     fig = go.Figure(
         go.Heatmap(

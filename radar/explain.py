@@ -247,3 +247,20 @@ def example_reason(lang: str, cutoffs: Mapping[str, float] | None = None) -> str
     score = pipeline.score(pipeline.normalised_maturity(EXAMPLE_MATURITY), EXAMPLE_ADOPTION)
     ring = pipeline.ring_for_score(score, cutoffs)
     return ring_reason(EXAMPLE_MATURITY, EXAMPLE_ADOPTION, score, ring, lang, cutoffs)
+
+
+def matrix_reasons(matrix: pd.DataFrame, scores_by_scope: Mapping[str | None, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """The technology × domain matrix with each cell's reason for its ring (column `why`), for the heatmap.
+
+    `matrix` has technology, domain (None: combined), score and ring; `scores_by_scope` holds each
+    scope's scores with maturity and adoption (radar.service.scores).
+    """
+    parts = {
+        scope: frame.set_index("technology")[["maturity", "adoption"]].to_dict("index")
+        for scope, frame in scores_by_scope.items()
+    }
+    why = []
+    for row in matrix[["technology", "domain", "score", "ring"]].itertuples(index=False):
+        values = parts[None if _missing(row.domain) else row.domain].get(row.technology, {})
+        why.append(ring_reason(values.get("maturity"), values.get("adoption"), row.score, row.ring, lang))
+    return matrix.assign(why=why)

@@ -65,6 +65,12 @@ def national_entries(
     return entries
 
 
+def file_stem(year: int, scope: str | None, sample: bool, lang: str, kind: str = "") -> str:
+    """The name (without extension) of any file of one edition and scope: "teknologiradar-2026-samlet-eksempeldata"."""
+    parts = ["teknologiradar", str(year), scope or "samlet", kind, t("sample_file_suffix", lang) if sample else ""]
+    return "-".join(part for part in parts if part)
+
+
 def national_files(
     blips: pd.DataFrame,
     technologies: pd.DataFrame,
@@ -83,7 +89,7 @@ def national_files(
     byor = [replace(e, description=f"{marker}. {e.description}") for e in entries] if sample else entries
     name = f"Teknologiradar {year} – {scope_label}" + (f" ({marker})" if sample else "")
     meta = RadarMeta(name=name, domain=scope or "", date=str(year))
-    stem = f"teknologiradar-{year}-{scope or 'samlet'}" + (f"-{t('sample_file_suffix', lang)}" if sample else "")
+    stem = file_stem(year, scope, sample, lang)
     return [
         ExportFile("import_export_byor", lambda: write_byor_csv(byor), f"{stem}-byor.csv", "text/csv"),
         ExportFile("import_export_csv", lambda: write_own_csv(entries), f"{stem}.csv", "text/csv"),

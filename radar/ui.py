@@ -15,6 +15,7 @@ import streamlit as st
 from radar import chart, config, explain, service
 from radar.errors import RadarError
 from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from radar.national_export import file_stem
 from radar.safe import plain
 
 ICON = config.PACKAGE_DIR / "assets" / "icon.png"
@@ -130,6 +131,22 @@ radar_blips = _cached(service.radar_blips)
 respondent_count = _cached(service.respondent_count)
 technology_detail = _cached(service.technology_detail)
 domain_matrix = _cached(service.domain_matrix)
+
+
+def chart_config(edition: int, domain: str | None, kind: str = "") -> dict:
+    """Plotly's settings for a chart of this edition and scope: its image download is named by national_export.file_stem,
+    so a picture of sample data says so in its file name."""
+    eds = editions()
+    sample = bool(eds.loc[eds["year"] == edition, "sample"].any())
+    return {**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": file_stem(edition, domain, sample, lang(), kind)}}
+
+
+def explained_matrix(edition: int) -> pd.DataFrame:
+    """The technology × domain matrix of an edition with each cell's reason for its ring (for the heatmap)."""
+    language = lang()
+    matrix = domain_matrix(edition, language)
+    scopes = [None if pd.isna(d) else d for d in matrix["domain"].drop_duplicates()]
+    return explain.matrix_reasons(matrix, {scope: scores(edition, scope) for scope in scopes}, language)
 
 
 def sample_notice(edition: int | None = None, container: object | None = None) -> None:
@@ -283,7 +300,8 @@ def radar_explorer(notice: object, pick_domain: bool = False) -> tuple[int, str 
     key = f"radar-{domain or 'all'}"
     with chart_col:
         fig = chart.radar_figure(shown, categories(language), language)
-        event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", theme=None, config=PLOTLY_CONFIG)
+        config = chart_config(edition, domain)
+        event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", theme=None, config=config)
         with st.expander(tr("tab_table"), icon=":material/table:"):
             radar_table(shown)
     _pick_from_event(event, key)
@@ -394,7 +412,12 @@ def technology_panel(technology: str, edition: int) -> None:
     st.caption(tr("detail_counts", stage=with_stage, relevance=on_relevance))
     st.markdown(tr("detail_maturity", label=tr(f"maturity_{int(combined['maturity'])}")))
     st.markdown(f"**{tr('detail_adoption')}**")
-    st.plotly_chart(chart.stage_bar_figure(by_scope, language), theme=None, config=PLOTLY_CONFIG, key=f"stages-{technology}")
+    st.plotly_chart(
+        chart.stage_bar_figure(by_scope, language),
+        theme=None,
+        config=chart_config(edition, None, technology),
+        key=f"stages-{technology}",
+    )
     st.markdown(f"**{tr('detail_rings_by_domain')}**")  # the whole width: each row says why in words
     st.dataframe(
         _styled(explain.scope_table(by_scope, language)),
@@ -415,7 +438,12 @@ def technology_panel(technology: str, edition: int) -> None:
         st.markdown(f"- **{plain(row['domain_name'])}:** {plain(row['text'])}")
     st.markdown(f"**{tr('detail_history')}**")
     history = detail["history"].assign(scope_name=tr("detail_scope_combined"))
-    st.plotly_chart(chart.history_figure(history, language), theme=None, config=PLOTLY_CONFIG, key=f"history-{technology}")
+    st.plotly_chart(
+        chart.history_figure(history, language),
+        theme=None,
+        config=chart_config(edition, None, technology),
+        key=f"history-{technology}",
+    )
 
 
 CSS = """

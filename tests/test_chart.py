@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from radar import chart, service
+from radar import chart, explain, service
 from radar.config import CATEGORY_COLORS, GEOMETRY, MIN_NUMBER_CONTRAST, RING_KEYS, RINGS
 from radar.layout import place_blips
 
@@ -106,11 +106,16 @@ def test_heatmap_hover_and_scale_write_danish_numbers_and_honest_scores():
             "n": [1066, 80],
         }
     )
-    fig = chart.heatmap_figure(matrix, "da")
+    scopes = {
+        None: pd.DataFrame({"technology": ["print"], "maturity": [2], "adoption": [0.3444]}),
+        "social-sundhed": pd.DataFrame({"technology": ["print"], "maturity": [4], "adoption": [0.35]}),
+    }
+    fig = chart.heatmap_figure(explain.matrix_reasons(matrix, scopes, "da"), "da")
     cells = [c for row in fig.data[0].customdata for c in row]
     assert cells == [
-        "3D print · Samlet<br>Score: 0,297<br>AFVENT<br>1.066 svar med et trin",
-        "3D print · Social og sundhed<br>Score: 0,55<br>AFPRØV<br>80 svar med et trin",
+        "3D print · Samlet<br>AFVENT, fordi (modenhed 0,250 + udbredelse 0,344) / 2 = 0,297 < 0,30<br>1.066 svar med et trin",
+        "3D print · Social og sundhed<br>AFPRØV, fordi (modenhed 0,75 + udbredelse 0,35) / 2 = 0,55 ≥ 0,50 og < 0,70"
+        "<br>80 svar med et trin",
     ]
     assert list(fig.data[0].colorbar.ticktext) == ["0,0", "0,2", "0,4", "0,6", "0,8", "1,0"]
     assert "%{z" not in fig.data[0].hovertemplate
@@ -156,6 +161,7 @@ def test_heatmap_writes_ring_names_in_cells():
             "score": [0.8, 0.4, 0.1, None],
             "ring": ["klar", "hold_oeje", "afvent", None],
             "n": [40, 30, 20, 0],
+            "why": ["", "", "", ""],
         }
     )
     fig = chart.heatmap_figure(scores, "da")

@@ -262,3 +262,24 @@ def test_nothing_the_national_radar_writes_reads_none_nan_or_minus_zero(national
                 texts += table["why"].tolist()
                 found += [(int(year), domain, lang, text) for text in texts if bad.search(text)]
     assert found == []
+
+
+def test_a_picture_of_a_sample_chart_says_so_in_its_file_name(app, national_db):
+    import json
+
+    at = app.run()
+    assert not at.exception
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"]["filename"] == f"teknologiradar-{latest(national_db)}-samlet-eksempeldata"
+    assert config["displaylogo"] is False
+
+
+def test_each_heatmap_cell_says_why_its_ring(app):
+    import json
+
+    app.switch_page("pages/fagomraader.py")
+    at = app.run()
+    assert not at.exception
+    heatmap = next(tr for c in at.get("plotly_chart") for tr in json.loads(c.proto.spec)["data"] if tr.get("type") == "heatmap")
+    cells = [cell for row in heatmap["customdata"] for cell in row]
+    assert cells and all(", fordi (modenhed " in cell and " svar med et trin" in cell for cell in cells)
