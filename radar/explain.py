@@ -72,6 +72,16 @@ def bound_text(value: float, lang: str, percent: bool = False) -> str:
     return number(value, lang, base + MAX_EXTRA, percent)
 
 
+def short_number(value: float | None, lang: str) -> str:
+    """A number with as few decimals as it has (up to SCORE_DIGITS + MAX_EXTRA): 3, 2,5, 0,125."""
+    if _missing(value):
+        return "–"
+    for decimals in range(SCORE_DIGITS + MAX_EXTRA + 1):
+        if rounded(float(value), decimals) == _exact(float(value), False):
+            return number(value, lang, decimals)
+    return number(value, lang, SCORE_DIGITS + MAX_EXTRA)
+
+
 def _honest_text(value: float, lang: str, cutoffs: Iterable[float], digits: int, percent: bool) -> str:
     cuts = list(cutoffs)
     decimals = honest_digits(value, cuts, digits=digits, percent=percent)

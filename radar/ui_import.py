@@ -26,7 +26,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import chart, config, own, ui, ui_own
+from radar import chart, config, explain, own, ui, ui_own
 from radar.db import own as own_db
 from radar.errors import ImportError_, RadarError
 from radar.formats import (
@@ -338,7 +338,7 @@ def _source(data: bytes, sheet: str | None) -> SourceTable:
 
 def cutoff_rules(cutoffs: Sequence[tuple[str, float | None]], lang: str) -> str:
     """The cut-offs in words, e.g. "3 → KLAR, 2 → AFPRØV, 1 → HOLD ØJE" (numbers and our ring names only)."""
-    return ", ".join(f"{low:g} → {t(f'ring_{ring}', lang)}" for ring, low in cutoffs if low is not None)
+    return ", ".join(f"{explain.short_number(low, lang)} → {t(f'ring_{ring}', lang)}" for ring, low in cutoffs if low is not None)
 
 
 def fields_step(

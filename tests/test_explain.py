@@ -143,7 +143,7 @@ NATIONAL_DISPLAY = [
 ]
 #: A number written by Python's format mini-language, printf, Plotly's d3 or pandas' rounding for display.
 OTHER_FORMATTERS = re.compile(
-    r"""\{[^{}:]*:[+ ]?[0-9]*\.[0-9]+[f%]\}"""  # f"{x:.2f}", "{low:.2f}"
+    r"""\{[^{}:]*:[+ ,]?[0-9]*(?:\.[0-9]+)?[fge%]\}"""  # f"{x:.2f}", "{low:.2f}", f"{low:g}", f"{share:%}"
     r"""|%\.[0-9]+f|format="%"""  # printf: "%.2f", column_config format="%d"
     r"""|%\{[a-z]+:[^}]*\}"""  # Plotly d3: "%{z:.2f}"
     r"""|tickformat|\.round\([0-9]"""  # Plotly axis formats, frame.round(2) to show
@@ -166,3 +166,10 @@ def test_the_national_radar_writes_numbers_only_through_the_one_formatter():
         f"radar/i18n.py: {key}" for key, entry in CATALOGUE.items() if any(OTHER_FORMATTERS.search(v) for v in entry.values())
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"), [(3.0, "da", "3"), (1.5, "da", "1,5"), (1.5, "en", "1.5"), (0.125, "da", "0,125")]
+)
+def test_a_short_number_has_as_few_decimals_as_it_has(value, lang, expected):
+    assert explain.short_number(value, lang) == expected

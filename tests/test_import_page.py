@@ -429,7 +429,7 @@ def test_a_json_list_of_its_own_with_a_bom_is_read_with_edited_cut_offs_and_the_
     at = by_label["KLAR fra"].set_value(2.0).run()
     assert any("falde fra KLAR" in w.value for w in at.warning) and not at.metric, "no report until the cut-offs work"
     at = next(n for n in at.number_input if n.label == "AFPRØV fra").set_value(1.5).run()
-    assert not at.exception and any("2 → KLAR, 1.5 → AFPRØV, 1 → HOLD ØJE" in c.value for c in at.caption)
+    assert not at.exception and any("2 → KLAR, 1,5 → AFPRØV, 1 → HOLD ØJE" in c.value for c in at.caption)
     at = next(b for b in at.button if b.label == "Gem som egen radar").click().run()
     assert not at.exception
     radars = own_db.list_radars(tmp_path / "own.duckdb")
