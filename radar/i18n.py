@@ -81,8 +81,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "list_heading": {"da": "Teknologier efter ring", "en": "Technologies by ring"},
     "low_n_flag": {"da": "få svar", "en": "few answers"},
     "low_n_help": {
-        "da": "Bygger på færre end {low_n} besvarelser; tolk med forsigtighed.",
-        "en": "Based on fewer than {low_n} responses; interpret with care.",
+        "da": "Udbredelsen bygger på færre end {low_n} svar med et trin; tolk med forsigtighed.",
+        "en": "Adoption rests on fewer than {low_n} answers with a stage; interpret with care.",
     },
     "no_score": {"da": "ingen placering (mangler svar eller modenhed)", "en": "not placed (missing answers or maturity)"},
     # movement
