@@ -48,6 +48,8 @@ chromium:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && apt-get install -y -qq chromium; }
 
+# Generates 100k, 1M and 10M answers with DuckDB in a temp folder (seconds; nothing is kept) and times
+# each national path against plain SQL in fresh processes, then the hostile import files: a few minutes.
 bench: $(VENV)/.runtime $(DB)
 	$(PY) -m benchmarks.bench
 	$(PY) -m benchmarks.hostile_files

@@ -214,8 +214,8 @@ def answer_counts(
     Columns: edition, domain, technology, then one column per entry of ANSWER_COUNTS. The scope is
     `domain` (None: every respondent pooled, given as domain NULL); with `each_domain` (`domain` is
     then not used) the pooled scope and every domain come from one pass over the answers, the pooled
-    rows a GROUPING SET over the domains' cells. `editions` None means every edition; `technology` keeps one. A
-    technology without answers in a scope has no row there. The raw answers never leave DuckDB:
+    rows a GROUPING SET over the domains' cells. `editions` None means every edition; `technology`
+    keeps one. A technology without answers in a scope has no row there. The raw answers never leave DuckDB:
     the result is a row per edition, scope and technology.
     """
     chosen = None if editions is None else [int(e) for e in editions]
@@ -229,42 +229,40 @@ def answer_counts(
     if technology is not None:
         filters.append("a.technology = ?")
         filter_params.append(technology)
-    if each_domain or domain is not None:
-        # The respondents' domain. With one edition asked for, both sides are of that edition and the
-        # join is on the respondent id alone (one key is markedly faster on millions of answers).
-        wanted = []
-        if chosen is not None:
-            wanted.append(f"edition IN ({_placeholders(chosen)})" if chosen else "false")
-            source_params += chosen
-        if each_domain:
-            scope = "r.domain"
-        else:
-            wanted.append("domain = ?")
-            source_params.append(domain)
-            scope = "CAST(? AS VARCHAR)"  # one domain: the same for every answer, given rather than grouped on
-            select_params.append(domain)
-        same_edition = "" if chosen is not None and len(chosen) == 1 else " AND r.edition = a.edition"
-        respondents = f"SELECT edition, respondent_id, domain FROM respondents {_where(wanted)}"  # noqa: S608 - placeholders only
+    # The respondents' domain, joined on the respondent id alone when one edition is asked for (both
+    # sides are then of that edition, and one key is markedly faster on millions of answers).
+    same_edition = "" if chosen is not None and len(chosen) == 1 else " AND r.edition = a.edition"
+    of_editions = [] if chosen is None else [f"r.edition IN ({_placeholders(chosen)})" if chosen else "false"]
+    if each_domain:
+        # Grouped on the domain's number (domains.sort); named once the answers have become cells.
+        respondents = "SELECT r.edition, r.respondent_id, d.sort FROM respondents r JOIN domains d ON d.id = r.domain"
+        source = f"answers a JOIN ({respondents} {_where(of_editions)}) r ON r.respondent_id = a.respondent_id{same_edition}"
+        source_params += chosen or []
+        scope, named, scope_name = "r.sort", "JOIN domains d ON d.sort = c.scope", "d.id"
+    elif domain is not None:
+        # One domain: the same for every answer, so given as a value rather than grouped on.
+        respondents = f"SELECT r.edition, r.respondent_id FROM respondents r {_where([*of_editions, 'r.domain = ?'])}"  # noqa: S608
         source = f"answers a JOIN ({respondents}) r ON r.respondent_id = a.respondent_id{same_edition}"
+        source_params += [*(chosen or []), domain]
+        scope, named, scope_name = "CAST(? AS VARCHAR)", "", "c.scope"
+        select_params.append(domain)
     else:
         # Pooled: every answer has its respondent (a foreign key), so the join would change nothing.
-        source, scope = "answers a", "CAST(NULL AS VARCHAR)"
+        source, scope, named, scope_name = "answers a", "CAST(NULL AS VARCHAR)", "", "c.scope"
     columns = ", ".join(f"a.{column}" for column in ANSWER_COLUMNS)
     counts = ", ".join(
         f"CAST(coalesce(sum(answers) FILTER (WHERE {condition}), 0) AS BIGINT) AS {name}"
         for name, condition in ANSWER_COUNTS.items()
     )
-    group = (
-        "GROUPING SETS ((edition, technology), (edition, domain, technology))" if each_domain else "edition, domain, technology"
-    )
+    group = "GROUPING SETS ((c.edition, c.technology), (c.edition, d.id, c.technology))" if each_domain else "ALL"
     sql = f"""
         WITH cells AS (
-            SELECT a.edition, {scope} AS domain, a.technology, {columns}, count(*) AS answers
+            SELECT a.edition, {scope} AS scope, a.technology, {columns}, count(*) AS answers
             FROM {source} {_where(filters)}
             GROUP BY ALL
         )
-        SELECT edition, domain, technology, {counts}
-        FROM cells GROUP BY {group}
+        SELECT c.edition, {scope_name} AS domain, c.technology, {counts}
+        FROM cells c {named} GROUP BY {group}
         ORDER BY edition, domain NULLS FIRST, technology"""  # noqa: S608 - names from ANSWER_COLUMNS/ANSWER_COUNTS, values as parameters
     return _query(path, sql, select_params + source_params + filter_params)
 
