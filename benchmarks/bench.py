@@ -39,7 +39,7 @@ from radar.config import RING_KEYS, SEED_DIR
 
 SIZES: tuple[int, ...] = (100_000, 1_000_000, 10_000_000)
 #: Timed calls per measurement (after one warm-up call).
-REPEAT = 5
+REPEAT = 7
 #: The domain and technology the one-domain radar and the technology detail are measured on.
 DOMAIN, TECHNOLOGY = "teknik-miljoe", "cloud"
 PATHS: tuple[str, ...] = ("combined radar", "domain radar", "heatmap", "technology detail")

@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks import plain_sql
 from radar import service
-from radar.db import national, shared_cursor
+from radar.db import Database, national, shared_cursor
 
 INTEGERS = ("maturity", "n", "dont_know", "n_relevance")
 FRACTIONS = ("adoption", "relevance", "stage_0", "stage_1", "stage_2", "stage_3", "maturity_norm", "score")
@@ -151,3 +151,23 @@ def test_no_page_path_loads_raw_answers_into_python(national_db, years, scopes, 
         assert len(frame) <= bound, sql
     for sql in answers_read:
         assert "GROUP BY" in sql, sql
+
+
+def test_the_benchmarks_generated_database_agrees_too(tmp_path):
+    """`make bench` times the app on generated answers: the numbers there must be the recomputed ones as well."""
+    from benchmarks.synthetic import make_database
+
+    db = make_database(tmp_path, 5_000)
+    year = int(service.editions(db)["year"].max())
+    con = shared_cursor(db)
+    assert con.execute("SELECT count(*), count(DISTINCT edition) FROM answers").fetchone() == (5_000, 1)
+    every = plain_sql.scores(con, [year], plain_sql.EVERY_SCOPE)
+    scopes = [None, *service.domains(db, "da")["id"]]
+    matrix = service.domain_matrix(db, year, "da")
+    for scope in scopes:
+        theirs = every[every["domain"].isna()] if scope is None else every[every["domain"] == scope]
+        same_numbers(service.scores(db, year, scope), theirs)
+        part = matrix[matrix["domain"].isna()] if scope is None else matrix[matrix["domain"] == scope]
+        same_numbers(part, theirs, columns=("n", "score"), rings=False)
+    assert set(every["ring"]) >= {"klar", "afproev", "hold_oeje", "afvent"}
+    Database.close_all(db)
