@@ -169,7 +169,7 @@ def test_a_list_in_a_shape_of_its_own_is_brought_in_by_choosing_its_fields(app_s
     page.get_by_label("KLAR fra").fill("2")
     page.get_by_label("KLAR fra").press("Enter")
     wait_for_app(page)
-    main.get_by_text("2 → KLAR, 1.5 → AFPRØV, 1 → HOLD ØJE").wait_for()
+    main.get_by_text("2 → KLAR, 1,5 → AFPRØV, 1 → HOLD ØJE").wait_for()
     ring_list = page.locator(".ring-list").first.inner_text()
     assert "Droner" in ring_list and "RPA" in ring_list and "Chatbot" in ring_list
     assert page.locator("img[onerror], img[src='x']").count() == 0
