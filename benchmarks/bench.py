@@ -13,9 +13,10 @@ call, then the median of REPEAT calls. Its memory is that process's peak residen
 after its imports and before opening the database; the whole peak is printed beside it.
 
 Targets (the issue "Answers aggregated where they live"): at 10M answers each path at most 0.5 s
-and 300 MB of its own; at 1M (and 100k) at most the plain-SQL time plus 0.1 s, the fixed cost of the method,
-layout and names. Targets are reported, not asserted: these machines are shared and noisy, so a
-timed test would fail for reasons that are not ours.
+and 300 MB of its own; at 1M (and 100k) at most the plain-SQL time plus 0.1 s, the fixed cost of
+the method, layout and names. Targets are reported, not asserted: these machines are shared and
+noisy (the load average is printed with the results), so a timed test would fail for reasons that
+are not ours.
 """
 
 from __future__ import annotations
