@@ -193,12 +193,13 @@ def edition_picker() -> int:
     eds = editions()
     years = [int(y) for y in eds["year"]]
     counts = dict(zip(years, eds["respondents"], strict=True))
+    language = lang()  # bound now: the label must not depend on session state when it is called
     url_state("edition", "edition", lambda raw: int(raw) if raw.isdigit() and int(raw) in years else years[0])
     year = st.selectbox(
         tr("edition"),
         years,
         key="edition",
-        format_func=lambda y: tr("edition_label", year=y, respondents=explain.count_text(counts[y], lang())),
+        format_func=lambda y: t("edition_label", language, year=y, respondents=explain.count_text(counts[y], language)),
         placeholder=tr("choose_option"),
     )
     url_write("edition", None if year == years[0] else year)

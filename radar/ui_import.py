@@ -632,7 +632,13 @@ def export_national() -> None:
     doms = ui.domains(language)
     scopes = {None: tr("detail_scope_combined"), **dict(zip(doms["id"], doms["name"], strict=True))}
     left, right = st.columns(2)
-    year = left.selectbox(tr("edition"), years, key="imp-export-edition")
+    counts = dict(zip(years, eds["respondents"], strict=True))
+    year = left.selectbox(
+        tr("edition"),
+        years,
+        key="imp-export-edition",
+        format_func=lambda y: t("edition_label", language, year=y, respondents=explain.count_text(counts[y], language)),
+    )
     scope = right.selectbox(tr("domain"), list(scopes), key="imp-export-scope", format_func=scopes.get)
     ui.sample_notice(year)
     try:

@@ -92,3 +92,14 @@ def test_the_export_tab_shows_the_sample_notice(national_db, tmp_path, monkeypat
     at.run()
     assert not at.exception
     assert any("Eksempeldata" in info.value for info in at.tabs[1].info)
+
+
+def test_the_export_tab_names_the_count_beside_each_edition(national_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(tmp_path / "own.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/importer.py")
+    at.run()
+    eds = service.editions(national_db)
+    expected = [f"{int(y)} ({int(n)} besvarelser i alt)" for y, n in zip(eds["year"], eds["respondents"], strict=True)]
+    assert at.selectbox(key="imp-export-edition").options == expected
