@@ -141,7 +141,8 @@ def filter_blips(
 
 
 def domain_matrix(path: Path, edition: int, lang: str) -> pd.DataFrame:
-    """Long table technology × (combined + each domain): score and ring, for the heatmap."""
+    """Long table technology × (combined + each domain): score, ring, n, and the maturity and adoption
+    the score comes from (so a cell's reason needs no other query), for the heatmap. One counting query."""
     techs = technologies(path, lang)
     names = dict(zip(techs["id"], techs["name"], strict=True))
     rows = []
@@ -151,7 +152,7 @@ def domain_matrix(path: Path, edition: int, lang: str) -> pd.DataFrame:
     for domain_id, domain_name in scopes:
         part = scored[(edition, domain_id)]
         part = part.assign(domain=domain_id, domain_name=domain_name, name=part["technology"].map(names))
-        rows.append(part[["technology", "name", "domain", "domain_name", "score", "ring", "n"]])
+        rows.append(part[["technology", "name", "domain", "domain_name", "score", "ring", "n", "maturity", "adoption"]])
     matrix = pd.concat(rows, ignore_index=True)
     order = matrix[matrix["domain"].isna()].sort_values("score", ascending=False)["technology"].tolist()
     matrix["_order"] = matrix["technology"].map({tech: i for i, tech in enumerate(order)})

@@ -102,7 +102,7 @@ def test_heatmap_carries_the_recomputed_numbers(national_db, recomputed, years, 
         matrix = service.domain_matrix(national_db, year, "da")
         for scope in scopes:
             part = matrix[matrix["domain"].isna()] if scope is None else matrix[matrix["domain"] == scope]
-            same_numbers(part, recomputed[(year, scope)], columns=("n", "score"), rings=False)
+            same_numbers(part, recomputed[(year, scope)], columns=("n", "score", "maturity", "adoption"), rings=False)
             theirs = recomputed[(year, scope)].set_index("technology")["ring"]
             assert part["ring"].tolist() == [theirs[tech] for tech in part["technology"]]
 
@@ -151,6 +151,31 @@ def test_no_page_path_loads_raw_answers_into_python(national_db, years, scopes, 
         assert len(frame) <= bound, sql
     for sql in answers_read:
         assert "GROUP BY" in sql, sql
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda db, year: service.radar_blips(db, year, None, "da"),
+        lambda db, year: service.radar_blips(db, year, "teknik-miljoe", "da"),
+        lambda db, year: service.domain_matrix(db, year, "da"),
+        lambda db, year: service.technology_detail(db, "cloud", year, "da"),
+        lambda db, year: service.scores(db, year, "social-sundhed"),
+    ],
+    ids=["combined radar", "domain radar", "heatmap", "technology detail", "scores"],
+)
+def test_one_counting_query_per_need(national_db, years, monkeypatch, call):
+    """Every scope and edition a page shows comes from one query of the answers, not one per scope."""
+    seen: list[str] = []
+    real = national._query
+
+    def spy(path, sql, params=None):
+        seen.append(sql)
+        return real(path, sql, params)
+
+    monkeypatch.setattr(national, "_query", spy)
+    call(national_db, years[-1])
+    assert sum("answers" in sql for sql in seen) == 1
 
 
 def test_the_benchmarks_generated_database_agrees_too(tmp_path):
