@@ -90,6 +90,10 @@ MAX_STAGE = 3
 #: Below this many respondents a value is flagged as resting on few answers.
 LOW_N = 10
 
+#: A workshop round calls a technology "uenighed" (disputed) when the modal answer's count minus the
+#: runner-up's is under this share of the answers: Thoughtworks BYOR's rule for its voting rounds.
+DISAGREEMENT_MARGIN = 0.10
+
 MOVEMENTS: tuple[str, ...] = ("new", "moved_in", "moved_out", "unchanged")
 
 # Colour-blind-safe (Okabe-Ito) palette, one colour per category sector.
