@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -48,12 +50,18 @@ def ring_shown(row: pd.Series) -> str:
     return tr("ring_" + row["ring"]) + (f" {HAND_SET_MARK}" if row["hand_set"] else "")
 
 
-def _editor_frame(table: pd.DataFrame) -> pd.DataFrame:
+#: The script that keeps every keystroke typed into a data editor (see its header).
+KEEP_KEYS = (config.PACKAGE_DIR / "assets" / "keep_keys.js").read_text(encoding="utf-8")
+
+
+def keep_keystrokes() -> None:
+    """Load the keystroke keeper into the page (once per page; a constant script, no user text in it)."""
+    st.html(f"<script>{KEEP_KEYS}</script>", unsafe_allow_javascript=True)
+
+
+def _editable(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "number": table["number"],
-            "name": table["name"],
-            "ring_shown": [ring_shown(row) for _, row in table.iterrows()],
             "status": table["status"].astype("Int64"),
             "relevance": table["relevance"].astype("Int64"),
             "hand_ring": table["chosen_ring"].astype(object),
@@ -65,14 +73,41 @@ def _editor_frame(table: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def frozen(key: str, table: pd.DataFrame, build: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
+    """The editable columns as they were when the editor `key` was made.
+
+    Saved edits stay in the editor's own state on top of these values; sending the grid new values
+    for the columns being edited would re-render it under the typist (an editor open at that moment
+    loses its text). A new key (undo, add, remove, a change from another browser) takes fresh values.
+    """
+    ids = table["entry_id"].tolist()
+    held = st.session_state.get(f"{key}-frozen")
+    if held is None or held[0] != ids:
+        held = (ids, build(table))
+        st.session_state[f"{key}-frozen"] = held
+    return held[1]
+
+
+def _editor_frame(key: str, table: pd.DataFrame) -> pd.DataFrame:
+    live = pd.DataFrame(
+        {
+            "number": table["number"],
+            "name": table["name"],
+            "ring_shown": [ring_shown(row) for _, row in table.iterrows()],
+        }
+    ).reset_index(drop=True)
+    return pd.concat([live, frozen(key, table, _editable)], axis=1)
+
+
 def entries_editor(ws: Workspace) -> None:
     """The keyboard-friendly table of entries; each committed cell is saved at once."""
     key = f"own-editor-{ws.link}-{epoch(ws.link)}"
     table = ws.table.sort_values("number", kind="stable")
     st.session_state[f"{key}-ids"] = table["entry_id"].tolist()
     st.caption(tr("own_editor_hint"))
+    keep_keystrokes()
     st.data_editor(
-        _editor_frame(table),
+        _editor_frame(key, table),
         key=key,
         hide_index=True,
         num_rows="fixed",
@@ -265,14 +300,7 @@ def custom_editor(ws: Workspace) -> None:
     key = f"own-custom-editor-{ws.link}-{epoch(ws.link)}"
     st.session_state[f"{key}-ids"] = mine["entry_id"].tolist()
     st.markdown(f"**{tr('own_custom_list')}**")
-    frame = pd.DataFrame(
-        {
-            "name": mine["name"],
-            "category": mine["category"],
-            "description": mine["description"],
-            "own_maturity": mine["own_maturity"].astype("Int64"),
-        }
-    ).reset_index(drop=True)
+    frame = frozen(key, mine, _custom_editable)
     st.data_editor(
         frame,
         key=key,
@@ -298,6 +326,17 @@ def custom_editor(ws: Workspace) -> None:
             ),
         },
     )
+
+
+def _custom_editable(mine: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "name": mine["name"],
+            "category": mine["category"],
+            "description": mine["description"],
+            "own_maturity": mine["own_maturity"].astype("Int64"),
+        }
+    ).reset_index(drop=True)
 
 
 def remove_entries(ws: Workspace) -> None:
