@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from radar import ui
+from radar import ui, ui_workshop
 
 # A local icon file: a Material or emoji page icon would be fetched from the internet.
 st.set_page_config(page_title="Teknologiradar", page_icon=str(ui.ICON), layout="wide")
@@ -17,6 +17,9 @@ pages = [
     st.Page("pages/importer.py", title=ui.tr("nav_import"), icon=":material/upload_file:", url_path="import"),
     st.Page("pages/om.py", title=ui.tr("nav_about"), icon=":material/help:", url_path="om"),
 ]
+# Workshop rounds: the participant's phone (/deltag?kode=CODE) and the round on the projector, reached by links only.
+pages.append(st.Page("pages/deltag.py", title=ui.tr("nav_join"), url_path="deltag", visibility="hidden"))
+pages.append(st.Page(ui_workshop.projector_page, title=ui.tr("nav_workshop_projector"), url_path="workshop", visibility="hidden"))
 # The combined radar is served at /; an old link or bookmark to /samlet lands there too.
 pages.append(st.Page(lambda: st.switch_page(combined), title=ui.tr("nav_combined"), url_path="samlet", visibility="hidden"))
 st.navigation(pages, position="top").run()

@@ -361,3 +361,77 @@ def _parse_time(value: object) -> datetime | None:
     if not value:
         return None
     return datetime.fromisoformat(str(value))
+
+
+# --- figures for the projector (pure Plotly) ---------------------------------------------------------
+#: One colour per answer step, darkest for the innermost ring, the highest relevance and "i drift";
+#: the number on a bar is white on the two darkest and near-black on the rest.
+STEP_COLORS: dict[int, tuple[str, ...]] = {
+    4: ("#08519c", "#3182bd", "#9ecae1", "#deebf7"),
+    5: ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c"),
+}
+DARK_STEPS = {"#08519c", "#3182bd"}
+
+
+def _step_colors(question: str) -> tuple[str, ...]:
+    steps = options(question)
+    colors = STEP_COLORS[len(steps)]
+    return tuple(reversed(colors)) if question == "status" else colors
+
+
+def spread_figure(table: pd.DataFrame, names: Mapping[str, str], question: str, lang: str, height: int = 520) -> Any:
+    """The room's distribution for a projector: one stacked bar per technology (in the table's order, the
+    first at the top), a segment per answer with its count, and the agreement in words at the right."""
+    import plotly.graph_objects as go
+
+    rows = table.iloc[::-1]
+    labels = [str(names.get(str(e), e)) for e in rows["entry_id"]]
+    fig = go.Figure()
+    for option, color in zip(options(question), _step_colors(question), strict=True):
+        counts = [int(c[option]) for c in rows["counts"]]
+        fig.add_bar(
+            y=labels, x=counts, orientation="h", name=answer_label(question, option, lang), marker_color=color,
+            text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle", textangle=0,
+            textfont={"size": 18, "color": "#ffffff" if color in DARK_STEPS else "#111111"},
+            hovertemplate="%{y}: %{x}<extra>" + answer_label(question, option, lang) + "</extra>",
+        )  # fmt: skip
+    most = max([int(n) for n in rows["n"]] + [1])
+    for label, (_, row) in zip(labels, rows.iterrows(), strict=True):
+        words = agreement_text(row, question, lang)
+        fig.add_annotation(
+            x=most, y=label, text=words, showarrow=False, xanchor="left", xshift=10,
+            font={"size": 15 if len(rows) <= 15 else 13, "color": "#b2182b" if row["disputed"] else "#333333"},
+        )  # fmt: skip
+    fig.update_layout(
+        barmode="stack", height=height, margin={"l": 10, "r": 330, "t": 34, "b": 4}, plot_bgcolor="#ffffff",
+        legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0, "font": {"size": 16}, "traceorder": "normal"},
+        font={"size": 16}, bargap=0.25,
+    )  # fmt: skip
+    fig.update_xaxes(visible=False, range=[0, most])
+    fig.update_yaxes(tickfont={"size": 17 if len(rows) <= 15 else 14}, automargin=True)
+    return fig
+
+
+def answered_figure(names: Mapping[str, str], answered: Mapping[str, int], joined: int, lang: str, height: int = 520) -> Any:
+    """While the counts are hidden: how many participants answered each technology, as bars out of those joined."""
+    import plotly.graph_objects as go
+
+    ids = list(answered)[::-1]
+    labels = [str(names.get(e, e)) for e in ids]
+    counts = [int(answered[e]) for e in ids]
+    top = max([joined, *counts, 1])
+    fig = go.Figure(
+        go.Bar(
+            y=labels, x=counts, orientation="h", marker_color="#3182bd", text=[f"{c}/{joined}" for c in counts],
+            textposition="outside", textfont={"size": 16}, hovertemplate="%{y}: %{x}<extra></extra>", cliponaxis=False,
+        )
+    )  # fmt: skip
+    fig.update_layout(height=height, margin={"l": 10, "r": 60, "t": 10, "b": 10}, plot_bgcolor="#ffffff", font={"size": 16})
+    fig.update_xaxes(visible=False, range=[0, top])
+    fig.update_yaxes(tickfont={"size": 16}, automargin=True)
+    return fig
+
+
+def distribution_text(row: Mapping[str, Any], question: str, lang: str) -> str:
+    """A tallied technology's counts in one line: "KLAR 3 · AFPRØV 9 · HOLD ØJE 0 · AFVENT 0"."""
+    return " · ".join(f"{answer_label(question, o, lang)} {row['counts'][o]}" for o in options(question))

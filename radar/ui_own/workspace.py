@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from radar import config, own
+from radar import config, own, ui_workshop
 from radar.db import own as db
 from radar.safe import plain
 from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
@@ -216,8 +216,9 @@ def workspace(link: str) -> None:
         read_only_tabs(ws, scope, ghosts)
         return
     tabs = st.tabs(
-        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
-    )
+        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings"),
+         tr("own_tab_workshop")]
+    )  # fmt: skip
     with tabs[0]:
         undo_bar(ws, "entries")
         show_flash("entries")
@@ -243,6 +244,8 @@ def workspace(link: str) -> None:
     with tabs[4]:
         show_flash("details")
         details(ws)
+    with tabs[5]:
+        ui_workshop.workshop_tab(ws)
 
 
 def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
