@@ -59,7 +59,7 @@ def _names(technologies: list[dict]) -> dict[str, str]:
 
 def _join_url(code: str) -> str:
     """The join link of `code`: this app's /deltag?kode=CODE."""
-    here = (st.context.url or "").split("?")[0]
+    here = (st.context.url or "/").split("?")[0]
     return urllib.parse.urljoin(here, "deltag") + f"?kode={code}"
 
 
@@ -145,7 +145,7 @@ def _start(ws: Workspace, entry_ids: list[str], questions: list[str], comments: 
 
 def projector_url(link: str, round_id: str) -> str:
     """The address of a round's projector view."""
-    here = (st.context.url or "").split("?")[0]
+    here = (st.context.url or "/").split("?")[0]
     return urllib.parse.urljoin(here, "workshop") + "?" + urllib.parse.urlencode({"edit": link, "runde": round_id})
 
 
