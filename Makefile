@@ -50,9 +50,10 @@ chromium:
 
 # Generates 100k, 1M and 10M answers with DuckDB in a temp folder (seconds; nothing is kept) and times
 # each national path against plain SQL in fresh processes, then the hostile import files: a few minutes.
-bench: $(VENV)/.runtime $(DB)
+bench: $(VENV)/.test $(DB) chromium
 	$(PY) -m benchmarks.bench
 	$(PY) -m benchmarks.hostile_files
+	$(PY) -m benchmarks.editor
 
 clean:
 	rm -rf $(VENV)  # never the databases: they may hold imported editions and own radars

@@ -49,3 +49,17 @@ def own_app(national_db, own_db, monkeypatch):
     at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
     at.switch_page("pages/egen_radar.py")
     return at
+
+
+def _open_tab(at: object, link: str, tab: str) -> object:  # noqa: ARG001 - the link reads well at the call
+    from radar.i18n import t
+
+    at.session_state["own-tabs"] = t(f"own_tab_{tab}", "da")
+    return at.run()
+
+
+@pytest.fixture
+def open_tab():
+    """open_tab(at, link, tab): open a tab of an own radar's workspace and run; only the open tab is drawn
+    (st.tabs' lazy mode). `tab` names its catalogue key own_tab_<tab>: entries, compare, export, history, settings, workshop."""
+    return _open_tab

@@ -30,11 +30,11 @@ def buttons(at: AppTest) -> list[str]:
     return [b.label for b in at.button]
 
 
-def test_the_edit_page_shows_both_links_and_the_view_link_only_its_own(app, own_db):
+def test_the_edit_page_shows_both_links_and_the_view_link_only_its_own(app, own_db, open_tab):
     edit = db.create_radar(own_db, {"name": "Odder 2026"}, [AI, RPA])
     view = db.links(own_db, edit)["view"]
     app.query_params["edit"] = edit
-    at = app.run()
+    at = open_tab(app.run(), edit, "settings")
     assert not at.exception
     assert [c.value for c in at.code] == [f"?edit={edit}", f"?view={view}"]
     assert "Lav et nyt redigeringslink" in [p.proto.popover.label for p in at.get("popover")]
@@ -67,11 +67,11 @@ def test_a_view_link_opens_the_presentation_view(app, own_db):
         assert len(at.get(kind)) == 0
 
 
-def test_a_new_edit_link_replaces_the_old_one(app, own_db):
+def test_a_new_edit_link_replaces_the_old_one(app, own_db, open_tab):
     edit = db.create_radar(own_db, {"name": "Ny nøgle"}, [AI])
     view = db.links(own_db, edit)["view"]
     app.query_params["edit"] = edit
-    at = app.run()
+    at = open_tab(app.run(), edit, "settings")
     at.button(key=f"own-new-link-{edit}").click()
     at.run()
     assert not at.exception
@@ -153,11 +153,11 @@ def test_the_edit_link_of_a_binned_radar_offers_to_restore_it(app, own_db, monke
     assert db.load_radar(own_db, edit)["deleted_at"] is None
 
 
-def test_delete_from_the_open_radar_goes_back_to_the_start(app, own_db, monkeypatch):
+def test_delete_from_the_open_radar_goes_back_to_the_start(app, own_db, monkeypatch, open_tab):
     monkeypatch.setenv("TEKNOLOGIRADAR_MODE", "hosted")
     edit = db.create_radar(own_db, {"name": "Slet mig"}, [AI])
     app.query_params["edit"] = edit
-    at = app.run()
+    at = open_tab(app.run(), edit, "settings")
     at.button(key=f"own-del-ws-{edit}").click()
     at.run()
     assert not at.exception

@@ -92,12 +92,13 @@ def test_blank_radar_without_name_is_refused(app, own_db):
     assert db.list_radars(own_db).empty
 
 
-def test_share_link_opens_the_radar(app, own_db):
+def test_share_link_opens_the_radar(app, own_db, open_tab):
     radar_id = db.create_radar(own_db, {"name": "Delt radar", "municipality": "Odder"}, [AI, RPA])
     at = opened(app, radar_id)
     assert not at.exception
     assert at.title[0].value == "Delt radar"
     assert sorted(blips(at)) == ["ai", "rpa"]
+    open_tab(at, radar_id, "settings")
     view = db.links(own_db, radar_id)["view"]
     assert [c.value for c in at.code] == [f"?edit={radar_id}", f"?view={view}"]
 
@@ -175,7 +176,7 @@ def test_a_stale_browser_is_refused_and_shown_the_fresh_state(app, own_db):
     assert db.load_entries(own_db, radar_id)["technology_id"].tolist() == ["ai", "rpa", "droner"]
 
 
-def test_undo_beside_the_table_names_the_change_and_redo_brings_it_back(app, own_db):
+def test_undo_beside_the_table_names_the_change_and_redo_brings_it_back(app, own_db, open_tab):
     radar_id = db.create_radar(
         own_db, {"name": "R"}, [{"technology_id": "droner", "name": "Droner", "category": "robots", "status": 2}]
     )
@@ -192,13 +193,13 @@ def test_undo_beside_the_table_names_the_change_and_redo_brings_it_back(app, own
     at.button(key="own-redo-entries").click()
     at.run()
     assert db.load_entries(own_db, radar_id)["status"].tolist() == [1]
-    history = at.get("dataframe")
+    history = open_tab(at, radar_id, "history").get("dataframe")
     assert any("status for Droner: afprøver → overvejer" in str(d.value.to_dict()) for d in history)
 
 
-def test_details_are_saved_when_a_field_is_left(app, own_db):
+def test_details_are_saved_when_a_field_is_left(app, own_db, open_tab):
     radar_id = db.create_radar(own_db, {"name": "Gammelt navn"}, [AI])
-    at = opened(app, radar_id)
+    at = open_tab(opened(app, radar_id), radar_id, "settings")
     name_key = next(
         w.key for w in at.text_input if w.key and w.key.startswith(f"own-meta-{radar_id}") and w.key.endswith("-name")
     )
@@ -227,9 +228,9 @@ def test_list_rename_duplicate_and_delete_after_asking(app, own_db):
     assert db.list_radars(own_db)["name"].tolist() == ["Kopi af Omdøbt"]
 
 
-def test_exports_are_offered(app, own_db):
+def test_exports_are_offered(app, own_db, open_tab):
     radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
-    at = opened(app, radar_id)
+    at = open_tab(opened(app, radar_id), radar_id, "export")
     labels = [b.proto.label for b in at.download_button]
     assert labels == ["Billede (PNG)", "Interaktiv side (HTML)", "Excel (.xlsx)", "Tabel (CSV)", "Hele radaren (JSON)"]
 

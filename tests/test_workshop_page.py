@@ -95,12 +95,13 @@ def test_a_closed_round_says_so_on_the_phone(env, radar, round_):
     assert "Runden er lukket. Tak for dine svar." in texts(at)
 
 
-def test_the_workshop_tab_starts_a_round_and_adopts_the_agreed(env, radar):
+def test_the_workshop_tab_starts_a_round_and_adopts_the_agreed(env, radar, open_tab):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.switch_page("pages/egen_radar.py")
     at.query_params["edit"] = radar
     at.run()
     assert "Workshop" in [t.label for t in at.tabs]
+    open_tab(at, radar, "workshop")
     start = next(b for b in at.get("form_submit_button") if b.label == "Start runden")
     start.click().run()
     assert not at.exception

@@ -52,8 +52,7 @@ def presentation(ws: Workspace) -> None:
     scope = st.session_state.get(f"own-scope-{ws.link}", ws.meta["domain"]) or None
     ghosts = bool(st.session_state.get(f"own-ghosts-{ws.link}"))
     if view == "matrix":
-        fig = matrix_fig(ws, presentation=True)
-        fig.update_layout(height=PRESENT_HEIGHT)
+        fig = matrix_fig(ws, presentation=True, height=PRESENT_HEIGHT)
         st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key="own-present-matrix")
     elif view == "gaps":
         gap_table(ws, scope, big=True)

@@ -9,11 +9,14 @@ other than through the editor itself, so an editor never shows edits on top of s
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -25,6 +28,7 @@ from radar.i18n import CATALOGUE
 from radar.safe import plain
 from radar.ui import lang, page_header, tr, tr_text
 
+_T = TypeVar("_T")
 _RADAR_ID = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 
 
@@ -162,6 +166,26 @@ class Workspace:
     can_edit: bool = False
 
 
+def fingerprint(*parts: object) -> str:
+    """A digest of plain values and frames (pickled in this process), for `memo` keys."""
+    return hashlib.sha1(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), usedforsecurity=False).hexdigest()
+
+
+def memo(name: str, key: str, build: Callable[[], _T]) -> _T:
+    """This browser's last value built under `name`, rebuilt only when `key` changed.
+
+    An edit reruns the workspace; what the edit did not change (the radar after a relevance edit,
+    the matrix after a status edit, the local table of a radar another browser did not touch) is
+    reused instead of built again.
+    """
+    held = st.session_state.get(f"own-memo-{name}")
+    if held is not None and held[0] == key:
+        return held[1]
+    value = build()
+    st.session_state[f"own-memo-{name}"] = (key, value)
+    return value
+
+
 def seen_key(link: str) -> str:
     return f"own-seen-{link}"
 
@@ -193,9 +217,13 @@ def load_workspace(link: str) -> Workspace | None:
             bump(link)  # changed elsewhere: editors start again from the fresh rows
         st.session_state[seen_key(link)] = meta["version"]
     national = national_scores(meta["domain"])
-    table = own.local_table(entries, catalogue(), national)
-    cats = own.radar_sectors(table, categories())
-    blips = own.local_blips(table, cats["id"].tolist())
+
+    def compute() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        table = own.local_table(entries, catalogue(), national)
+        cats = own.radar_sectors(table, categories())
+        return table, cats, own.local_blips(table, cats["id"].tolist())
+
+    table, cats, blips = memo("local", fingerprint(entries, national, lang()), compute)
     return Workspace(link, meta, entries, table, blips, cats, national, can_edit=bool(meta["can_edit"]))
 
 
@@ -224,6 +252,11 @@ def restore(link: str, reopen: bool = False) -> None:
         st.session_state.pop(seen_key(link), None)
 
 
+#: Set by a change the header shows too (name, undo, conflict): the next run of the workspace's
+#: fragment hands over to a full run.
+FULL_RUN = "own-full-run"
+
+
 def write(link: str, action: Callable[[Path, int], int], *, reset: bool, success: str | None = None, area: str = "top") -> bool:
     """Run one storage action with the version this browser saw; True when it was saved.
 
@@ -233,6 +266,7 @@ def write(link: str, action: Callable[[Path, int], int], *, reset: bool, success
     try:
         version = action(own_db(), seen)
     except ConflictError as error:
+        st.session_state[FULL_RUN] = True
         flash("error", message(error), area)
         st.session_state.pop(seen_key(link), None)
         bump(link)
@@ -243,6 +277,7 @@ def write(link: str, action: Callable[[Path, int], int], *, reset: bool, success
     st.session_state[seen_key(link)] = version
     if reset:
         bump(link)
+        st.session_state[FULL_RUN] = True
     if success:
         flash("success", success, area)
     return True
@@ -301,23 +336,22 @@ def radar_fig(
         # Only what the group has assessed: the rest sits where the country is anyway.
         assessed = ws.table.loc[ws.table["status"].notna() | ws.table["hand_set"], "technology"]
         ghost_blips = national[national["technology"].isin(set(assessed) & set(ws.blips["technology"]))]
-    return chart.own_radar_figure(
-        ws.blips,
-        ws.categories,
-        lang(),
-        presentation=presentation,
-        ghosts=ghost_blips,
-        title=title,
-        height=height,
-        names_list=names_list,
-        width_hint=width_hint,
-    )
+    options = {"presentation": presentation, "ghosts": ghost_blips, "title": title, "height": height}
+    options |= {"names_list": names_list, "width_hint": width_hint}
+    key = fingerprint(ws.blips, ws.categories, lang(), options)
+    build = lambda: chart.own_radar_figure(ws.blips, ws.categories, lang(), **options)  # noqa: E731
+    return memo(f"radar-{presentation}-{height}-{width_hint}", key, build)
 
 
-def matrix_fig(ws: Workspace, presentation: bool = False) -> object:
-    """The priority matrix figure."""
+def matrix_fig(ws: Workspace, presentation: bool = False, height: int | None = None) -> object:
+    """The priority matrix figure (`height` in pixels, or the chart's own)."""
     points = own.matrix_points(ws.table)
-    return chart.priority_matrix_figure(points, ws.categories, lang(), high=own.MATRIX_HIGH, presentation=presentation)
+
+    def build() -> object:
+        fig = chart.priority_matrix_figure(points, ws.categories, lang(), high=own.MATRIX_HIGH, presentation=presentation)
+        return fig.update_layout(height=height) if height else fig
+
+    return memo(f"matrix-{presentation}-{height}", fingerprint(points, ws.categories, lang(), presentation), build)
 
 
 def gap_table(ws: Workspace, scope: str | None, big: bool = False) -> None:

@@ -16,6 +16,7 @@ from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, 
 from radar.ui_own.exports import _html_table, exports
 from radar.ui_own.present import presentation
 from radar.ui_own.state import (
+    FULL_RUN,
     WORK_HEIGHT,
     WORK_RADAR_WIDTH,
     Workspace,
@@ -49,7 +50,7 @@ def header(ws: Workspace) -> tuple[str | None, bool]:
     with right:
         language_switch()
     sample = " · " + tr("sample_short") if sample_reference() else ""  # compared with sample data: say so, compactly
-    st.caption(facts(ws) + " · " + tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())) + sample)
+    st.caption(facts(ws) + sample)
     cols = st.columns([1.3, 1.6, 2.6, 2.5, 2.1], vertical_alignment="bottom")
     cols[0].button(back_label(), on_click=open_radar, args=(None,), icon=":material/arrow_back:", key="own-back")
     cols[1].toggle(tr("own_present"), key="own_present", help=tr("own_present_help"), on_change=sync_present)
@@ -80,8 +81,7 @@ def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
         st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.link}")
     with right:
         st.markdown(f"**{tr('own_matrix_heading')}**", help=tr("own_matrix_help"))
-        fig = matrix_fig(ws)
-        fig.update_layout(height=WORK_HEIGHT)
+        fig = matrix_fig(ws, height=WORK_HEIGHT)
         st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-matrix-{ws.link}")
         if ws.table["relevance"].notna().sum() == 0:
             st.caption(tr("own_matrix_empty"))
@@ -198,8 +198,9 @@ def history(ws: Workspace) -> None:
 
 
 def workspace(link: str) -> None:
-    """One radar: header, radar and matrix, method, and tabs for entries, compare, export, history, details."""
+    """One radar: header, then what an edit changes (radar, matrix, tabs) in a fragment of its own."""
     present = presentation_toggle()
+    st.session_state.pop(FULL_RUN, None)  # this run draws everything
     ws = load_workspace(link)
     if ws is None:
         return
@@ -210,42 +211,71 @@ def workspace(link: str) -> None:
     show_flash()
     if not ws.can_edit:
         st.info(tr("own_read_only"), icon=":material/visibility:")
+    live(link, scope, ghosts)
+
+
+#: The open tab of the workspace (one per browser: a new edit link keeps the tab it was made on).
+TABS_KEY = "own-tabs"
+
+
+@st.fragment
+def live(link: str, scope: str | None, ghosts: bool) -> None:
+    """The radar, matrix and tabs: a cell saved in the table reruns only this, not the header.
+
+    A change the header shows too (a new name, an undo, a conflict) asks for a full run (`FULL_RUN`).
+    Only the open tab is drawn.
+    """
+    if st.session_state.pop(FULL_RUN, None):
+        st.rerun(scope="app")
+    ws = load_workspace(link)
+    if ws is None:
+        st.rerun(scope="app")
     radar_and_matrix(ws, scope, ghosts)
     method_note()
     if not ws.can_edit:
         read_only_tabs(ws, scope, ghosts)
         return
-    tabs = st.tabs(
-        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings"),
-         tr("own_tab_workshop")]
-    )  # fmt: skip
-    with tabs[0]:
-        undo_bar(ws, "entries")
-        show_flash("entries")
-        entries_editor(ws)
-        left, right = st.columns(2, gap="large")
-        # Each confirmation sits under the control that caused it, where the eye is.
-        with left:
-            add_from_catalogue(ws)
-            show_flash("entries-add")
-            remove_entries(ws)
-            show_flash("entries-remove")
-        with right:
-            add_custom(ws)
-            show_flash("entries-custom")
-        custom_editor(ws)
-    with tabs[1]:
-        gap_table(ws, scope)
-    with tabs[2]:
-        exports(ws, scope, ghosts)
-    with tabs[3]:
-        show_flash("history")
-        history(ws)
-    with tabs[4]:
-        show_flash("details")
-        details(ws)
-    with tabs[5]:
-        ui_workshop.workshop_tab(ws)
+    names = ["entries", "compare", "export", "history", "settings", "workshop"]
+    tabs = dict(zip(names, st.tabs([tr(f"own_tab_{n}") for n in names], key=TABS_KEY, on_change="rerun"), strict=True))
+    if tabs["entries"].open is not False:
+        with tabs["entries"]:
+            entries_tab(ws)
+    if tabs["compare"].open:
+        with tabs["compare"]:
+            gap_table(ws, scope)
+    if tabs["export"].open:
+        with tabs["export"]:
+            exports(ws, scope, ghosts)
+    if tabs["history"].open:
+        with tabs["history"]:
+            show_flash("history")
+            history(ws)
+    if tabs["settings"].open:
+        with tabs["settings"]:
+            show_flash("details")
+            details(ws)
+    if tabs["workshop"].open:
+        with tabs["workshop"]:
+            ui_workshop.workshop_tab(ws)
+
+
+def entries_tab(ws: Workspace) -> None:
+    """Undo beside the table, the table, adding and removing, the group's own technologies."""
+    st.caption(tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
+    undo_bar(ws, "entries")
+    show_flash("entries")
+    entries_editor(ws)
+    left, right = st.columns(2, gap="large")
+    # Each confirmation sits under the control that caused it, where the eye is.
+    with left:
+        add_from_catalogue(ws)
+        show_flash("entries-add")
+        remove_entries(ws)
+        show_flash("entries-remove")
+    with right:
+        add_custom(ws)
+        show_flash("entries-custom")
+    custom_editor(ws)
 
 
 def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
