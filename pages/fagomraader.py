@@ -5,10 +5,9 @@ import streamlit as st
 from radar import chart, ui
 
 ui.page_header("domains_title", "domains_intro")
-notice = st.empty()  # the sample-data notice, once the edition is known
 tab_radar, tab_compare = st.tabs([ui.tr("tab_radar"), ui.tr("tab_compare")])
 with tab_radar:
-    edition, _ = ui.radar_explorer(notice, pick_domain=True)
+    edition, _ = ui.radar_explorer(pick_domain=True)  # the sample-data notice sits beside the radar
 with tab_compare:
     st.caption(ui.tr("compare_intro"))
     matrix = ui.explained_matrix(edition)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from radar import explain
 from radar.config import CATEGORY_COLORS, GEOMETRY, NUMBER_COLORS, RINGS, Geometry
 from radar.i18n import number, t
-from radar.layout import ring_bounds, sector_bounds
+from radar.layout import place_blips, ring_bounds, sector_bounds
 from radar.pipeline import normalised_maturity
 from radar.safe import plain
 
@@ -169,6 +169,8 @@ LABEL_WRAPS: tuple[int, ...] = (14, 12, 16, 18, 20, 22, 10, 26)
 # Upper estimates of bold text in the chart's fonts (Source Sans, Helvetica, Liberation Sans, Arial):
 # a character's width and a line's height as a share of the font size, so a label never spills.
 _CHAR_EM, _LINE_EM = 0.55, 1.3
+#: Width of a bold digit as a share of the font size (Source Sans and its fallbacks), for "does the number fit its blip".
+_DIGIT_EM = 0.55
 #: White outline of a blip (pixels); the drawn disc, outline included, keeps inside the layout's diameter.
 MARKER_LINE = 1.0
 #: A blip's number is this share of its marker, never below geometry.number_min_px.
@@ -315,6 +317,69 @@ def _sector_labels(frame: Frame, cat_ids: list[str], colors: dict[str, str], fon
     ]
 
 
+def _margins(margin_top: int, margin_right: int, legend: bool) -> dict[str, int]:
+    return {"l": 10, "r": margin_right, "t": margin_top, "b": 60 if legend else 16}
+
+
+def _label_size(presentation: bool) -> int:
+    return 17 if presentation else 15
+
+
+def screen_figure_size(width: int | None, room: int | None, geometry: Geometry = GEOMETRY) -> tuple[int, int]:
+    """Width and height (pixels) of the national radar in a column `width` pixels wide with `room` pixels
+    of the screen left below the chart's top (both measured in the browser; None when not known).
+
+    The radar takes the room the screen leaves, so at 1280 x 720 it is whole in view without
+    scrolling, but never more than its width (a radar is round) nor less than
+    geometry.min_figure_height (a phone, where the page scrolls anyway).
+    """
+    if not width:
+        return round(geometry.figure_height * geometry.assumed_aspect), geometry.figure_height
+    height = min(room or geometry.figure_height, width, geometry.figure_height * 2)
+    return int(width), int(max(height, geometry.min_figure_height))
+
+
+def fit_blips(
+    blips: pd.DataFrame,
+    categories: pd.DataFrame,
+    width: int,
+    height: int,
+    geometry: Geometry = GEOMETRY,
+    presentation: bool = False,
+    legend: bool = False,
+    margin_top: int = 20,
+    margin_right: int = 10,
+) -> pd.DataFrame:
+    """`blips` placed again (radar.layout) for a figure of `width` x `height` pixels, blips as large as its numbers need.
+
+    The layout keeps blips apart in data units; a small screen has few pixels per unit, so the
+    preferred diameter grows until a drawn blip is geometry.blip_min_px wide (up to
+    geometry.max_blip_diameter; the layout shrinks it where the cells are too crowded).
+    Pass radar_figure the same size and options. Columns as radar.layout.place_blips gives,
+    with `technology` as the id.
+    """
+    if len(blips) == 0:
+        return blips
+    names = categories["name"].tolist()
+    margin = _margins(margin_top, margin_right, legend)
+    plot = (width - margin["l"] - margin["r"], height - margin["t"] - margin["b"])
+    wanted = geometry.blip_diameter
+    for _ in range(2):  # the edge kept for blips depends on the diameter: settle it in two rounds
+        frame = radar_frame(names, geometry, _label_size(presentation), *plot, edge=wanted * 0.45)
+        wanted = min(max(geometry.blip_diameter, (geometry.blip_min_px + 0.5) / frame.ppu), geometry.max_blip_diameter)
+    placed = place_blips(
+        blips.drop(columns=["id"], errors="ignore").rename(columns={"technology": "id"}),
+        categories["id"].tolist(),
+        geometry=replace(geometry, blip_diameter=wanted),
+    )
+    return placed.rename(columns={"id": "technology"})
+
+
+def numbers_shown(fig: go.Figure) -> bool:
+    """False when radar_figure left the numbers out because the blips are too small to hold them."""
+    return not any(getattr(tr, "meta", None) == "blips-without-numbers" for tr in fig.data)
+
+
 def radar_figure(
     blips: pd.DataFrame,
     categories: pd.DataFrame,
@@ -327,6 +392,7 @@ def radar_figure(
     margin_top: int = 20,
     margin_right: int = 10,
     legend: bool = True,
+    width: int | None = None,
 ) -> go.Figure:
     """The radar: ring bands, sector labels, numbered blips coloured by category, movement glyphs.
 
@@ -340,16 +406,20 @@ def radar_figure(
     The radar is made as large as the figure allows (height, and `width_hint` in pixels, else
     geometry.assumed_aspect x height) with its sector labels inside, and markers are sized from
     that scale, so two blips the layout keeps apart never touch and each number fits its blip.
-    `legend` False leaves out the movement legend and the room below for it.
+    `legend` False leaves out the movement legend and the room below for it. `width` (pixels, as
+    measured in the browser) fixes the figure's width, so it is drawn at exactly the scale its
+    markers are sized for. Blips too small for their numbers (a crowded radar) are drawn without
+    them (numbers_shown says so); the hover card and the list still name each one.
     """
     cat_ids = categories["id"].tolist()
     cat_names = dict(zip(categories["id"], categories["name"], strict=True))
     colors = category_colors(cat_ids)
     font_size = 20 if presentation else 15
-    label_size = 17 if presentation else 15
+    label_size = _label_size(presentation)
     height = height or int(geometry.figure_height * (1.25 if presentation else 1.0))
-    width = width_hint or round(height * geometry.assumed_aspect) + margin_right - 10
-    margin = {"l": 10, "r": margin_right, "t": margin_top, "b": 60 if legend else 16}
+    fixed_width = width
+    width = width or width_hint or round(height * geometry.assumed_aspect) + margin_right - 10
+    margin = _margins(margin_top, margin_right, legend)
     diameter = float(blips["diameter"].iloc[0]) if len(blips) else geometry.blip_diameter
     frame = radar_frame(
         [cat_names[c] for c in cat_ids],
@@ -361,6 +431,9 @@ def radar_figure(
     )
     marker_px = max(diameter * frame.ppu - MARKER_LINE - 0.5, 3.0)
     number_px = max(geometry.number_min_px, round(marker_px * NUMBER_SHARE))
+    widest = max((len(str(n)) for n in blips["number"]), default=1) if len(blips) else 1
+    # A number wider than its blip would spill onto its neighbours: then the blips carry none.
+    with_numbers = widest * _DIGIT_EM * number_px <= marker_px
     fig = go.Figure()
     fig.add_trace(_ring_labels(geometry, lang, label_size - 1 if presentation else 14))
     if ghosts is not None and len(ghosts):
@@ -372,9 +445,10 @@ def radar_figure(
             go.Scatter(
                 x=[p[0] for p in xy],
                 y=[p[1] for p in xy],
-                mode="markers+text",
+                mode="markers+text" if with_numbers else "markers",
+                meta=None if with_numbers else "blips-without-numbers",
                 name=plain(cat_names[cat]),
-                text=part["number"].astype(str),
+                text=part["number"].astype(str) if with_numbers else None,
                 textfont={"color": number_color(colors[cat]), "size": number_px, "family": FONT},
                 marker={
                     "size": marker_px,
@@ -393,6 +467,7 @@ def radar_figure(
     axis = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
     fig.update_layout(
         height=height,
+        width=fixed_width,
         margin=margin,
         font={"family": FONT, "size": font_size, "color": "#1b2a41"},
         paper_bgcolor="white",

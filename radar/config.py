@@ -125,12 +125,17 @@ class Geometry:
     """Chart geometry in data units: the radar's outer edge has radius 1."""
 
     ring_count: int = 4
+    #: Outer radius of each ring, innermost first. KLAR's band is the widest because it is the
+    #: smallest ring: with equal bands its cells hold the fewest blips and set the diameter for the
+    #: whole chart. The proportions are Thoughtworks' Build Your Own Radar's (130, 220, 310, 400).
+    ring_radii: tuple[float, ...] = (0.325, 0.55, 0.775, 1.0)
     #: Preferred distance between two blip centres, as a share of the radius.
     blip_diameter: float = 0.09
     #: Smallest blip diameter we shrink to when a cell is crowded.
     min_blip_diameter: float = 0.012
-    #: Angular gap kept free at each sector edge, as a share of the blip diameter.
-    edge_gap: float = 0.6
+    #: Gap kept free at each sector line, from the line to a blip's centre, as a share of the blip
+    #: diameter: just over the disc's radius, so no disc (drawn a pixel and a half smaller) crosses a line.
+    edge_gap: float = 0.52
     #: Wedge at twelve o'clock kept free of blips so the ring names can be read there.
     label_gutter_deg: float = 24.0
     figure_height: int = 640
@@ -139,6 +144,13 @@ class Geometry:
     #: Width / height the chart is assumed to have when the page gives no width: the combined
     #: radar's column on a 1280-pixel screen (740 x 640). A wider chart only adds white space.
     assumed_aspect: float = 1.15
+    #: Smallest drawn blip (pixels, outline included) that holds a 14-pixel number of two digits; on a
+    #: screen whose radar would draw blips smaller than this, the blips are placed larger (radar.chart.fit_blips).
+    blip_min_px: float = 22.0
+    #: Largest blip diameter (data units) a small screen may ask for: more would crowd the cells.
+    max_blip_diameter: float = 0.16
+    #: Height (pixels) of the national radar when the screen leaves less room below its top (a phone).
+    min_figure_height: int = 380
 
 
 GEOMETRY = Geometry()

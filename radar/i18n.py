@@ -79,6 +79,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Click a dot on the radar or pick a technology from the list to see details.",
     },
     "list_heading": {"da": "Teknologier efter ring", "en": "Technologies by ring"},
+    "radar_aria": {
+        "da": "Teknologiradar: teknologierne som nummererede prikker i fire ringe, KLAR inderst. "
+        "Listen ved siden af og tabellen under radaren har dem alle; vælg en under »Vis detaljer for«.",
+        "en": "Technology radar: the technologies as numbered dots in four rings, READY innermost. "
+        "The list beside it and the table below the radar hold them all; pick one under 'Show details for'.",
+    },
+    "radar_crowded": {
+        "da": "Radaren har for mange teknologier til at prikkerne kan bære deres numre i denne størrelse: "
+        "vælg en kategori under Filtre for at se nærmere, eller brug listen og tabellen.",
+        "en": "The radar has too many technologies for the dots to carry their numbers at this size: "
+        "choose a category under Filters for a closer look, or use the list and the table.",
+    },
     "low_n_flag": {"da": "få svar", "en": "few answers"},
     "low_n_help": {
         "da": "Udbredelsen bygger på færre end {low_n} svar med et trin; tolk med forsigtighed.",

@@ -3,7 +3,8 @@
 Conventions shared with radar.chart:
 
 - Radius r is in data units; the radar's outer edge is 1. Ring i (0 = KLAR, innermost)
-  occupies the band [i / ring_count, (i + 1) / ring_count].
+  occupies the band [geometry.ring_radii[i - 1], geometry.ring_radii[i]] (0 inside KLAR): KLAR's
+  band is the widest, as in Build Your Own Radar, since its cells are the smallest.
 - theta is in degrees in Plotly's polar convention as the chart configures it
   (angularaxis rotation=90, direction="clockwise"): 0 is twelve o'clock and angles grow
   clockwise. Category k of K owns the sector [g/2 + k * (360 - g) / K, g/2 + (k + 1) * (360 - g) / K),
@@ -60,8 +61,8 @@ def ring_bounds(ring_index: int, geometry: Geometry = GEOMETRY) -> tuple[float, 
     """Inner and outer radius (data units) of ring `ring_index`, 0 = KLAR, innermost."""
     if not 0 <= ring_index < geometry.ring_count:
         raise ValueError(f"ring index {ring_index} outside 0..{geometry.ring_count - 1}")
-    width = 1.0 / geometry.ring_count
-    return ring_index * width, (ring_index + 1) * width
+    edges = (0.0, *geometry.ring_radii)
+    return edges[ring_index], edges[ring_index + 1]
 
 
 def sector_bounds(k: int, n_categories: int, gutter_deg: float = 0.0) -> tuple[float, float]:
@@ -138,6 +139,10 @@ def _check(items: pd.DataFrame, categories: Sequence[str], cutoffs: Mapping[str,
         raise ValueError("categories must be unique")
     if geometry.ring_count != len(RING_KEYS):
         raise ValueError(f"geometry.ring_count is {geometry.ring_count}, but there are {len(RING_KEYS)} rings")
+    radii = (0.0, *geometry.ring_radii)
+    growing = all(a < b for a, b in zip(radii, radii[1:], strict=False))
+    if len(geometry.ring_radii) != geometry.ring_count or radii[-1] != 1.0 or not growing:
+        raise ValueError(f"geometry.ring_radii {geometry.ring_radii} must grow to 1.0, one per ring")
     if not 0 < geometry.blip_diameter:
         raise ValueError("geometry.blip_diameter must be positive")
     absent = [k for k in RING_KEYS if k not in cutoffs]

@@ -148,10 +148,23 @@ def radar_table(
     return table
 
 
-def number_blips(table: pd.DataFrame) -> pd.DataFrame:
-    """Blip numbers 1..N in reading order: ring (inner first), then score high to low, then name."""
+def number_blips(table: pd.DataFrame, reference: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Blip numbers 1..N in reading order: ring (inner first), then score high to low, then name.
+
+    With `reference` (technology, number: the combined radar of the same edition), a technology keeps
+    the reference's number, so it has one number on the combined radar and on every domain radar;
+    one the reference lacks is numbered after the reference's last, in reading order.
+    """
     order = {key: i for i, key in enumerate(RING_KEYS)}
     placed = table.assign(_ring=table["ring"].map(order))
     placed = placed.sort_values(["_ring", "score", "technology"], ascending=[True, False, True], kind="stable")
-    numbers = pd.Series(range(1, len(placed) + 1), index=placed.index)
+    if reference is None:
+        numbers = pd.Series(range(1, len(placed) + 1), index=placed.index)
+    else:
+        known = dict(zip(reference["technology"], reference["number"].astype(int), strict=True))
+        numbers = placed["technology"].map(known)
+        extra = numbers.isna()
+        start = max(known.values(), default=0) + 1
+        numbers[extra] = range(start, start + int(extra.sum()))
+        numbers = numbers.astype(int)
     return table.assign(number=numbers.reindex(table.index)).sort_values("number").reset_index(drop=True)

@@ -274,65 +274,159 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- the radar explorer -----------------------------------------------------------------------
-def radar_explorer(notice: object, pick_domain: bool = False) -> tuple[int, str | None]:
-    """Radar beside its controls and numbered list, then the table view and the detail.
+#: Measures, in the browser, the width of the column the radar is drawn in and the height the screen
+#: leaves below the radar's top, and sends both to the script whenever they change (a resize, a phone
+#: turned); radar.chart then draws the radar for exactly that size. It also gives the chart its name
+#: for screen readers, in the UI's language. It reads nothing else and sends nothing elsewhere.
+SCREEN_JS = """
+export default function (component) {
+  const { setStateValue, parentElement, data } = component;
+  const host = parentElement.getRootNode().host || parentElement;
+  let last = "", timer = null;
+  const chartOf = () => {
+    const block = host.closest("[data-testid='stVerticalBlock']");
+    return block ? block.querySelector("[data-testid='stPlotlyChart']") : null;
+  };
+  const measure = () => {
+    const chart = chartOf();
+    if (chart && data && data.label) {
+      chart.setAttribute("role", "figure");
+      chart.setAttribute("aria-label", data.label);
+    }
+    const box = host.getBoundingClientRect();
+    if (box.width < 1) return;
+    const top = (chart ? chart.getBoundingClientRect().top : box.bottom + 16) + window.scrollY;
+    const size = {width: Math.floor(box.width), room: Math.floor(window.innerHeight - top - 8)};
+    const text = JSON.stringify(size);
+    if (text !== last) { last = text; setStateValue("size", size); }
+  };
+  const later = () => { clearTimeout(timer); timer = setTimeout(measure, 120); };
+  const watcher = new ResizeObserver(later);
+  watcher.observe(host);
+  window.addEventListener("resize", later);
+  measure();
+  const labeller = new MutationObserver(() => {
+    const c = chartOf();
+    if (c && data && c.getAttribute("aria-label") !== data.label) measure();
+  });
+  const block = host.closest("[data-testid='stVerticalBlock']");
+  if (block) labeller.observe(block, {childList: true, subtree: true});
+  return () => { watcher.disconnect(); labeller.disconnect(); window.removeEventListener("resize", later); clearTimeout(timer); };
+}
+"""
+_screen = st.components.v2.component("teknologiradar_screen", js=SCREEN_JS)
 
-    The chart takes the top left of the page, so it is in view on a 1280 x 720 projector;
-    the pickers (domain when `pick_domain`, edition), search, filters and the list sit in
-    the column beside it. The sample-data notice goes into `notice` once the edition is
-    known. Returns the (edition, domain) shown; domain None is the combined radar.
+
+def screen_size(key: str, label: str) -> tuple[int | None, int | None]:
+    """(column width, room below the chart's top) in pixels as the browser measured them; (None, None) until it has.
+
+    `label` names the chart below it for screen readers.
+    """
+    result = _screen(key=key, data={"label": label}, height="content", on_size_change=lambda: None)
+    size = result.get("size") if result is not None else None
+    if not isinstance(size, dict):
+        return None, None
+    width, room = size.get("width"), size.get("room")
+    known = isinstance(width, int | float) and width > 0
+    return (int(width) if known else None, int(room) if known and isinstance(room, int | float) else None)
+
+
+def movement_key() -> str:
+    """The movement symbols in words, as the list and the chart draw them."""
+    return tr("movement_legend") + ": " + " · ".join(f"{symbol} {tr('movement_' + key)}" for key, symbol in MOVE_SYMBOLS.items())
+
+
+#: The movement glyph of each movement in the list (the chart draws the same shapes).
+MOVE_SYMBOLS: dict[str, str] = {"new": "★", "moved_in": "▲", "moved_out": "▼"}
+
+
+def numbered_blips(edition: int, domain: str | None, language: str) -> pd.DataFrame:
+    """The radar's blips; a domain radar keeps the combined radar's numbers, so a technology has one number per edition."""
+    blips = radar_blips(edition, domain, language)
+    if domain is None or len(blips) == 0:
+        return blips
+    from radar import pipeline
+
+    combined = radar_blips(edition, None, language)
+    return pipeline.number_blips(blips.drop(columns="number"), reference=combined[["technology", "number"]])
+
+
+def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> tuple[int, str | None]:
+    """Radar beside its controls and numbered list; a click on a blip opens its detail over the page.
+
+    The chart takes the top left of the page, drawn for the width of its column and the height
+    the screen leaves below its top (measured in the browser), so at 1280 x 720 it is whole in view;
+    the pickers (domain when `pick_domain`, edition), the sample-data notice (into `notice` when
+    given, else beside the radar), search, filters and the list sit in the column beside it.
+    Returns the (edition, domain) shown; domain None is the combined radar.
     """
     language = lang()
     chart_col, side = st.columns([2.7, 1.3], gap="medium")
+    key = f"radar-{'domain' if pick_domain else 'all'}"
+    with chart_col:
+        width, room = screen_size(f"screen-{key}", tr("radar_aria"))
     with side:
         domain = domain_picker() if pick_domain else None
         edition = edition_picker()
-        sample_notice(edition, notice)
+        sample_notice(edition, notice or st.container())
         try:
-            blips = radar_blips(edition, domain, language)
+            blips = numbered_blips(edition, domain, language)
         except RadarError as error:
             show_error(error)
             return edition, domain
+        cats = categories(language)
+        fig_width, fig_height = chart.screen_figure_size(width, room)
+        if width is not None:
+            blips = chart.fit_blips(blips, cats, fig_width, fig_height)
         shown = filter_controls(blips)
         respondents = explain.count_text(respondent_count(edition, domain), language)
         counted = tr("count_respondents_domain" if domain else "count_respondents", n=respondents)
         st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + counted)
+        st.caption(movement_key())
         ring_list(shown)
-    key = f"radar-{domain or 'all'}"
     with chart_col:
-        fig = chart.radar_figure(shown, categories(language), language)
+        fig = chart.radar_figure(shown, cats, language, height=fig_height, width=width and fig_width, legend=False)
+        if not chart.numbers_shown(fig):
+            st.caption(tr("radar_crowded"))
         config = chart_config(edition, domain)
-        event = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", theme=None, config=config)
+        event = st.plotly_chart(
+            fig, key=key, on_select="rerun", selection_mode="points", theme=None, config=config, width="content"
+        )
         with st.expander(tr("tab_table"), icon=":material/table:"):
             radar_table(shown)
-    _pick_from_event(event, key)
+    clicked = _pick_from_event(event, key)
     if len(shown) == 0:
         st.warning(tr("nothing_matches"))
         return edition, domain
     names = dict(zip(shown["technology"], shown["number"].astype(str) + ". " + shown["name"], strict=True))
+    if clicked in names:
+        st.dialog(plain(names[clicked]), width="large")(technology_panel)(clicked, edition, heading=False)
     if st.session_state.get("detail_pick") not in names:
         st.session_state.pop("detail_pick", None)
     st.caption(tr("click_hint"))
     pick = st.selectbox(
         tr("open_detail"), list(names), key="detail_pick", format_func=names.get, index=None, placeholder=tr("choose_technology")
     )
-    if pick:
+    if pick and pick != clicked:  # the dialog shows it already (and its charts' keys)
         with st.container(border=True):
             technology_panel(pick, edition)
     return edition, domain
 
 
-def _pick_from_event(event: object, chart_key: str) -> None:
+def _pick_from_event(event: object, chart_key: str) -> str | None:
+    """The technology a new click on the chart chose, once per click (a rerun for another reason opens nothing)."""
     points = getattr(getattr(event, "selection", None), "points", None) or (event or {}).get("selection", {}).get("points", [])
     if not points:
-        return
+        st.session_state.pop("_last_click", None)
+        return None
     technology = points[0].get("customdata")
     if isinstance(technology, list):
         technology = technology[0]
     marker = (chart_key, technology)
     if technology and st.session_state.get("_last_click") != marker:
         st.session_state["_last_click"] = marker
-        st.session_state["detail_pick"] = technology
+        return technology
+    return None
 
 
 def ring_list(blips: pd.DataFrame) -> None:
@@ -346,7 +440,7 @@ def ring_list(blips: pd.DataFrame) -> None:
         lines = [f"<div class='ring-head'>{tr('ring_' + ring)}</div>"]
         for _, row in part.iterrows():
             flag = " ⚠" if row["low_n"] else ""
-            move = {"new": " ★", "moved_in": " ▲", "moved_out": " ▼"}.get(row["movement"] or "", "")
+            move = f" {MOVE_SYMBOLS[row['movement']]}" if row["movement"] in MOVE_SYMBOLS else ""
             lines.append(f"<div class='blip-item'><b>{row['number']}</b>&nbsp; {plain(row['name'])}{move}{flag}</div>")
         groups.append("<div class='ring-group'>" + "".join(lines) + "</div>")
     # One block for all rings, so a projector view can set it in columns without splitting a ring's head from its list.
@@ -389,8 +483,10 @@ def _styled(view: pd.DataFrame) -> object:
     return view.style.format({column: fn for column, fn in formatters.items() if column in view})
 
 
-def technology_panel(technology: str, edition: int) -> None:
-    """Detail of one technology: description, maturity, adoption stages, rings by domain, use cases, history."""
+def technology_panel(technology: str, edition: int, heading: bool = True) -> None:
+    """Detail of one technology: description, maturity, adoption stages, rings by domain, use cases, history.
+
+    `heading` False leaves out the name (a dialog already carries it as its title)."""
     language = lang()
     try:
         detail = technology_detail(technology, edition, language)
@@ -400,7 +496,8 @@ def technology_panel(technology: str, edition: int) -> None:
     by_scope = detail["by_scope"].copy()
     by_scope["label"] = by_scope["scope_name"].fillna(tr("detail_scope_combined"))
     combined = by_scope.iloc[0]
-    st.subheader(plain(detail["name"]))
+    if heading:
+        st.subheader(plain(detail["name"]))
     st.markdown(plain(detail["description"]))
     m1, m2, m3, m4 = st.columns(4)
     m1.metric(tr("col_ring"), tr("ring_" + combined["ring"]) if isinstance(combined["ring"], str) else "–", help=tr("help_score"))

@@ -16,8 +16,10 @@ from radar.config import DEFAULT_CUTOFFS, RING_KEYS
 from radar.config import GEOMETRY as PRODUCT_GEOMETRY
 from radar.layout import ring_bounds, sector_bounds, sector_midpoints
 
-# The hand-computed cases below assume a preferred diameter of 0.075 and the product's gutter.
-GEOMETRY = dataclasses.replace(PRODUCT_GEOMETRY, blip_diameter=0.075)
+# The hand-computed cases below assume a preferred diameter of 0.075, the product's gutter, equal
+# ring bands of 0.25 and a gap of 0.6 diameters at each sector line (the product's geometry before
+# KLAR got the widest band); the product's own radii are tested on their own.
+GEOMETRY = dataclasses.replace(PRODUCT_GEOMETRY, blip_diameter=0.075, ring_radii=(0.25, 0.5, 0.75, 1.0), edge_gap=0.6)
 
 
 def place_blips(items, categories, cutoffs=None, geometry=GEOMETRY):
@@ -120,11 +122,13 @@ def _ray_distance(r: float, angle_deg: float) -> float:
     return r * math.sin(math.radians(angle_deg)) if angle_deg <= 90 else r
 
 
-def assert_in_cells(out: pd.DataFrame, categories: list[str], gutter: float = GEOMETRY.label_gutter_deg) -> None:
+def assert_in_cells(
+    out: pd.DataFrame, categories: list[str], gutter: float = GEOMETRY.label_gutter_deg, geometry=GEOMETRY
+) -> None:
     """Every blip's whole disc lies in its ring band and its category sector."""
     half = out["diameter"].iloc[0] / 2
     for row in out.itertuples():
-        inner, outer = ring_bounds(RING_KEYS.index(row.ring))
+        inner, outer = ring_bounds(RING_KEYS.index(row.ring), geometry)
         start, end = sector_bounds(categories.index(row.category), len(categories), gutter)
         assert inner + half - TOL <= row.r <= outer - half + TOL, row
         assert start <= row.theta < end, row
@@ -146,8 +150,20 @@ def assert_monotone(out: pd.DataFrame, cutoffs: dict[str, float] | None = None) 
 
 
 @pytest.mark.parametrize(("index", "expected"), [(0, (0.0, 0.25)), (1, (0.25, 0.5)), (2, (0.5, 0.75)), (3, (0.75, 1.0))])
-def test_ring_bounds_are_equal_bands_klar_innermost(index, expected):
+def test_ring_bounds_follow_the_geometry_klar_innermost(index, expected):
     assert ring_bounds(index, GEOMETRY) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("index", "expected"), [(0, (0.0, 0.325)), (1, (0.325, 0.55)), (2, (0.55, 0.775)), (3, (0.775, 1.0))])
+def test_the_products_klar_band_is_the_widest_as_in_build_your_own_radar(index, expected):
+    # BYOR's ring radii 130, 220, 310, 400 over 400.
+    assert ring_bounds(index, PRODUCT_GEOMETRY) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("radii", [(0.5, 0.25, 0.75, 1.0), (0.25, 0.5, 0.75, 0.9), (0.25, 0.5, 1.0)])
+def test_ring_radii_must_grow_to_one_per_ring(radii):
+    with pytest.raises(ValueError, match="ring_radii"):
+        place_blips(frame([("t", "ai", "klar", 0.8)]), CATEGORIES, geometry=dataclasses.replace(GEOMETRY, ring_radii=radii))
 
 
 @pytest.mark.parametrize("index", [-1, 4])
