@@ -488,7 +488,8 @@ def participant_page() -> None:
 
 
 def _phone_messages() -> None:
-    for kind, text in st.session_state.pop("ws_phone", []):
+    # Kept until the next answer or move, so a rerun (a reconnect, a refresh) never shifts the buttons under a finger.
+    for kind, text in st.session_state.get("ws_phone", []):
         (st.error if kind == "error" else st.html)(text)
 
 
@@ -674,6 +675,7 @@ def _save_comment(seen: dict, tech: dict, questions: list[str]) -> None:
 
 def _move(key: str, index: int) -> None:
     st.session_state[key] = max(index, 0)
+    st.session_state.pop("ws_phone", None)
 
 
 def _watch(seen: dict) -> None:
