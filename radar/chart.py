@@ -169,8 +169,9 @@ LABEL_WRAPS: tuple[int, ...] = (14, 12, 16, 18, 20, 22, 10, 26)
 # Upper estimates of bold text in the chart's fonts (Source Sans, Helvetica, Liberation Sans, Arial):
 # a character's width and a line's height as a share of the font size, so a label never spills.
 _CHAR_EM, _LINE_EM = 0.55, 1.3
-#: Width of a bold digit as a share of the font size (Source Sans and its fallbacks), for "does the number fit its blip".
-_DIGIT_EM = 0.55
+#: Width of a bold digit as a share of the font size (Source Sans draws them 0.5 em wide; a little
+#: more for the fallbacks), for "does the number fit its blip".
+_DIGIT_EM = 0.52
 #: White outline of a blip (pixels); the drawn disc, outline included, keeps inside the layout's diameter.
 MARKER_LINE = 1.0
 #: A blip's number is this share of its marker, never below geometry.number_min_px.
@@ -321,8 +322,14 @@ def _margins(margin_top: int, margin_right: int, legend: bool) -> dict[str, int]
     return {"l": 10, "r": margin_right, "t": margin_top, "b": 60 if legend else 16}
 
 
-def _label_size(presentation: bool) -> int:
-    return 17 if presentation else 15
+#: Below this plot width (pixels) sector labels are set smaller, so a phone's radar is not squeezed by them.
+NARROW_PLOT = 560
+
+
+def _label_size(presentation: bool, plot_width: float | None = None) -> int:
+    if presentation:
+        return 17
+    return 13 if plot_width is not None and plot_width < NARROW_PLOT else 15
 
 
 def screen_figure_size(width: int | None, room: int | None, geometry: Geometry = GEOMETRY) -> tuple[int, int]:
@@ -365,7 +372,7 @@ def fit_blips(
     plot = (width - margin["l"] - margin["r"], height - margin["t"] - margin["b"])
     wanted = geometry.blip_diameter
     for _ in range(2):  # the edge kept for blips depends on the diameter: settle it in two rounds
-        frame = radar_frame(names, geometry, _label_size(presentation), *plot, edge=wanted * 0.45)
+        frame = radar_frame(names, geometry, _label_size(presentation, plot[0]), *plot, edge=wanted * 0.45)
         wanted = min(max(geometry.blip_diameter, (geometry.blip_min_px + 0.5) / frame.ppu), geometry.max_blip_diameter)
     placed = place_blips(
         blips.drop(columns=["id"], errors="ignore").rename(columns={"technology": "id"}),
@@ -415,11 +422,11 @@ def radar_figure(
     cat_names = dict(zip(categories["id"], categories["name"], strict=True))
     colors = category_colors(cat_ids)
     font_size = 20 if presentation else 15
-    label_size = _label_size(presentation)
     height = height or int(geometry.figure_height * (1.25 if presentation else 1.0))
     fixed_width = width
     width = width or width_hint or round(height * geometry.assumed_aspect) + margin_right - 10
     margin = _margins(margin_top, margin_right, legend)
+    label_size = _label_size(presentation, width - margin["l"] - margin["r"])
     diameter = float(blips["diameter"].iloc[0]) if len(blips) else geometry.blip_diameter
     frame = radar_frame(
         [cat_names[c] for c in cat_ids],
@@ -502,6 +509,10 @@ def radar_figure(
 GLYPH_DIRECTIONS: tuple[float, ...] = (45, 135, -45, -135, 90, 0, 180, -90, *(a + 22.5 for a in range(-180, 180, 45)))
 
 
+#: A glyph's spot must be this much nearer its own blip's centre than any other's, so the eye pairs them.
+GLYPH_OWN_MARGIN = 1.3
+
+
 def glyph_positions(blips: pd.DataFrame, diameter: float, glyph_radius: float) -> tuple[list[float | None], list[float | None]]:
     """Screen x, y of a movement glyph for each row of `blips`, on the edge of its own disc.
 
@@ -541,7 +552,7 @@ def _glyph_spot(
         for direction in GLYPH_DIRECTIONS:
             spot = (cx + offset * math.cos(math.radians(direction)), cy + offset * math.sin(math.radians(direction)))
             nearest_other = min((math.dist(spot, o) for o in others), default=math.inf)
-            if nearest_other <= offset:
+            if nearest_other <= offset * GLYPH_OWN_MARGIN:
                 continue
             clear = min([nearest_other - diameter / 2 - radius] + [math.dist(spot, g) - 2 * radius for g in placed])
             if clear >= 0:
@@ -557,12 +568,15 @@ def _add_movement_glyphs(fig: go.Figure, blips: pd.DataFrame, diameter: float, m
     size = max(9.0, marker_px * 0.5)
     xs, ys = glyph_positions(blips, diameter, size / 2 / ppu) if len(blips) else ([], [])
     moves = blips["movement"].tolist() if "movement" in blips else [None] * len(blips)
+    technologies = blips["technology"].tolist() if "technology" in blips else [None] * len(blips)
     for movement, symbol in MOVEMENT_SYMBOLS.items():
-        points = [(x, y) for x, y, m in zip(xs, ys, moves, strict=True) if m == movement]
+        points = [(x, y, tech) for x, y, m, tech in zip(xs, ys, moves, technologies, strict=True) if m == movement]
         fig.add_trace(
             go.Scatter(
                 x=[p[0] for p in points] or [None],
                 y=[p[1] for p in points] or [None],
+                # Whose glyph it is; not a blip trace (no hover text), so a click on a glyph selects nothing.
+                meta=[p[2] for p in points],
                 mode="markers",
                 name=t(f"movement_{movement}", lang),
                 legendgroup="movement",
