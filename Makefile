@@ -53,6 +53,7 @@ chromium:
 bench: $(VENV)/.test $(DB) chromium
 	$(PY) -m benchmarks.bench
 	$(PY) -m benchmarks.hostile_files
+	$(PY) -m benchmarks.workshop
 	$(PY) -m benchmarks.editor
 
 clean:

@@ -42,7 +42,7 @@ from radar.ui_own.state import (
 )
 
 #: How often the projector and a waiting phone look for new answers (seconds).
-REFRESH_SECONDS = 2
+REFRESH_SECONDS = 1
 AREA = "workshop"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{10,64}$")
 _ROUND = re.compile(r"^[0-9a-f]{16}$")
