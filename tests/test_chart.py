@@ -380,3 +380,66 @@ def test_a_ring_set_by_hand_is_marked_with_a_character_every_font_has():
     # U+2022 BULLET is in every text font (WGL4, Latin fonts); no emoji or pictograph.
     assert chart.HAND_SET_MARK == "\u2022"
     assert "✋" not in card
+
+
+# --- drawn for the screen it is on ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("width", "room", "expected"),
+    [
+        (None, None, (736, 640)),  # not measured yet (the first draw, AppTest): the assumed 1280-pixel column
+        (740, 511, (740, 511)),  # 1280 x 720: the room below the chart's top
+        (1172, 871, (1172, 871)),  # 1920 x 1080
+        (358, 440, (358, 380)),  # a phone: no taller than wide, never below the minimum height
+        (502, 200, (502, 380)),  # little room left (scrolled far down): the minimum height
+    ],
+)
+def test_the_figure_takes_the_room_the_screen_leaves(width, room, expected):
+    assert chart.screen_figure_size(width, room) == expected
+
+
+@pytest.mark.parametrize(("width", "height"), [(358, 380), (502, 502), (567, 559), (740, 511), (1172, 871)])
+def test_fit_blips_keeps_blips_apart_at_the_scale_they_are_drawn(national, width, height):
+    radars, cats = national
+    for blips in radars:
+        fitted = chart.fit_blips(blips, cats, width, height)
+        assert sorted(fitted["technology"]) == sorted(blips["technology"])
+        fig = chart.radar_figure(fitted, cats, "da", height=height, width=width, legend=False)
+        assert fig.layout.width == width
+        spacing_px = fitted["diameter"].iloc[0] * drawn_scale(fig, width)
+        traces = [tr for tr in fig.data if tr.customdata is not None and tr.hovertext is not None]
+        for tr in traces:
+            assert tr.marker.size + tr.marker.line.width <= spacing_px + 1e-9
+
+
+def test_at_1280x720_the_fitted_radar_numbers_its_blips(national):
+    """The room a 1280 x 720 screen leaves (740 x 511): every blip carries its number, 14 px or more."""
+    radars, cats = national
+    for blips in radars:
+        fig = chart.radar_figure(chart.fit_blips(blips, cats, 740, 511), cats, "da", height=511, width=740, legend=False)
+        assert chart.numbers_shown(fig)
+        assert sum(len(tr.customdata) for tr in blip_traces(fig)) == len(blips)
+        assert min(tr.textfont.size for tr in blip_traces(fig)) >= 14
+
+
+def test_a_crowded_radar_leaves_the_numbers_out_and_says_so():
+    """600 entries in one sector: the blips are too small for numbers, so none is drawn (the page says why)."""
+    cats = pd.DataFrame({"id": ["a", "b"], "name": ["Alfa", "Beta"]})
+    rows = pd.DataFrame(
+        {
+            "id": [f"t{i}" for i in range(600)],
+            "category": ["a"] * 600,
+            "ring": [RING_KEYS[i % 4] for i in range(600)],
+            "score": [0.8 if i % 4 == 0 else 0.6 if i % 4 == 1 else 0.4 if i % 4 == 2 else 0.1 for i in range(600)],
+            "number": range(1, 601),
+            "name": [f"T{i}" for i in range(600)],
+            "movement": [None] * 600,
+        }
+    )
+    placed = place_blips(rows, ["a", "b"]).rename(columns={"id": "technology"})
+    fig = chart.radar_figure(placed, cats, "da", height=511, width=740, legend=False)
+    assert not chart.numbers_shown(fig)
+    drawn = [tr for tr in fig.data if tr.customdata is not None and tr.hovertext is not None]
+    assert sum(len(tr.customdata) for tr in drawn) == 600
+    assert all(tr.mode == "markers" and tr.text is None for tr in drawn)
