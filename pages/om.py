@@ -3,6 +3,7 @@
 import streamlit as st
 
 from radar import config, edition, explain, ui
+from radar.i18n import number
 
 ui.page_header("about_title")
 st.write(ui.tr("about_intro"))
@@ -34,6 +35,8 @@ with right:
     st.subheader(ui.tr("about_stages_heading"))
     stages = [*(f"stage_{s}" for s in config.ADOPTION_STAGES), "stage_dont_know"]
     st.markdown("\n".join(f"- {ui.tr(k)}" for k in stages))
+st.subheader(ui.tr("about_workshop_heading"))
+st.markdown(ui.tr("about_workshop", margin=number(config.DISAGREEMENT_MARGIN, ui.lang(), digits=0, percent=True)))
 st.subheader(ui.tr("about_data_heading"))
 for _, row in ui.editions().iterrows():
     st.markdown(

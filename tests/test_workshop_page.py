@@ -166,3 +166,13 @@ def test_the_projector_without_a_right_link_says_so(env, round_):
     at.run()
     assert not at.exception
     assert "Projektorvisningen åbnes fra radarens Workshop-fane" in texts(at)
+
+
+def test_om_radaren_defines_the_agreement_measures_with_the_threshold_in_force(env):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/om.py")
+    at.run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Workshop: hvor enigt er rummet?" in [h.value for h in at.subheader]
+    assert "**Uenighed**" in shown and "under 10\u00a0% af svarene" in shown and "**Kvartilafstand**" in shown
