@@ -140,6 +140,8 @@ def _start(ws: Workspace, entry_ids: list[str], questions: list[str], comments: 
         flash("error", message(error), AREA)
         return
     st.session_state[f"ws-round-{ws.link}"] = started["round_id"]
+    if st.query_params.get("runde"):
+        st.query_params["runde"] = started["round_id"]  # the projector follows the new round
     flash("success", tr("workshop_started", number=started["number"], code=started["code"]), AREA)
 
 
