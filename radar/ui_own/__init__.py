@@ -7,7 +7,7 @@ from __future__ import annotations
 from radar.ui import page_header, sample_notice
 from radar.ui_own.entries import EDITOR_FIELDS, editor_updates
 from radar.ui_own.start import manage_radars
-from radar.ui_own.state import current_radar, flash
+from radar.ui_own.state import current_radar, flash, scroll_to_top
 from radar.ui_own.workspace import workspace
 
 __all__ = ["EDITOR_FIELDS", "editor_updates", "flash", "page"]
@@ -16,6 +16,7 @@ __all__ = ["EDITOR_FIELDS", "editor_updates", "flash", "page"]
 def page() -> None:
     """The whole page: the start (new radar, open an export, the list in local mode), or the radar of its link."""
     link = current_radar()
+    scroll_to_top()
     if link is None:
         page_header("own_title", "own_intro")
         sample_notice()

@@ -36,7 +36,7 @@ def presentation(ws: Workspace) -> None:
     views = ["radar", "matrix", "gaps"]
     title, switch, toggle, language = st.columns([4.0, 3.2, 1.6, 1.7], vertical_alignment="center")
     title.markdown(f"### {plain(ws.meta['name'])}")
-    title.caption(facts(ws) + (" · " + tr("sample_short") if sample_reference() else ""))
+    title.caption(facts(ws))
     view = switch.segmented_control(
         tr("own_present_view"),
         views,
@@ -63,3 +63,6 @@ def presentation(ws: Workspace) -> None:
             st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key="own-present-radar")
         with right:
             ring_list(ws.blips) if len(ws.blips) else st.info(tr("own_radar_empty" if ws.can_edit else "own_radar_empty_view"))
+    if sample_reference():
+        # Under the list, not in the caption under the title: there it wrapped and pushed the radar off a 720 px screen.
+        (right if view == "radar" else st).caption(tr("sample_short"))

@@ -136,6 +136,27 @@ def open_radar(link: str | None, param: str = "edit") -> None:
     if link is not None:
         st.query_params[param] = link
     st.session_state.pop("own_present", None)
+    st.session_state[SCROLL_TOP] = True
+    st.session_state[FULL_RUN] = True  # the workspace is a fragment: another view needs the whole page
+
+
+#: Set when the page leaves or changes radar: the workspace's fragment hands over to a full run.
+FULL_RUN = "own-full-run"
+
+
+#: Set when another view opens: its first run scrolls the page to the top (Streamlit keeps the old
+#: scroll position, so a radar created from the form low on the start page opened scrolled past its title).
+SCROLL_TOP = "own-scroll-top"
+_SCROLL_TOP_SCRIPT = (
+    "<script>for (const el of [document.scrollingElement, ...document.querySelectorAll("
+    "\"[data-testid='stMain'], [data-testid='stAppViewContainer']\")]) if (el) el.scrollTo(0, 0);</script>"
+)
+
+
+def scroll_to_top() -> None:
+    """Scroll the page to its top once after another view opened (a constant script, no user text)."""
+    if st.session_state.pop(SCROLL_TOP, None):
+        st.html(_SCROLL_TOP_SCRIPT, unsafe_allow_javascript=True)
 
 
 def back_label() -> str:
@@ -252,11 +273,6 @@ def restore(link: str, reopen: bool = False) -> None:
         st.session_state.pop(seen_key(link), None)
 
 
-#: Set by a change the header shows too (name, undo, conflict): the next run of the workspace's
-#: fragment hands over to a full run.
-FULL_RUN = "own-full-run"
-
-
 def write(link: str, action: Callable[[Path, int], int], *, reset: bool, success: str | None = None, area: str = "top") -> bool:
     """Run one storage action with the version this browser saw; True when it was saved.
 
@@ -266,7 +282,6 @@ def write(link: str, action: Callable[[Path, int], int], *, reset: bool, success
     try:
         version = action(own_db(), seen)
     except ConflictError as error:
-        st.session_state[FULL_RUN] = True
         flash("error", message(error), area)
         st.session_state.pop(seen_key(link), None)
         bump(link)
@@ -277,7 +292,6 @@ def write(link: str, action: Callable[[Path, int], int], *, reset: bool, success
     st.session_state[seen_key(link)] = version
     if reset:
         bump(link)
-        st.session_state[FULL_RUN] = True
     if success:
         flash("success", success, area)
     return True

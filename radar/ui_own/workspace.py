@@ -198,9 +198,27 @@ def history(ws: Workspace) -> None:
 
 
 def workspace(link: str) -> None:
-    """One radar: header, then what an edit changes (radar, matrix, tabs) in a fragment of its own."""
-    present = presentation_toggle()
+    """One radar, drawn by a fragment of its own (see `live`)."""
     st.session_state.pop(FULL_RUN, None)  # this run draws everything
+    st.session_state[LIVE_LANGUAGE] = lang()
+    live(link)
+
+
+#: The language of the last full run: the language switch sits in the fragment, the navigation outside it.
+LIVE_LANGUAGE = "own-live-language"
+
+#: The open tab of the workspace (one per browser: a new edit link keeps the tab it was made on).
+TABS_KEY = "own-tabs"
+
+
+@st.fragment
+def live(link: str) -> None:
+    """The workspace: header, radar, matrix and the open tab. A change made here (a cell saved in the
+    table, undo, a new name) reruns only this fragment: faster, and the page keeps its place instead of
+    jumping while the whole app is drawn again. Leaving the radar asks for a full run (`FULL_RUN`)."""
+    if st.session_state.pop(FULL_RUN, None) or st.session_state.get(LIVE_LANGUAGE) != lang():
+        st.rerun(scope="app")  # leaving the radar, or a new language for the whole page (its navigation too)
+    present = presentation_toggle()
     ws = load_workspace(link)
     if ws is None:
         return
@@ -211,25 +229,6 @@ def workspace(link: str) -> None:
     show_flash()
     if not ws.can_edit:
         st.info(tr("own_read_only"), icon=":material/visibility:")
-    live(link, scope, ghosts)
-
-
-#: The open tab of the workspace (one per browser: a new edit link keeps the tab it was made on).
-TABS_KEY = "own-tabs"
-
-
-@st.fragment
-def live(link: str, scope: str | None, ghosts: bool) -> None:
-    """The radar, matrix and tabs: a cell saved in the table reruns only this, not the header.
-
-    A change the header shows too (a new name, an undo, a conflict) asks for a full run (`FULL_RUN`).
-    Only the open tab is drawn.
-    """
-    if st.session_state.pop(FULL_RUN, None):
-        st.rerun(scope="app")
-    ws = load_workspace(link)
-    if ws is None:
-        st.rerun(scope="app")
     radar_and_matrix(ws, scope, ghosts)
     method_note()
     if not ws.can_edit:
