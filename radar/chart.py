@@ -160,6 +160,8 @@ def _ring_labels(geometry: Geometry, lang: str, font_size: int) -> go.Scatter:
     )
 
 
+RING_LABEL_HALO = "0 0 3px #ffffff, 0 0 3px #ffffff, 0 0 2px #ffffff"
+
 #: Sector labels sit just outside the radar, at this radius, on their sector's middle line
 #: or a little to either side of it (shares of the half sector) when that saves room.
 LABEL_RADIUS = 1.04
@@ -400,6 +402,7 @@ def radar_figure(
     margin_right: int = 10,
     legend: bool = True,
     width: int | None = None,
+    colors: dict[str, str] | None = None,
 ) -> go.Figure:
     """The radar: ring bands, sector labels, numbered blips coloured by category, movement glyphs.
 
@@ -416,11 +419,12 @@ def radar_figure(
     `legend` False leaves out the movement legend and the room below for it. `width` (pixels, as
     measured in the browser) fixes the figure's width, so it is drawn at exactly the scale its
     markers are sized for. Blips too small for their numbers (a crowded radar) are drawn without
-    them (numbers_shown says so); the hover card and the list still name each one.
+    them (numbers_shown says so); the hover card and the list still name each one. `colors` (category
+    id -> colour) keeps each category's own colour when `categories` is a part of the radar's (zoomed).
     """
     cat_ids = categories["id"].tolist()
     cat_names = dict(zip(categories["id"], categories["name"], strict=True))
-    colors = category_colors(cat_ids)
+    colors = {**category_colors(cat_ids), **(colors or {})}
     font_size = 20 if presentation else 15
     height = height or int(geometry.figure_height * (1.25 if presentation else 1.0))
     fixed_width = width
@@ -442,7 +446,9 @@ def radar_figure(
     # A number wider than its blip would spill onto its neighbours: then the blips carry none.
     with_numbers = widest * _DIGIT_EM * number_px <= marker_px
     fig = go.Figure()
-    fig.add_trace(_ring_labels(geometry, lang, label_size - 1 if presentation else 14))
+    ring_labels = _ring_labels(geometry, lang, label_size - 1 if presentation else 14)
+    if with_numbers:
+        fig.add_trace(ring_labels)
     if ghosts is not None and len(ghosts):
         _add_ghosts(fig, blips, ghosts, marker_px)
     for cat in cat_ids:
@@ -471,6 +477,10 @@ def radar_figure(
             )
         )
     _add_movement_glyphs(fig, blips, diameter, marker_px, frame.ppu, lang)
+    if not with_numbers:
+        # A crowded radar's small dots would bury the ring names: drawn last, with a white halo, they stay readable.
+        ring_labels.textfont.shadow = RING_LABEL_HALO
+        fig.add_trace(ring_labels)
     axis = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False}
     fig.update_layout(
         height=height,

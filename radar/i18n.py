@@ -85,6 +85,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Technology radar: the technologies as numbered dots in four rings, READY innermost. "
         "The list beside it and the table below the radar hold them all; pick one under 'Show details for'.",
     },
+    "radar_zoomed": {
+        "da": "Forstørret: kun sektoren {category} vises, og den fylder hele radaren.",
+        "en": "Zoomed in: only the sector {category} is shown, and it fills the whole radar.",
+    },
     "radar_crowded": {
         "da": "Radaren har for mange teknologier til at prikkerne kan bære deres numre i denne størrelse: "
         "vælg en kategori under Filtre for at se nærmere, eller brug listen og tabellen.",

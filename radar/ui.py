@@ -376,16 +376,24 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
             return edition, domain
         cats = categories(language)
         fig_width, fig_height = chart.screen_figure_size(width, room)
-        if width is not None:
-            blips = chart.fit_blips(blips, cats, fig_width, fig_height)
         shown = filter_controls(blips)
+        # One category shown (a filter or a search): its sector takes the whole radar, so a crowded
+        # sector can be read; the other sectors' blips are not shown anyway.
+        zoomed = shown["category"].nunique() == 1 and len(shown) < len(blips)
+        drawn_cats = cats[cats["id"].isin(shown["category"])] if zoomed else cats
+        shown = chart.fit_blips(shown, drawn_cats, fig_width, fig_height)
         respondents = explain.count_text(respondent_count(edition, domain), language)
         counted = tr("count_respondents_domain" if domain else "count_respondents", n=respondents)
         st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + counted)
         st.caption(movement_key())
         ring_list(shown)
     with chart_col:
-        fig = chart.radar_figure(shown, cats, language, height=fig_height, width=width and fig_width, legend=False)
+        colors = chart.category_colors(cats["id"].tolist())
+        fig = chart.radar_figure(
+            shown, drawn_cats, language, height=fig_height, width=width and fig_width, legend=False, colors=colors
+        )
+        if zoomed:
+            st.caption(tr("radar_zoomed", category=plain(str(drawn_cats["name"].iloc[0]))))
         if not chart.numbers_shown(fig):
             st.caption(tr("radar_crowded"))
         config = chart_config(edition, domain)

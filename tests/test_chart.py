@@ -443,3 +443,6 @@ def test_a_crowded_radar_leaves_the_numbers_out_and_says_so():
     drawn = [tr for tr in fig.data if tr.customdata is not None and tr.hovertext is not None]
     assert sum(len(tr.customdata) for tr in drawn) == 600
     assert all(tr.mode == "markers" and tr.text is None for tr in drawn)
+    # The ring names are drawn over the dots, with a halo, so the crowd does not bury them.
+    assert fig.data[-1].mode == "text" and "KLAR" in "".join(fig.data[-1].text)
+    assert fig.data[-1].textfont.shadow
