@@ -24,7 +24,7 @@ import streamlit as st
 from radar import chart, config, own, ui
 from radar.db import own as db
 from radar.errors import ConflictError, DataError, RadarError
-from radar.i18n import CATALOGUE
+from radar.i18n import CATALOGUE, number
 from radar.safe import plain
 from radar.ui import lang, page_header, tr, tr_text
 
@@ -383,7 +383,7 @@ def gap_table(ws: Workspace, scope: str | None, big: bool = False) -> None:
                 tr(p, local=ring(lo), national=ring(na))
                 for p, lo, na in zip(gaps["phrase"], gaps["local_ring"], gaps["national_ring"], strict=True)
             ],
-            "gap": [f"{g:+.2f}" if pd.notna(g) else "–" for g in gaps["gap"]],
+            "gap": [("+" if g > 0 else "") + number(g, lang()) if pd.notna(g) else "–" for g in gaps["gap"]],
         }
     )
     st.caption(tr("own_gap_intro"))

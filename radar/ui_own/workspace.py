@@ -10,6 +10,7 @@ import streamlit as st
 
 from radar import config, own, ui_workshop
 from radar.db import own as db
+from radar.i18n import number
 from radar.safe import plain
 from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
 from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, entries_editor, remove_entries, undo_bar
@@ -93,7 +94,8 @@ def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
 def method_note() -> None:
     """The expander that explains how the local ring is computed (values from config)."""
     bands = config.ring_score_bands()
-    cutoffs = ", ".join(f"{tr('ring_' + r.key)} ≥ {low:.2f}" for r, (low, _) in zip(config.RINGS, bands, strict=True) if low > 0)
+    rings = zip(config.RINGS, bands, strict=True)
+    cutoffs = ", ".join(f"{tr('ring_' + r.key)} ≥ {number(low, lang())}" for r, (low, _) in rings if low > 0)
     with st.expander(tr("own_method_heading"), icon=":material/calculate:"):
         st.markdown(
             tr(
