@@ -447,6 +447,7 @@ PHONE_CSS = """
 [data-testid="stMainBlockContainer"] {padding: 3.5rem .9rem 2rem .9rem; max-width: 34rem;}
 [data-testid="stMain"] .stButton button, [data-testid="stMain"] .stFormSubmitButton button {min-height: 48px; font-size: 1.1rem;}
 [data-testid="stMain"] [data-testid="stTextInputRootElement"] input {min-height: 44px; font-size: 1.1rem;}
+[data-testid="stMain"] [data-testid="stButtonGroup"] button {min-height: 44px; min-width: 64px;}
 .ws-tech {font-size: 1.45rem; font-weight: 700; margin: .2rem 0 .1rem 0; overflow-wrap: anywhere;}
 .ws-desc {font-size: 1rem; color: #333; overflow-wrap: anywhere;}
 .ws-nat {font-size: .95rem; color: #555;}

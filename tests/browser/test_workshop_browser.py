@@ -157,6 +157,8 @@ def run_workshop(browser: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
                 page.screenshot(path=str(tmp_path / "not-joined.png"), full_page=True)
                 raise
             assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no horizontal scrolling
+            for box in (b.bounding_box() for b in page.locator("[data-testid='stMain'] button").all()):
+                assert box["height"] >= 44 and box["width"] >= 44, box  # every tap target at least 44 px
             phones.append(page)
         wait_for_count(projector, "ws-joined", PHONES)
         acknowledged: set[tuple[int, int]] = set()
