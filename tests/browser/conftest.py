@@ -177,3 +177,15 @@ def wait_for_radar(page: object) -> None:
     """Wait until the Plotly radar has drawn its numbered blips."""
     wait_for_app(page)
     page.wait_for_selector("[data-testid='stPlotlyChart'] .js-plotly-plot .scatterlayer .textpoint", timeout=30_000)
+
+
+def pick_from_catalogue(page: object, link: str, names: list[str]) -> None:
+    """Find each technology by typing in the workspace's searchable catalogue picker; it stays open (Escape closes it)."""
+    picker = page.locator(f".st-key-own-pick-{link} input").first
+    for name in names:
+        picker.click()
+        page.keyboard.type(name)
+        page.get_by_role("option", name=name, exact=True).wait_for()
+        page.keyboard.press("Enter")
+        wait_for_app(page)
+    page.keyboard.press("Escape")

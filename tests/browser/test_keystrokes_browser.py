@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import wait_for_app
+from .conftest import pick_from_catalogue, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -57,14 +57,7 @@ def test_a_burst_of_typing_after_enter_is_saved_to_the_last_character(app_server
     page.wait_for_selector("h1:has-text('Tasteradar')")
     wait_for_app(page)
     link = page.url.split("edit=")[1].split("&")[0]
-    picker = page.locator(f".st-key-own-pick-{link} input").first
-    for name in TECHNOLOGIES:
-        picker.click()
-        page.keyboard.type(name)
-        page.get_by_role("option", name=name, exact=True).wait_for()
-        page.keyboard.press("Enter")
-        wait_for_app(page)
-    page.keyboard.press("Escape")
+    pick_from_catalogue(page, link, TECHNOLOGIES)
     page.get_by_role("button", name="Tilføj valgte").click()
     page.get_by_test_id("stAlertContentSuccess").get_by_text("Tilføjet:").wait_for()
     wait_for_app(page)

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 import openpyxl
 import pytest
 
-from .conftest import VIEWPORT, wait_for_app
+from .conftest import VIEWPORT, pick_from_catalogue, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -81,14 +81,7 @@ def test_build_share_export_and_reopen_a_radar(app_server, browser, watched, tmp
     first_id = radar_id(page.url)
 
     # Five technologies from the catalogue, found by typing in the searchable multiselect.
-    picker = page.locator(f".st-key-own-pick-{first_id} input")
-    for name in TECHNOLOGIES:
-        picker.click()
-        page.keyboard.type(name)
-        page.get_by_role("option", name=name, exact=True).wait_for()
-        page.keyboard.press("Enter")
-        wait_for_app(page)
-    page.keyboard.press("Escape")
+    pick_from_catalogue(page, first_id, TECHNOLOGIES)
     chosen = page.locator(f".st-key-own-pick-{first_id}").inner_text()
     assert all(name in chosen for name in TECHNOLOGIES), chosen
     page.get_by_role("button", name="Tilføj valgte").click()
