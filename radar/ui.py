@@ -363,8 +363,6 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
     language = lang()
     chart_col, side = st.columns([2.7, 1.3], gap="medium")
     key = f"radar-{'domain' if pick_domain else 'all'}"
-    with chart_col:
-        width, room = screen_size(f"screen-{key}", tr("radar_aria"))
     with side:
         domain = domain_picker() if pick_domain else None
         edition = edition_picker()
@@ -374,14 +372,19 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
         except RadarError as error:
             show_error(error)
             return edition, domain
-        cats = categories(language)
-        fig_width, fig_height = chart.screen_figure_size(width, room)
         shown = filter_controls(blips)
-        # One category shown (a filter or a search): its sector takes the whole radar, so a crowded
-        # sector can be read; the other sectors' blips are not shown anyway.
-        zoomed = shown["category"].nunique() == 1 and len(shown) < len(blips)
-        drawn_cats = cats[cats["id"].isin(shown["category"])] if zoomed else cats
-        shown = chart.fit_blips(shown, drawn_cats, fig_width, fig_height)
+    with chart_col:
+        # Mounted after the pickers: its first measurement reruns the script, which must not cut the
+        # first run short before the pickers have taken their value from the link (?domain=).
+        width, room = screen_size(f"screen-{key}", tr("radar_aria"))
+    cats = categories(language)
+    fig_width, fig_height = chart.screen_figure_size(width, room)
+    # One category shown (a filter or a search): its sector takes the whole radar, so a crowded
+    # sector can be read; the other sectors' blips are not shown anyway.
+    zoomed = shown["category"].nunique() == 1 and len(shown) < len(blips)
+    drawn_cats = cats[cats["id"].isin(shown["category"])] if zoomed else cats
+    shown = chart.fit_blips(shown, drawn_cats, fig_width, fig_height)
+    with side:
         respondents = explain.count_text(respondent_count(edition, domain), language)
         counted = tr("count_respondents_domain" if domain else "count_respondents", n=respondents)
         st.caption(tr("shown_count", shown=len(shown), total=len(blips)) + " · " + counted)

@@ -9,6 +9,7 @@ import pytest
 from radar import service
 
 from .conftest import running_app, wait_for_app, wait_for_radar
+from .test_screens_browser import SIZED_JS
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +23,14 @@ ENGLISH_TITLES = {
     "import": "Import",
     "om": "About the radar",
 }
+
+
+def wait_for_sized_radar(page: object) -> None:
+    """Wait until the radar is drawn for the width the browser measured (its first draw comes before the
+    measurement, and the rerun with it redraws the radar and its list) and the page has settled."""
+    wait_for_radar(page)
+    page.wait_for_function(SIZED_JS, timeout=60_000)
+    wait_for_app(page)
 
 
 def blip_labels(page: object) -> list[str]:
@@ -42,7 +51,7 @@ def test_every_page_loads_without_errors(app_server, watched, slug):
     page.goto(f"{app_server.url}/{slug}")
     wait_for_app(page)
     if slug in ("", "fagomraader"):
-        wait_for_radar(page)
+        wait_for_sized_radar(page)
     assert page.locator("[data-testid='stException']").count() == 0
     assert watched.problems() == []
 
@@ -64,12 +73,12 @@ def test_every_page_switches_to_english(app_server, watched, slug):
 def test_english_stays_when_moving_between_pages(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     page.get_by_test_id("stButtonGroup").first.get_by_text("English", exact=True).click()
     page.wait_for_function("() => document.querySelector('h1').innerText.includes('Combined radar')")
     page.get_by_role("link", name="Domains").click()
     page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Domains')")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     assert "READY" in ring_list_text(page)
     page.wait_for_url(re.compile(r"lang=en"))
     page.get_by_role("link", name="About the radar").click()
@@ -82,7 +91,7 @@ def test_english_stays_when_moving_between_pages(app_server, watched):
 def test_combined_radar_draws_every_placed_technology(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     latest = int(service.editions(app_server.db)["year"].max())
     expected = len(service.radar_blips(app_server.db, latest, None, "da"))
     labels = sorted(blip_labels(page), key=int)
@@ -94,12 +103,12 @@ def test_combined_radar_draws_every_placed_technology(app_server, watched):
 def test_choosing_another_domain_redraws_the_radar(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/fagomraader")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     before = ring_list_text(page)
     page.get_by_role("combobox", name="Fagområde").click()
     page.get_by_role("option", name="Teknik og miljø").click()
     page.wait_for_url(re.compile(r"domain=teknik-miljoe"))
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     page.wait_for_function("(before) => document.querySelector('.ring-list').innerText !== before", arg=before)
     latest = int(service.editions(app_server.db)["year"].max())
     expected = service.radar_blips(app_server.db, latest, "teknik-miljoe", "da")
@@ -112,7 +121,7 @@ def test_choosing_another_domain_redraws_the_radar(app_server, watched):
 def test_domain_in_the_url_opens_that_domain(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/fagomraader?domain=social-sundhed")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     assert page.get_by_role("combobox", name="Fagområde").input_value() == "Social og sundhed"
     latest = int(service.editions(app_server.db)["year"].max())
     expected = service.radar_blips(app_server.db, latest, "social-sundhed", "da")
@@ -122,13 +131,13 @@ def test_domain_in_the_url_opens_that_domain(app_server, watched):
 def test_language_switch_changes_the_labels(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     assert page.locator("h1").first.inner_text().strip() == "Samlet radar"
     page.get_by_test_id("stButtonGroup").first.get_by_text("English", exact=True).click()
     page.wait_for_function(
         "() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Combined radar')"
     )
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     assert "READY" in ring_list_text(page)
     assert page.get_by_text("Sample data").first.is_visible()
     assert watched.problems() == []
@@ -137,7 +146,7 @@ def test_language_switch_changes_the_labels(app_server, watched):
 def test_search_filter_thins_radar_and_list_and_lands_in_the_url(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/?q=robot")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     text = ring_list_text(page)
     assert "Fysiske robotter" in text and "RPA (software-robotter)" in text
     assert "Cloud" not in text
@@ -148,7 +157,7 @@ def test_search_filter_thins_radar_and_list_and_lands_in_the_url(app_server, wat
 def test_clicking_a_blip_opens_its_detail(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/?q=video")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     number = page.locator("[data-testid='stPlotlyChart'] .scatterlayer .textpoint").filter(has_text=re.compile(r"^1$")).first
     box = number.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -172,6 +181,6 @@ def test_a_first_visitor_on_a_subpage_gets_the_whole_app(tmp_path, watched):
 def test_an_old_link_to_samlet_opens_the_combined_radar(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/samlet")
-    wait_for_radar(page)
+    wait_for_sized_radar(page)
     assert page.locator("h1").first.inner_text().strip() == "Samlet radar"
     assert page.get_by_text("Page not found").count() == 0
