@@ -235,7 +235,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 **Bevægelse** sammenligner ringen med samme radar i den forrige udgave: ny, rykket ind (tættere på centrum), rykket ud eller uændret.
 
-**Placering i diagrammet:** ringene er lige brede, og vinklen er teknologiens kategori. Inden for sin ring og sin kategoris sektor ligger en teknologi tættere på centrum, jo højere scoren er. Mellem to sektorer siger afstanden til centrum intet om, hvem der har den højeste score: prikkerne lægges i rækker, så de aldrig overlapper, og en sektor med mange teknologier i samme ring fylder rækkerne længere ud. Sammenlign derfor scorerne i kortet ved prikken eller i tabellen. Placeringen er deterministisk: de samme data giver altid det samme billede.""",
+**Placering i diagrammet:** den inderste ring, KLAR, er bredest (som i Thoughtworks' Build Your Own Radar), de tre andre er lige brede, og vinklen er teknologiens kategori. Inden for sin ring og sin kategoris sektor ligger en teknologi tættere på centrum, jo højere scoren er. Mellem to sektorer siger afstanden til centrum intet om, hvem der har den højeste score: prikkerne lægges i rækker, så de aldrig overlapper, og en sektor med mange teknologier i samme ring fylder rækkerne længere ud. Sammenlign derfor scorerne i kortet ved prikken eller i tabellen. Placeringen er deterministisk: de samme data giver altid det samme billede.""",
         "en": """**Technical maturity** (m) is rated by experts on a scale of 1 to 5 and converted to 0-1: m' = (m − 1) / 4.
 
 **Adoption** comes from the survey of municipal managers. Each manager answers for their own domain: 0 not considering, 1 considering, 2 trialling, 3 in operation. \"Don't know\" counts as no answer. The adoption index is a = the mean stage / 3.
@@ -248,7 +248,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
 
 **Movement** compares the ring with the same radar in the previous edition: new, moved in (closer to the centre), moved out or unchanged.
 
-**Placement on the chart:** the rings have equal width, and the angle is the technology's category. Within its ring and its category's sector a technology lies closer to the centre the higher its score. Between two sectors the distance from the centre says nothing about which score is higher: dots are laid out in rows so that they never overlap, and a sector with many technologies in one ring fills its rows further out. So compare scores in the card by the dot or in the table. The layout is deterministic: the same data always gives the same picture.""",
+**Placement on the chart:** the innermost ring, READY, is the widest (as in Thoughtworks' Build Your Own Radar), the other three have equal width, and the angle is the technology's category. Within its ring and its category's sector a technology lies closer to the centre the higher its score. Between two sectors the distance from the centre says nothing about which score is higher: dots are laid out in rows so that they never overlap, and a sector with many technologies in one ring fills its rows further out. So compare scores in the card by the dot or in the table. The layout is deterministic: the same data always gives the same picture.""",
     },
     "about_cutoffs_heading": {"da": "Grænser mellem ringene", "en": "Cut-offs between rings"},
     "about_cutoffs_note": {
