@@ -179,11 +179,13 @@ def entries_xlsx(
     return buffer.getvalue()
 
 
-def radar_json(rows: Sequence[Entry], meta: RadarMeta, notice: str = "") -> bytes:
-    """The whole radar as our own JSON, and the sample-data notice when the radar was compared with sample data."""
+def radar_json(rows: Sequence[Entry], meta: RadarMeta, notice: str = "", extra: Mapping[str, object] | None = None) -> bytes:
+    """The whole radar as our own JSON, the sample-data notice when the radar was compared with sample
+    data, and `extra` keys (the workshop rounds)."""
     document = json.loads(write_own_json(rows, meta))
     if notice:
         document["notice"] = notice
+    document.update(extra or {})
     return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 

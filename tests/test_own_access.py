@@ -288,3 +288,29 @@ def test_a_broken_backup_file_gives_a_message_not_a_traceback(tmp_path):
         == "Filen er ikke en sikkerhedskopi fra 'python -m radar backup', eller den er ødelagt. Intet er ændret."
     )
     assert "Traceback" not in done.stderr
+
+
+def test_a_backup_keeps_the_workshop_rounds_and_votes(path, tmp_path):
+    """Nothing saved is lost: a radar's workshop rounds, participants and votes are in the backup and come back."""
+    from radar.db import workshop as wdb
+
+    link = db.create_radar(path, {"name": "Med workshop"}, [AI])
+    entry = db.load_entries(path, link).to_dict("records")
+    started = wdb.start_round(path, link, entry, ["ring", "relevance"])
+    voter = wdb.join(path, started["code"], "Mette")
+    wdb.vote(path, started["code"], voter, entry[0]["entry_id"], "ring", "klar")
+    wdb.vote(path, started["code"], voter, entry[0]["entry_id"], "relevance", "4")
+    made = db.backup_data(path)
+    assert [len(made[t]) for t in ("workshop_rounds", "workshop_participants", "workshop_votes")] == [1, 1, 2]
+    fresh = tmp_path / "fresh" / "own.duckdb"
+    try:
+        db.restore_data(fresh, json.loads(json.dumps(made)))
+        assert _same(db.backup_data(fresh), made)
+        assert (
+            wdb.participant_round(fresh, started["code"], voter)["answers"]
+            == wdb.participant_round(path, started["code"], voter)["answers"]
+        )
+        db.restore_data(fresh, json.loads(json.dumps(made)))  # again over itself: replaced, not doubled
+        assert _same(db.backup_data(fresh), made)
+    finally:
+        db.close(fresh)

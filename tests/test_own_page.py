@@ -383,3 +383,32 @@ def test_the_presentation_says_when_the_country_is_sample_data(app, own_db):
     assert not at.exception
     # Under the numbered list (in the caption under the title it wrapped and pushed the radar off a 720 px screen).
     assert [c.value for c in at.caption].count("Eksempeldata — ikke KL's officielle tal") == 1
+
+
+def test_workshop_rounds_go_into_the_json_export_and_back_when_it_is_opened(app, own_db, national_db):
+    """Issue 9, point 4: results stay with the radar, go into its JSON export and back in on reopening."""
+    from types import SimpleNamespace
+
+    from radar import own
+    from radar.db import workshop as wdb
+    from radar.ui_own.exports import _json
+    from radar.ui_own.start import create_from_export
+
+    radar_id = db.create_radar(own_db, {"name": "Med workshop"}, [AI, RPA])
+    entries = db.load_entries(own_db, radar_id)
+    started = wdb.start_round(own_db, radar_id, entries.to_dict("records"), ["ring"])
+    voter = wdb.join(own_db, started["code"])
+    wdb.vote(own_db, started["code"], voter, entries["entry_id"][0], "ring", "afproev")
+    edition = int(service.editions(national_db)["year"].iloc[0])
+    table = own.local_table(entries, service.technologies(national_db, "da"), service.scores(national_db, edition))
+    meta = own.export_meta(db.load_radar(own_db, radar_id))
+    document = json.loads(_json(SimpleNamespace(link=radar_id, entries=entries), own.export_rows(table), meta))
+    assert [[v["answer"] for v in r["votes"]] for r in document["workshop_rounds"]] == [["afproev"]]
+    assert started["code"] not in json.dumps(document), "join codes are not exported"
+
+    link, _, _ = create_from_export(json.dumps(document).encode(), "med-workshop.json")
+    back = wdb.list_rounds(own_db, link)
+    assert len(back) == 1 and back[0]["status"] == "closed" and back[0]["code"] != started["code"]
+    votes = wdb.round_votes(own_db, link, back[0]["round_id"])
+    ai_entry = db.load_entries(own_db, link).set_index("technology_id").loc["ai", "entry_id"]
+    assert votes[["entry_id", "value"]].values.tolist() == [[ai_entry, "afproev"]]

@@ -691,6 +691,19 @@ def new_edit_link(path: Path, link: str, version: int) -> str:
 BACKUP_FORMAT = "teknologiradar-backup"
 BACKUP_VERSION = 1
 BACKUP_TABLES: dict[str, str] = {"radars": "id", "entries": "radar_id", "changes": "radar_id"}
+#: The workshop tables (radar.db.workshop) in a backup: each table, its order, and how its rows belong to
+#: the radars being restored (the rounds by radar; votes by their round; participants by the round's code).
+WORKSHOP_TABLES: dict[str, tuple[str, str]] = {
+    "workshop_rounds": ("radar_id, number, round_id", "radar_id IN ({ids})"),
+    "workshop_votes": (
+        "round_id, participant_id, entry_id, question",
+        "round_id IN (SELECT round_id FROM workshop_rounds WHERE radar_id IN ({ids}))",
+    ),
+    "workshop_participants": (
+        "code, participant_id",
+        "code IN (SELECT code FROM workshop_rounds WHERE radar_id IN ({ids}))",
+    ),
+}
 _TIME_COLUMNS = {"created", "updated", "deleted_at", "changed_at"}
 
 
@@ -709,6 +722,10 @@ def backup_data(path: Path) -> dict[str, Any]:
             result = cur.execute(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 - fixed names
             columns = [d[0] for d in result.description]
             tables[table] = [dict(zip(columns, map(_plain, row), strict=True)) for row in result.fetchall()]
+        for table, (order, _) in WORKSHOP_TABLES.items():
+            result = cur.execute(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 - fixed names
+            columns = [d[0] for d in result.description]
+            tables[table] = [dict(zip(columns, map(_plain, row), strict=True)) for row in result.fetchall()]
     finally:
         _rollback(cur)
     return {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, "made_at": _now().isoformat(), **tables}
@@ -722,6 +739,8 @@ def restore_data(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
     try:
         radars = [dict(r) for r in data["radars"]]
         per_table = {t: [dict(r) for r in data[t]] for t in ("entries", "changes")}
+        # Backups made before the workshop have no workshop tables: nothing of a workshop to bring back.
+        workshop_rows = {t: [dict(r) for r in data.get(t, [])] for t in WORKSHOP_TABLES}
         ids = [str(r["id"]) for r in radars]
     except (KeyError, TypeError, ValueError):
         raise DataError("backup_error_format") from None
@@ -731,6 +750,10 @@ def restore_data(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
         cur.execute("UPDATE name_guard SET bumps = bumps + 1 WHERE id = 1")
         existing = {r[0] for r in cur.execute("SELECT id FROM radars").fetchall()}
         replaced = len(existing & set(ids))
+        if ids:
+            marks = ", ".join("?" * len(ids))
+            for table, (_, belongs) in reversed(WORKSHOP_TABLES.items()):  # rounds last: the others find theirs by it
+                cur.execute(f"DELETE FROM {table} WHERE {belongs.format(ids=marks)}", ids)  # noqa: S608 - fixed names
         for table, key in BACKUP_TABLES.items():
             for radar_id in ids:
                 cur.execute(f"DELETE FROM {table} WHERE {key} = ?", [radar_id])  # noqa: S608 - fixed names
@@ -741,7 +764,7 @@ def restore_data(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
                 row["name"], renamed = own.free_name(str(row["name"]), taken), renamed + 1
             if row.get("deleted_at") is None:
                 taken.append(row["name"])
-        for table, rows in (("radars", radars), *per_table.items()):
+        for table, rows in (("radars", radars), *per_table.items(), *workshop_rows.items()):
             known = [r[0] for r in cur.execute(f"SELECT * FROM {table} LIMIT 0").description]  # noqa: S608 - fixed names
             for row in rows:
                 columns = [c for c in known if c in row]

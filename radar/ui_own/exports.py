@@ -8,12 +8,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import chart, export, own
+from radar import chart, export, own, workshop
+from radar.db import workshop as wdb
 from radar.ui import lang, tr
 from radar.ui_own.state import (
     Workspace,
     domain_names,
     matrix_fig,
+    own_db,
     radar_fig,
     sample_reference,
 )
@@ -64,6 +66,12 @@ def _html(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
     return export.standalone_html(ws.meta["name"], subtitle, figures, _html_table(ws), footer)
 
 
+def _json(ws: Workspace, rows: list, meta: dict) -> bytes:
+    """The radar as our JSON, with its workshop rounds (answers, no codes or tokens) when it has any."""
+    rounds = workshop.rounds_for_export(*wdb.rounds_data(own_db(), ws.link), ws.entries)
+    return export.radar_json(rows, meta, notice(), extra={"workshop_rounds": rounds} if rounds else None)
+
+
 def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     """Download buttons: PNG (made on the server when clicked), HTML, CSV, XLSX and JSON."""
     st.caption(tr("own_export_intro"))
@@ -78,8 +86,7 @@ def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:
          functools.partial(export.entries_xlsx, rows, meta, lang(), category_names, notice()),
          ":material/table:"),
         ("csv", "own_export_csv", "text/csv", functools.partial(export.entries_csv, rows), ":material/csv:"),
-        ("json", "own_export_json", "application/json", functools.partial(export.radar_json, rows, meta, notice()),
-         ":material/data_object:"),
+        ("json", "own_export_json", "application/json", functools.partial(_json, ws, rows, meta), ":material/data_object:"),
     ]  # fmt: skip
     cols = st.columns(len(files))
     for col, (ext, label, mime, make, icon) in zip(cols, files, strict=True):

@@ -7,10 +7,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import config, export, own, ui
+from radar import config, export, own, ui, workshop
 from radar.db import own as db
+from radar.db import workshop as wdb
 from radar.errors import RadarError, ValidationError
 from radar.formats import ReadResult
+from radar.formats.jsonutil import load_json
 from radar.safe import plain
 from radar.ui import lang, tr, tr_text
 from radar.ui_own.state import (
@@ -211,4 +213,20 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, own.FileRadar, 
     ours = pd.concat([ui.categories("da"), ui.categories("en")], ignore_index=True)
     result = export.read_own_export(data, filename, categories()["id"].tolist())
     made = own.radar_from_file(result, filename, catalogue(), ours, domain_names(), lang())
-    return db.create_radar(own_db(), made.meta, made.entries, free_name=True), made, result
+    rounds = _exported_rounds(data)
+    link = db.create_radar(own_db(), made.meta, made.entries, free_name=True)
+    if rounds is not None:
+        # The workshop rounds of a JSON export come back with the radar, closed, with new join codes.
+        try:
+            wdb.restore_rounds(own_db(), link, workshop.rounds_from_export(rounds, db.load_entries(own_db(), link)))
+        except RadarError as error:
+            flash("error", message(error))  # the radar is kept; only its rounds could not be read
+    return link, made, result
+
+
+def _exported_rounds(data: bytes) -> object:
+    """The workshop rounds of our JSON export (None in other files; checked by radar.workshop on reading)."""
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return None
+    document = load_json(data)
+    return document.get("workshop_rounds") if isinstance(document, dict) else None
