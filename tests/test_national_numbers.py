@@ -52,3 +52,18 @@ def test_without_a_reference_numbers_read_inner_ring_first(missing):
     numbered = pipeline.number_blips(table)
     assert numbered["technology"].tolist()[:2] == ["b", "a"]
     assert numbered["number"].tolist() == list(range(1, len(table) + 1))
+
+
+@pytest.mark.parametrize("page", [None, "pages/fagomraader.py"])
+def test_every_blip_can_be_picked_from_the_list_picker(national_db, tmp_path, monkeypatch, page):
+    """The keyboard's way to every blip: the picker beside the radar lists each drawn blip, by its number."""
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(tmp_path / "own.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    if page:
+        at.switch_page(page)
+    at.run()
+    drawn = numbers_drawn(at)
+    names = service.technologies(national_db, "da").set_index("id")["name"]
+    picker = at.selectbox(key="detail_pick")
+    assert sorted(picker.options) == sorted(f"{number}. {names[tech]}" for tech, number in drawn.items())
