@@ -206,6 +206,10 @@ def edition_picker() -> int:
     return int(year)
 
 
+#: A ?domain= that named no domain, said until the user picks one.
+UNKNOWN_DOMAIN = "domain_unknown"
+
+
 def domain_picker() -> str:
     """Domain selector kept in ?domain=<slug>, so a shared link opens that domain."""
     doms = domains(lang())
@@ -213,9 +217,14 @@ def domain_picker() -> str:
     names = dict(zip(ids, doms["name"], strict=True))
     wanted = st.query_params.get("domain")
     if wanted is not None and wanted not in ids:
-        st.warning(tr_text("error_unknown_domain", domain=wanted))
+        st.session_state[UNKNOWN_DOMAIN] = wanted  # kept: the next rerun finds ?domain= already set to the first domain
+    if st.session_state.get(UNKNOWN_DOMAIN) is not None:
+        st.warning(tr_text("error_unknown_domain", domain=st.session_state[UNKNOWN_DOMAIN]))
     url_state("domain", "domain", lambda raw: raw if raw in ids else ids[0])
-    domain = st.selectbox(tr("domain"), ids, key="domain", format_func=names.get, placeholder=tr("choose_option"))
+    domain = st.selectbox(
+        tr("domain"), ids, key="domain", format_func=names.get, placeholder=tr("choose_option"),
+        on_change=st.session_state.pop, args=(UNKNOWN_DOMAIN, None),
+    )  # fmt: skip
     url_write("domain", domain)
     return domain
 
