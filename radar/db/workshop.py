@@ -414,6 +414,18 @@ def join(path: Path, code: object, name: object = "") -> str:
     return token
 
 
+def _voter(cur: duckdb.DuckDBPyConnection, code: object, token: object) -> tuple[dict[str, Any], tuple]:
+    """The open round of `code` and the participant of `token` in it; ValidationError when the round is
+    closed, DataError for a wrong code or token."""
+    found = _by_code(cur, code)
+    if found["status"] != "open":
+        raise ValidationError("workshop_error_closed")
+    me = _participant(cur, found["code"], token)
+    if me is None:
+        raise DataError("workshop_error_participant")
+    return found, me
+
+
 def vote(path: Path, code: object, token: object, entry_id: str, question: str, value: object, comment: object = "") -> datetime:
     """Store one answer of the participant of `token` in the open round of `code`, replacing their earlier
     answer to the same question about the same technology; returns when it was stored (after COMMIT).
@@ -421,12 +433,7 @@ def vote(path: Path, code: object, token: object, entry_id: str, question: str, 
     with _WRITE:
         cur = _transaction(path)
         try:
-            found = _by_code(cur, code)
-            if found["status"] != "open":
-                raise ValidationError("workshop_error_closed")
-            me = _participant(cur, found["code"], token)
-            if me is None:
-                raise DataError("workshop_error_participant")
+            found, me = _voter(cur, code, token)
             if entry_id not in found["entry_ids"] or question not in found["questions"]:
                 raise ValidationError("workshop_error_answer")
             value = workshop.check_answer(question, value)
@@ -449,12 +456,7 @@ def unvote(path: Path, code: object, token: object, entry_id: str, question: str
     with _WRITE:
         cur = _transaction(path)
         try:
-            found = _by_code(cur, code)
-            if found["status"] != "open":
-                raise ValidationError("workshop_error_closed")
-            me = _participant(cur, found["code"], token)
-            if me is None:
-                raise DataError("workshop_error_participant")
+            found, me = _voter(cur, code, token)
             cur.execute(
                 "DELETE FROM workshop_votes WHERE round_id = ? AND participant_id = ? AND entry_id = ? AND question = ?",
                 [found["round_id"], me[0], entry_id, question],
