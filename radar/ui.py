@@ -313,7 +313,9 @@ export default function (component) {
   const watcher = new ResizeObserver(later);
   watcher.observe(host);
   window.addEventListener("resize", later);
-  measure();
+  // The first measurement reruns the script. Sent at once, that rerun could go out before the browser
+  // had taken the page's widgets (a search from ?q= came back empty): wait until the page has settled.
+  setTimeout(measure, 400);
   const labeller = new MutationObserver(() => {
     const c = chartOf();
     if (c && data && c.getAttribute("aria-label") !== data.label) measure();
