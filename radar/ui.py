@@ -184,10 +184,6 @@ def url_write(param: str, value: object) -> None:
         st.query_params[param] = str(value)
 
 
-def _split(valid: set[str]) -> Callable[[str], list[str]]:
-    return lambda raw: [v for v in raw.split(",") if v in valid]
-
-
 def edition_picker() -> int:
     """Edition selector, newest by default, kept in ?edition=."""
     eds = editions()
@@ -250,19 +246,30 @@ def technology_picker() -> str | None:
     return technology
 
 
+def _split(valid: set[str]) -> Callable[[str], list[str]]:
+    return lambda raw: [v for v in raw.split(",") if v in valid]
+
+
 def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
-    """Search box and category/ring/movement filters (kept in the URL); returns the matching blips."""
+    """Search box and category/ring/movement filters, kept in the URL; returns the matching blips.
+
+    The search box is bound to ?q= by Streamlit itself (`bind="query-params"`): the browser fills it
+    from the link before any rerun, so the screen measurement's first rerun cannot find it empty
+    (seeded from session state, it came back empty in 3 of 6 loads). The filters keep their own
+    ?category=a,b links (Streamlit's binding writes an option's label, which is language-bound).
+    """
     cats = categories(lang())
     cat_names = dict(zip(cats["id"], cats["name"], strict=True))
     rings = list(config.RING_KEYS)
     moves = list(config.MOVEMENTS)
-    url_state("f_q", "q", str)
     url_state("f_cat", "category", _split(set(cat_names)))
     url_state("f_ring", "ring", _split(set(rings)))
     url_state("f_move", "movement", _split(set(moves)))
     active = sum(bool(st.session_state.get(k)) for k in ("f_cat", "f_ring", "f_move"))
     left, right = st.columns([3, 2], vertical_alignment="bottom")
-    search = left.text_input(tr("search"), key="f_q", help=tr("search_help"), placeholder=tr("search_placeholder"))
+    search = left.text_input(
+        tr("search"), key="q", help=tr("search_help"), placeholder=tr("search_placeholder"), bind="query-params"
+    )
     with right.popover(tr("filters") + (f" ({active})" if active else ""), width="stretch"):
         chosen_cats = st.multiselect(
             tr("filter_category"), list(cat_names), key="f_cat", format_func=cat_names.get, placeholder=tr("choose_options")
@@ -277,9 +284,9 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
             format_func=lambda k: tr("movement_" + k),
             placeholder=tr("choose_options"),
         )
-    for param, value in (("q", search.strip()), ("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves)):
+    for param, value in (("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves)):
         url_write(param, value)
-    return service.filter_blips(blips, search, chosen_cats, chosen_rings, chosen_moves)
+    return service.filter_blips(blips, search or "", chosen_cats, chosen_rings, chosen_moves)
 
 
 # --- the radar explorer -----------------------------------------------------------------------
@@ -314,7 +321,7 @@ export default function (component) {
   watcher.observe(host);
   window.addEventListener("resize", later);
   // The first measurement reruns the script. Sent at once, that rerun could go out before the browser
-  // had taken the page's widgets (a search from ?q= came back empty): wait until the page has settled.
+  // had taken the widgets seeded from the link (?ring=, ?edition=): wait until the page has settled.
   setTimeout(measure, 400);
   const labeller = new MutationObserver(() => {
     const c = chartOf();
