@@ -92,6 +92,18 @@ def running_app(folder: Path) -> Iterator[AppServer]:
             process.kill()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test that timed out waiting for the page gets one more try, and the run says so ("RERUN").
+
+    Only Playwright's TimeoutError: an assertion that fails is never tried again. On two busy cores a rerun
+    the server started before the last one finished can leave a page waiting past its timeout; each such
+    rerun is reported in the summary, so a test that needs it often is seen, not hidden.
+    """
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.flaky(reruns=1, only_rerun=["TimeoutError"]))
+
+
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     """The app, started once per test session."""
