@@ -96,10 +96,11 @@ RADAR_COLUMNS: tuple[str, ...] = (
 
 def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
     def setup(con: duckdb.DuckDBPyConnection) -> None:
-        from . import workshop  # workshop rounds live in the same file; imported here as it imports this module
+        from . import maturity, workshop  # rounds and assessments live in the same file; they import this module
 
         con.execute(SCHEMA)
         workshop.setup(con)
+        maturity.setup(con)
         _give_links(con)
         _give_numbers(con)
         _purge_bin(con)
