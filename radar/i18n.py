@@ -1731,6 +1731,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Hvert udsagn besvares på en skala fra 1 til 5: {scale}. »Ved ikke« tæller ikke med i scoren, men tælles og vises.\n\n- Et udsagns score er gennemsnittet af svarene 1-5.\n- En overskrifts score er gennemsnittet af dens besvarede udsagns score; den samlede score er gennemsnittet af de overskrifter, der har en score.\n- Spredning: kvartilafstanden (75 %- minus 25 %-fraktilen, lineær interpolation) af svarene. Et udsagn kaldes **uenigt**, når mindst {min_n} har svaret, og kvartilafstanden er {iqr} eller mere. Grafens bånd er den midterste halvdel af deltagernes egne overskriftsscorer.\n- **Steder at starte**: de {count} udsagn med lavest score.\n- Sammenlignet med en tidligere vurdering kaldes en ændring under {move} for uændret.",
         "en": "Each statement is answered on a scale from 1 to 5: {scale}. “Don't know” does not count in the score, but is counted and shown.\n\n- A statement's score is the mean of the 1-5 answers.\n- A heading's score is the mean of its answered statements' scores; the overall score is the mean of the headings that have a score.\n- Spread: the interquartile range (75th minus 25th percentile, linear interpolation) of the answers. A statement is **split** when at least {min_n} answered and the interquartile range is {iqr} or more. The chart's band is the middle half of the participants' own heading scores.\n- **Places to start**: the {count} statements with the lowest score.\n- Compared with an earlier assessment, a change under {move} counts as unchanged.",
     },
+    "maturity_statements": {"da": "{count} udsagn", "en": "{count} statements"},
+    "deltag_question_maturity": {"da": "Hvor godt passer det på jer?", "en": "How well does it fit you?"},
 }
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from radar import config, own, ui_workshop
+from radar import config, own, ui_maturity, ui_workshop
 from radar.db import own as db
 from radar.i18n import number
 from radar.safe import plain
@@ -236,7 +236,7 @@ def live(link: str) -> None:
     if not ws.can_edit:
         read_only_tabs(ws, scope, ghosts)
         return
-    names = ["entries", "compare", "export", "history", "settings", "workshop"]
+    names = ["entries", "compare", "export", "history", "settings", "workshop", "maturity"]
     tabs = dict(zip(names, st.tabs([tr(f"own_tab_{n}") for n in names], key=TABS_KEY, on_change="rerun"), strict=True))
     if tabs["entries"].open is not False:
         with tabs["entries"]:
@@ -258,6 +258,9 @@ def live(link: str) -> None:
     if tabs["workshop"].open:
         with tabs["workshop"]:
             ui_workshop.workshop_tab(ws)
+    if tabs["maturity"].open:
+        with tabs["maturity"]:
+            ui_maturity.maturity_tab(ws)
 
 
 def entries_tab(ws: Workspace) -> None:
