@@ -1670,7 +1670,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Digital modenhed · runde {number} · {name}",
         "en": "Digital maturity · round {number} · {name}",
     },
-    "maturity_phone_heading": {"da": "Hvor godt passer det på jer?", "en": "How well does it fit you?"},
     "maturity_minutes_title": {"da": "Digital modenhed", "en": "Digital maturity"},
     "maturity_minutes_overall": {
         "da": "Samlet score {score} af 5; {n} har svaret.",
@@ -1733,6 +1732,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "maturity_statements": {"da": "{count} udsagn", "en": "{count} statements"},
     "deltag_question_maturity": {"da": "Hvor godt passer det på jer?", "en": "How well does it fit you?"},
+    "maturity_axis": {"da": "1 = {low} · 5 = {high}", "en": "1 = {low} · 5 = {high}"},
 }
 
 

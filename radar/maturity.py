@@ -445,15 +445,16 @@ def result_figure(result: Result, earlier: Result | None, lang: str, height: int
         marker={"size": 16 if compact else 20, "color": SCORE_COLOR}, name=t("maturity_chart_score", lang),
         hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False,
     )  # fmt: skip
-    legend = {"orientation": "h", "y": -0.22 if compact else -0.16, "yanchor": "top", "x": 0, "font": {"size": size - 1}}
+    legend = {"orientation": "h", "y": -0.3 if compact else -0.24, "yanchor": "top", "x": 0, "font": {"size": size - 1}}
     fig.update_layout(
         height=height, margin={"l": 8, "r": 16, "t": 10, "b": 10}, plot_bgcolor="#ffffff", paper_bgcolor="#ffffff",
         font={"size": size}, legend=legend, showlegend=True, bargap=0.3,
     )  # fmt: skip
-    ticks = [str(v) if compact else f"{v} · {t(f'maturity_scale_{v}', lang)}" for v in SCALE]
+    # Numbers on the axis and the scale's ends in its title: the five labels in words do not fit a phone.
+    ends = t("maturity_axis", lang, low=t("maturity_scale_1", lang).lower(), high=t("maturity_scale_5", lang).lower())
     fig.update_xaxes(
-        range=[0.8, 5.25], tickvals=list(SCALE), ticktext=ticks, showgrid=True, gridcolor="#e5e5e5", zeroline=False,
-        tickfont={"size": size - 3 if not compact else size - 1}, fixedrange=True,
+        range=[0.8, 5.25], tickvals=list(SCALE), ticktext=[str(v) for v in SCALE], showgrid=True, gridcolor="#e5e5e5",
+        zeroline=False, tickfont={"size": size}, fixedrange=True, title={"text": ends, "font": {"size": size - 2}},
     )  # fmt: skip
     fig.update_yaxes(autorange="reversed", tickfont={"size": size + 1}, automargin=True, fixedrange=True)
     return fig

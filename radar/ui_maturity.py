@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import maturity, workshop
+from radar import config, maturity, workshop
 from radar.db import maturity as mdb
 from radar.db import workshop as wdb
 from radar.errors import RadarError
@@ -454,3 +454,36 @@ def _save_alone(token: str | None, found: maturity.Assessment) -> None:
         st.session_state[f"mat-alone-day-{token}"] = found.day
         st.query_params[LINK_PARAM] = token
     st.rerun()
+
+
+# --- Om radaren ----------------------------------------------------------------------------------------------------
+def about_section() -> None:
+    """Om radaren's section on the maturity scale, the statements (a table made from the catalogue) and the scoring."""
+    st.subheader(tr("about_maturity_self_heading"))
+    st.caption(tr("maturity_not_kl"))
+    scale = ", ".join(f"{v} = {tr(f'maturity_scale_{v}').lower()}" for v in maturity.SCALE)
+    st.markdown(
+        tr(
+            "about_maturity_self",
+            scale=scale,
+            min_n=config.MATURITY_SPLIT_MIN_N,
+            iqr=number(config.MATURITY_SPLIT_IQR, lang(), digits=0),
+            count=config.MATURITY_START_COUNT,
+            move=number(config.MATURITY_MOVE_MIN, lang()),
+        )
+    )
+    st.dataframe(about_table(lang()), hide_index=True, width="stretch")
+
+
+def about_table(language: str) -> pd.DataFrame:
+    """The statements by heading, with their keys, in `language`: made from the catalogue, not copied."""
+    rows = [
+        {
+            tr("maturity_col_heading"): maturity.heading_label(h, language),
+            tr("maturity_col_statement"): maturity.statement_text(k, language),
+            tr("maturity_col_key"): k,
+        }
+        for h in maturity.HEADINGS
+        for k in maturity.STATEMENTS[h]
+    ]
+    return pd.DataFrame(rows)
