@@ -34,6 +34,7 @@ from radar.config import MATURITY_MOVE_MIN, MATURITY_SPLIT_IQR, MATURITY_SPLIT_M
 from radar.errors import DataError, ValidationError
 from radar.formats.text import plain_text, truncate
 from radar.i18n import number, t
+from radar.own import format_date
 from radar.workshop import iqr
 
 HEADINGS: tuple[str, ...] = ("strategi", "styring", "forankring", "teknik")
@@ -279,6 +280,11 @@ def compare(later: Result, earlier: Result) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["level", "key", "later", "earlier", "change", "movement"])
 
 
+def day_text(day: date | None, lang: str) -> str:
+    """An assessment's day as the language writes it: 10.01.2026 in Danish, 10 Jan 2026 in English."""
+    return format_date(day, lang) if day else ""
+
+
 def score_text(value: float, lang: str) -> str:
     """A score on the 1-5 scale with one decimal ("3,4"), "–" when there is none."""
     return number(value, lang, digits=1)
@@ -367,7 +373,7 @@ def minutes_section(result: Result, earlier: Result | None, lang: str) -> dict[s
         return {"title": title, "lines": [t("maturity_none_answered", lang)], "table": None}
     lines = [
         t("maturity_minutes_overall", lang, score=score_text(result.overall, lang), n=result.respondents)
-        + (" " + t("maturity_minutes_day", lang, day=result.day.isoformat()) if result.day else "")
+        + (" " + t("maturity_minutes_day", lang, day=day_text(result.day, lang)) if result.day else "")
     ]
     lowest = places_to_start(result)
     if len(lowest):
@@ -436,7 +442,7 @@ def result_figure(result: Result, earlier: Result | None, lang: str, height: int
         fig.add_scatter(
             y=labels, x=[before.get(h, math.nan) for h in heads["heading"]], mode="markers",
             marker={"symbol": "diamond-open", "size": 16 if compact else 20, "color": EARLIER_COLOR, "line": {"width": 3}},
-            name=t("maturity_chart_earlier", lang, day=earlier.day.isoformat() if earlier.day else ""),
+            name=t("maturity_chart_earlier", lang, day=day_text(earlier.day, lang)),
             hovertemplate="%{y}: %{x:.1f}<extra></extra>",
         )  # fmt: skip
     fig.add_scatter(

@@ -131,7 +131,8 @@ def statement_frame(result: maturity.Result, earlier: maturity.Result | None) ->
 
 def _label(a: Mapping[str, object]) -> str:
     title = str(a["title"]) or tr(f"maturity_source_{a['source']}")
-    return tr_text("maturity_label", day=str(a["day"]), title=title, n=a["respondents"])
+    # A widget's option is shown as text: no escaping (radar.safe), or the title would show its character references.
+    return tr("maturity_label", day=maturity.day_text(a["day"], lang()), title=title, n=a["respondents"])
 
 
 # --- the Modenhed tab of an own radar --------------------------------------------------------------------
@@ -191,7 +192,7 @@ def _save(link: str, found: maturity.Assessment | None, round_id: str | None) ->
     except RadarError as error:
         flash("error", message(error), AREA)
         return
-    flash("success", tr("maturity_saved", day=found.day.isoformat()), AREA)
+    flash("success", tr("maturity_saved", day=maturity.day_text(found.day, lang())), AREA)
 
 
 # --- a round for the whole room ----------------------------------------------------------------------------
@@ -437,7 +438,7 @@ def _save_alone(token: str | None, found: maturity.Assessment) -> None:
     try:
         if token:
             mdb.update_alone(own_db(), token, found)
-            flash("success", tr("maturity_saved", day=found.day.isoformat()), AREA)
+            flash("success", tr("maturity_saved", day=maturity.day_text(found.day, lang())), AREA)
         else:
             token = mdb.save_alone(own_db(), found)
             flash("success", tr("maturity_saved_alone"), AREA)

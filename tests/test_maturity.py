@@ -152,7 +152,7 @@ def test_minutes_section_has_scores_n_lowest_and_what_moved():
     section = m.minutes_section(later, earlier, "da")
     assert set(section) == {"title", "lines", "table"}
     assert section["title"] == "Digital modenhed"
-    assert section["lines"][0] == "Samlet score 3,0 af 5; 2 har svaret. Vurderet 2026-12-03."
+    assert section["lines"][0] == "Samlet score 3,0 af 5; 2 har svaret. Vurderet 03.12.2026."
     start = "Steder at starte: Det er klart, hvem der må sætte et nyt digitalt initiativ i gang (2,0);"
     assert section["lines"][1].startswith(start)
     assert section["lines"][-1] == (
@@ -175,7 +175,7 @@ def test_the_chart_has_the_four_headings_the_band_and_the_earlier_trace():
     earlier = m.score(m.make_assessment(date(2026, 1, 10), [{S1: "2"}]))
     fig = m.result_figure(m.score(ROOM), earlier, "da")
     names = [trace.name for trace in fig.data]
-    assert names == ["Midterste halvdel af svarene", "Tidligere (2026-01-10)", "Jeres score"]
+    assert names == ["Midterste halvdel af svarene", "Tidligere (10.01.2026)", "Jeres score"]
     assert list(fig.data[2].y) == ["Strategi", "Styring", "Forankring", "Teknik"]
     assert list(fig.data[0].base) == pytest.approx([3.0, 1.0, math.nan, math.nan], nan_ok=True)
     alone = m.result_figure(m.score([{S1: "3"}]), None, "en", compact=True)

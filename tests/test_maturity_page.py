@@ -106,7 +106,7 @@ def test_the_tab_shows_the_later_against_the_earlier_and_runs_a_round(env, radar
     assert "Modenhed" in [t.label for t in at.tabs]
     open_tab(at, radar, "maturity")
     assert not at.exception
-    assert "Tidligere (2026-01-10)" in charts(at)  # the newest shown against the one before
+    assert "Tidligere (10.01.2026)" in charts(at)  # the newest shown against the one before
     shown = texts(at)
     assert "Samlet score: 2,5 af 5 · 1 har svaret" in shown and "Hvad har flyttet sig" in shown
     button(at, "Start modenhedsrunde").click().run()

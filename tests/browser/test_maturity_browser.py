@@ -81,7 +81,7 @@ def test_a_phone_answers_a_statement_and_the_projector_counts_and_shows_the_resu
         projector.get_by_role("button", name="Vis fordelingen").click()
         chart = projector.locator("[data-testid='stPlotlyChart']")
         chart.get_by_text("Midterste halvdel af svarene").wait_for()  # the spread band's legend: several answered
-        chart.get_by_text("Tidligere (2026-01-10)").wait_for()  # the earlier assessment beside it
+        chart.get_by_text("Tidligere (10.01.2026)").wait_for()  # the earlier assessment beside it
         projector.get_by_text("3 har svaret").first.wait_for()
         box = chart.first.bounding_box()
         assert box["y"] + box["height"] <= PROJECTOR["height"] + 5, box  # the whole chart on the projector's screen
