@@ -1665,7 +1665,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "maturity_round_label": {"da": "Modenhedsrunde {number} · {state}", "en": "Maturity round {number} · {state}"},
     "maturity_round_save": {"da": "Gem rundens svar som vurdering", "en": "Save the round's answers as an assessment"},
     "maturity_round_saved_note": {"da": "Svarene er gemt som vurdering.", "en": "The answers are saved as an assessment."},
-    "maturity_round_answered": {"da": "har svaret", "en": "answered"},
+    "maturity_round_answered": {"da": "Har svaret", "en": "Answered"},
     "maturity_projector_title": {
         "da": "Digital modenhed · runde {number} · {name}",
         "en": "Digital maturity · round {number} · {name}",

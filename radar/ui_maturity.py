@@ -351,9 +351,12 @@ def projector(ws: Workspace, r: dict) -> None:
                     st.warning(tr("workshop_projector_closed"))
             with right:
                 st.html(numbers)
-                st.markdown(f"**{tr('maturity_title')}**")
-                st.caption(tr("maturity_intro"))
-                st.caption(scale_caption())
+                # Read from the back of the room: the scale in large type, not as a caption.
+                st.html(
+                    f"<div style='font-size:1.35rem;line-height:1.4;margin:.6rem 0'><b>{tr('maturity_title')}</b><br>"
+                    f"{tr('maturity_intro')}</div>"
+                    f"<div style='font-size:1.2rem;color:#333'>{scale_caption()}</div>"
+                )
                 st.info(tr("workshop_hidden"), icon=":material/visibility_off:")
             return
         side, main = st.columns([1, 3.4], gap="medium")
