@@ -89,3 +89,25 @@ def test_a_maturity_round_asks_the_statements_and_stores_one_answer_each(path, r
     assert mdb.round_saved(path, radar, started["round_id"])
     # The round stays out of the radar's exported rounds: its answers leave as the saved assessment.
     assert workshop.rounds_for_export(*wdb.rounds_data(path, radar), db.load_entries(path, radar)) == []
+
+
+def test_a_backup_keeps_the_assessments_with_a_radar_and_on_their_own(path, radar, tmp_path):
+    import json
+
+    mdb.save_for_radar(path, radar, assessment(date(2026, 1, 10), {S1: "2"}, {S1: "ved_ikke"}))
+    token = mdb.save_alone(path, assessment(date(2026, 12, 3), {G1: "5"}))
+    made = json.loads(json.dumps(db.backup_data(path)))  # as it travels: plain JSON
+    assert [len(made[t]) for t in ("maturity_assessments", "maturity_answers")] == [2, 3]
+    db.restore_data(path, made)  # into the same file: replaced, not doubled
+    assert [a.responses for a in mdb.all_for_radar(path, radar)] == [({S1: "2"}, {S1: "ved_ikke"})]
+    fresh = tmp_path / "fresh.duckdb"
+    try:
+        db.restore_data(fresh, made)
+        assert mdb.load_alone(fresh, token).responses == ({G1: "5"},)
+        assert [a.day for a in mdb.all_for_radar(fresh, radar)] == [date(2026, 1, 10)]
+        assert len(db.backup_data(fresh)["maturity_answers"]) == 3
+    finally:
+        db.close(fresh)
+    older = {k: v for k, v in made.items() if not k.startswith("maturity_")}  # a backup from before assessments
+    db.restore_data(path, older)
+    assert len(mdb.list_for_radar(path, radar)) == 1

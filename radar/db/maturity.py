@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -196,3 +197,46 @@ def update_alone(path: Path, token: object, found: maturity.Assessment) -> None:
         _insert_answers(cur, assessment_id, found)
 
     _transaction(path, work)
+
+
+# --- backup and restore (called by radar.db.own.backup_data / restore_data) -------------------------------------
+BACKUP_TABLES: dict[str, str] = {
+    "maturity_assessments": "assessment_id",
+    "maturity_answers": "assessment_id, respondent, statement",
+}
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def backup_rows(cur: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
+    """Every assessment (with a radar or on its own) and its answers, as plain JSON data."""
+    tables = {}
+    for table, order in BACKUP_TABLES.items():
+        result = cur.execute(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 - fixed names
+        columns = [d[0] for d in result.description]
+        tables[table] = [dict(zip(columns, map(_plain, row), strict=True)) for row in result.fetchall()]
+    return tables
+
+
+def restore_rows(cur: duckdb.DuckDBPyConnection, data: Mapping[str, Any]) -> None:
+    """Bring back the assessments of a backup inside the caller's transaction: one with the same id is
+    replaced, others are kept. A backup made before assessments existed has none. KeyError, TypeError or
+    DataError when the rows are not ours (the caller turns them into its own message)."""
+    rows = {t: [dict(r) for r in data.get(t, [])] for t in BACKUP_TABLES}
+    ids = [str(r["assessment_id"]) for r in rows["maturity_assessments"]]
+    if ids:
+        marks = ", ".join("?" * len(ids))
+        for table in reversed(BACKUP_TABLES):
+            cur.execute(f"DELETE FROM {table} WHERE assessment_id IN ({marks})", ids)  # noqa: S608 - fixed names
+    for table, found in rows.items():
+        known = [d[0] for d in cur.execute(f"SELECT * FROM {table} LIMIT 0").description]  # noqa: S608 - fixed names
+        for row in found:
+            if set(row) - set(known):
+                raise DataError("backup_error_format")
+            columns = [c for c in known if c in row]
+            cur.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608
+                [row[c] for c in columns],
+            )
