@@ -363,16 +363,14 @@ def projector(ws: Workspace, r: dict) -> None:
         result = round_result(ws.link, round_id)
         with side:
             if now["status"] == "open":
-                st.html(f"<div class='ws-qr'>{ui_workshop._qr_svg(url, 150)}</div>")
+                st.html(f"<div class='ws-qr'>{ui_workshop._qr_svg(url, 120)}</div>")
                 st.html(f"<div class='ws-code ws-code-small' data-testid='ws-code'>{now['code']}</div>")
             st.html(numbers)
             if result.respondents:
-                st.markdown(f"**{tr('maturity_start_heading')}**")
-                st.markdown(
-                    "\n".join(
-                        f"{i}. {maturity.statement_text(k, lang())}"
-                        for i, k in enumerate(maturity.places_to_start(result)["key"], start=1)
-                    )
+                items = "".join(f"<li>{maturity.statement_text(k, lang())}</li>" for k in maturity.places_to_start(result)["key"])
+                st.html(
+                    f"<div style='font-size:1.05rem;line-height:1.3'><b>{tr('maturity_start_heading')}</b>"
+                    f"<ol style='padding-left:1.2rem;margin:.3rem 0'>{items}</ol></div>"
                 )
         with main:
             if not result.respondents:
