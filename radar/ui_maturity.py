@@ -154,7 +154,9 @@ def maturity_tab(ws: Workspace) -> None:
         title = left.text_input(tr("maturity_title_field"), key=f"mat-own-title-{ws.link}", max_chars=maturity.MAX_TITLE)
         day = right.date_input(tr("maturity_day_field"), value=date.today(), key=f"mat-own-day-{ws.link}", format="DD.MM.YYYY")
         if st.button(tr("maturity_save_radar"), type="primary", key=f"mat-own-save-{ws.link}", icon=":material/save:"):
-            _save(ws.link, maturity.make_assessment(day, [answers], title, "alone"), None)
+            if _save(ws.link, maturity.make_assessment(day, [answers], title, "alone"), None):
+                for key in maturity.STATEMENT_KEYS:  # saved: the form is empty for the next one
+                    st.session_state.pop(f"mat-own-{ws.link}-{key}", None)
             st.rerun()
 
 
@@ -184,15 +186,15 @@ def saved_view(ws: Workspace, saved: list[dict]) -> None:
     result_view(result, earlier, key=f"mat-chart-{ws.link}")
 
 
-def _save(link: str, found: maturity.Assessment | None, round_id: str | None) -> None:
+def _save(link: str, found: maturity.Assessment, round_id: str | None) -> bool:
+    """Save with the radar; a typed error becomes a message in the tab. True when saved."""
     try:
-        if found is None:
-            raise RadarError("maturity_error_empty")
         mdb.save_for_radar(own_db(), link, found, round_id)
     except RadarError as error:
         flash("error", message(error), AREA)
-        return
+        return False
     flash("success", tr("maturity_saved", day=maturity.day_text(found.day, lang())), AREA)
+    return True
 
 
 # --- a round for the whole room ----------------------------------------------------------------------------

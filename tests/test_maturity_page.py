@@ -200,3 +200,23 @@ def test_assessments_go_into_the_json_export_and_back_and_old_files_still_open(e
     document.pop("maturity")
     older, _, _ = create_from_export(json.dumps(document).encode(), "gammel.json")
     assert mdb.all_for_radar(env, older) == [] and len(db.load_entries(env, older)) == 1
+
+
+def test_answering_in_the_tab_saves_an_assessment_and_an_empty_one_is_refused(env, radar, open_tab):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/egen_radar.py")
+    at.query_params["edit"] = radar
+    at.run()
+    open_tab(at, radar, "maturity")
+    assert "Radaren har ingen gemte vurderinger endnu." in texts(at)
+    button(at, "Gem som vurdering på radaren").click().run()
+    assert not at.exception
+    assert "Besvar mindst ét udsagn, før vurderingen gemmes." in texts(at)
+    statement(at, S1).set_value("3").run()
+    statement(at, T5).set_value("ved_ikke").run()
+    button(at, "Gem som vurdering på radaren").click().run()
+    assert not at.exception
+    saved = mdb.list_for_radar(env, radar)
+    assert [(a["source"], a["respondents"]) for a in saved] == [("alone", 1)]
+    assert mdb.load_for_radar(env, radar, saved[0]["assessment_id"]).responses == ({S1: "3", T5: "ved_ikke"},)
+    assert statement(at, S1).value is None  # the form is empty for the next one
