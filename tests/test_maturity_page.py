@@ -220,3 +220,16 @@ def test_answering_in_the_tab_saves_an_assessment_and_an_empty_one_is_refused(en
     assert [(a["source"], a["respondents"]) for a in saved] == [("alone", 1)]
     assert mdb.load_for_radar(env, radar, saved[0]["assessment_id"]).responses == ({S1: "3", T5: "ved_ikke"},)
     assert statement(at, S1).value is None  # the form is empty for the next one
+
+
+def test_the_view_link_shows_the_saved_assessments_and_nothing_to_change_them(env, radar):
+    mdb.save_for_radar(env, radar, maturity.make_assessment(date(2026, 6, 1), [{S1: "4", G1: "1"}], "Juni"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/egen_radar.py")
+    at.query_params["view"] = db.links(env, radar)["view"]
+    at.run()
+    assert not at.exception
+    assert "Modenhed" in [t.label for t in at.tabs]
+    assert "Samlet score: 2,5 af 5 · 1 har svaret" in texts(at)
+    labels = [b.label for b in at.button]
+    assert "Start modenhedsrunde" not in labels and "Gem som vurdering på radaren" not in labels

@@ -285,8 +285,9 @@ def entries_tab(ws: Workspace) -> None:
 def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     """What a view link shows below the radar: the entries as a table, the gaps, the exports, the history."""
     tabs = st.tabs(
-        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings")]
-    )
+        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings"),
+         tr("own_tab_maturity")]
+    )  # fmt: skip
     with tabs[0]:
         table = _html_table(ws)
         st.dataframe(pd.DataFrame(table.rows, columns=table.header), hide_index=True, width="stretch")
@@ -299,6 +300,8 @@ def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     with tabs[4]:
         st.caption(facts(ws))
         share_links(ws)
+    with tabs[5]:
+        ui_maturity.maturity_tab(ws)  # the saved assessments, to look at
 
 
 def share_links(ws: Workspace) -> None:
