@@ -15,6 +15,7 @@ pages = [
     st.Page("pages/egen_radar.py", title=ui.tr("nav_own"), icon=":material/edit_note:", url_path="egen-radar"),
     st.Page("pages/teknologi.py", title=ui.tr("nav_technology"), icon=":material/memory:", url_path="teknologi"),
     st.Page("pages/importer.py", title=ui.tr("nav_import"), icon=":material/upload_file:", url_path="import"),
+    st.Page("pages/modenhed.py", title=ui.tr("nav_maturity"), icon=":material/speed:", url_path="modenhed"),
     st.Page("pages/om.py", title=ui.tr("nav_about"), icon=":material/help:", url_path="om"),
 ]
 # Workshop rounds: the participant's phone (/deltag?kode=CODE) and the round on the projector, reached by links only.

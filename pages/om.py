@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from radar import config, edition, explain, ui
+from radar import config, edition, explain, ui, ui_maturity
 from radar.i18n import number
 
 ui.page_header("about_title")
@@ -37,6 +37,7 @@ with right:
     st.markdown("\n".join(f"- {ui.tr(k)}" for k in stages))
 st.subheader(ui.tr("about_workshop_heading"))
 st.markdown(ui.tr("about_workshop", margin=number(config.DISAGREEMENT_MARGIN, ui.lang(), digits=0, percent=True)))
+ui_maturity.about_section()
 st.subheader(ui.tr("about_data_heading"))
 for _, row in ui.editions().iterrows():
     st.markdown(

@@ -164,3 +164,15 @@ def ring_score_bands(cutoffs: dict[str, float] | None = None) -> list[tuple[floa
         bands.append((cutoffs[ring.key], upper))
         upper = cutoffs[ring.key]
     return bands
+
+
+# --- digital-maturity self-assessment (radar.maturity) ------------------------------------------------
+#: A statement is "split" (the room disagrees) when at least MATURITY_SPLIT_MIN_N people answered it
+#: on the 1-5 scale and the interquartile range of their answers is MATURITY_SPLIT_IQR or more: the
+#: middle half of the room is two or more steps apart.
+MATURITY_SPLIT_IQR = 2.0
+MATURITY_SPLIT_MIN_N = 3
+#: How many of the lowest-scoring statements are named as "places to start".
+MATURITY_START_COUNT = 3
+#: A score that moved less than this between two assessments (on the 1-5 scale) counts as unchanged.
+MATURITY_MOVE_MIN = 0.25

@@ -19,7 +19,7 @@ import pandas as pd
 import segno
 import streamlit as st
 
-from radar import chart, own, workshop
+from radar import chart, maturity, own, workshop
 from radar.db import own as db
 from radar.db import workshop as wdb
 from radar.errors import RadarError
@@ -96,7 +96,8 @@ def workshop_tab(ws: Workspace) -> None:
     """The Workshop tab: start a round, open its projector view, steer it, adopt the result."""
     st.caption(tr("workshop_intro"))
     show_flash(AREA)
-    rounds = wdb.list_rounds(own_db(), ws.link)
+    # A maturity round (its items are statements) is steered in the Modenhed tab.
+    rounds = [r for r in wdb.list_rounds(own_db(), ws.link) if not workshop.is_maturity(r["questions"])]
     with st.expander(tr("workshop_new_heading"), expanded=not rounds, icon=":material/how_to_vote:"):
         new_round_form(ws)
     if not rounds:
@@ -348,6 +349,11 @@ def projector_page() -> None:
         if ws is None and not (link and _TOKEN.match(link)):
             st.error(tr("workshop_error_projector_link"))
         return
+    if workshop.is_maturity(r["questions"]):
+        from radar import ui_maturity  # it imports this module
+
+        ui_maturity.projector(ws, r)
+        return
     title, language = st.columns([5, 1], vertical_alignment="center")
     title.markdown(f"### {tr_text('workshop_projector_title', number=r['number'], name=ws.meta['name'])}")
     with language:
@@ -507,7 +513,9 @@ def _code_form() -> None:
 
 
 def _join_form(seen: dict) -> None:
-    st.caption(tr("deltag_anonymous", number=seen["number"], technologies=technologies(len(seen["technologies"]))))
+    count = len(seen["technologies"])
+    items = tr("maturity_statements", count=count) if workshop.is_maturity(seen["questions"]) else technologies(count)
+    st.caption(tr("deltag_anonymous", number=seen["number"], technologies=items))
     with st.form("ws-join", border=False):
         name = st.text_input(tr("deltag_name"), max_chars=workshop.MAX_NAME)
         if st.form_submit_button(tr("deltag_join"), type="primary", width="stretch"):
@@ -584,9 +592,13 @@ def _vote_screen(seen: dict) -> None:
 
 
 def _describe(tech: dict, domain: str | None) -> tuple[str, str, str]:
-    """A technology's name and short description in the current language, and its national ring in words."""
-    cat = catalogue().set_index("id")
+    """A technology's name and short description in the current language, and its national ring in words;
+    for a statement of a maturity round (no technology id, a statement key as id) its text and heading."""
     tid = tech.get("technology_id")
+    if not tid and tech["entry_id"] in maturity.HEADING_OF:
+        key = tech["entry_id"]
+        return maturity.statement_text(key, lang()), "", maturity.heading_label(maturity.HEADING_OF[key], lang())
+    cat = catalogue().set_index("id")
     known = isinstance(tid, str) and tid in cat.index
     name = str(cat.at[tid, "name"]) if known else str(tech.get("name") or "")
     description = str(cat.at[tid, "description"]) if known else str(tech.get("description") or "")
@@ -611,7 +623,8 @@ def _question(seen: dict, tech: dict, question: str) -> None:
                 + " — "
                 + workshop.distribution_text(row, question, lang())
             )
-    row = st.container(horizontal=True, gap="small")
+    # The maturity scale's six answers in words are stacked: side by side they would not fit a phone.
+    row = st.container(horizontal=question != workshop.MATURITY, gap="small")
     for option in workshop.options(question):
         row.button(
             workshop.answer_label(question, option, lang()),

@@ -56,8 +56,22 @@ def clean_code(text: object) -> str | None:
     return code
 
 
+#: A round of the kind "maturity" asks only this question, about the statements of radar.maturity.
+MATURITY = "maturity"
+
+
+def is_maturity(questions: Iterable[object]) -> bool:
+    """True for the questions of a maturity round (its items are statements, not technologies)."""
+    return list(questions) == [MATURITY]
+
+
 def options(question: str) -> tuple[str, ...]:
-    """The answers a question allows, as stored (text): rings innermost first, relevance 1-5, status 0-3."""
+    """The answers a question allows, as stored (text): rings innermost first, relevance 1-5, status 0-3,
+    maturity 1-5 and "ved ikke"."""
+    if question == MATURITY:
+        from radar import maturity  # it imports this module
+
+        return maturity.OPTIONS
     if question == "ring":
         return RING_KEYS
     if question == "relevance":
@@ -69,7 +83,7 @@ def options(question: str) -> tuple[str, ...]:
 
 def check_answer(question: object, value: object) -> str:
     """`value` as stored when it is an allowed answer to `question`; ValidationError otherwise."""
-    if question not in QUESTIONS:
+    if question not in (*QUESTIONS, MATURITY):
         raise ValidationError("workshop_error_question")
     text = str(value).strip() if value is not None else ""
     if text not in options(str(question)):
@@ -80,6 +94,8 @@ def check_answer(question: object, value: object) -> str:
 def clean_questions(questions: Iterable[object]) -> list[str]:
     """The questions of a round in their fixed order; ValidationError when none (or an unknown one) is asked."""
     wanted = list(questions)
+    if is_maturity(wanted):
+        return [MATURITY]
     if not wanted or any(q not in QUESTIONS for q in wanted):
         raise ValidationError("workshop_error_no_question")
     return [q for q in QUESTIONS if q in wanted]
@@ -101,6 +117,10 @@ def answer_label(question: str, value: object, lang: str) -> str:
         return t(f"ring_{value}", lang)
     if question == "status":
         return t(f"stage_{value}", lang)
+    if question == MATURITY:
+        from radar import maturity
+
+        return maturity.answer_label(value, lang)
     return str(value)
 
 
@@ -264,7 +284,8 @@ def rounds_for_export(rounds: list[Mapping[str, Any]], votes: pd.DataFrame, entr
     numbers = {number: r["number"] for number, r in ((r["round_id"], r) for r in rounds)}
     people: dict[str, str] = {}
     result = []
-    for r in sorted(rounds, key=lambda r: r["number"]):
+    # A maturity round's answers leave with the radar as a saved assessment (radar.maturity), not as a round.
+    for r in sorted((r for r in rounds if not is_maturity(r["questions"])), key=lambda r: r["number"]):
         mine = votes[votes["round_id"] == r["round_id"]] if len(votes) else votes
         for pid in mine["participant_id"] if len(mine) else []:
             people.setdefault(str(pid), str(len(people) + 1))
@@ -319,6 +340,8 @@ def rounds_from_export(data: object, entries: pd.DataFrame) -> list[dict[str, An
     result = []
     try:
         for r in data:
+            if is_maturity(r.get("questions") or []):
+                continue
             questions = clean_questions(r.get("questions") or [])
             techs = [ids[k] for k in r.get("technologies") or [] if isinstance(k, str) and k in ids]
             votes = []

@@ -96,10 +96,11 @@ RADAR_COLUMNS: tuple[str, ...] = (
 
 def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
     def setup(con: duckdb.DuckDBPyConnection) -> None:
-        from . import workshop  # workshop rounds live in the same file; imported here as it imports this module
+        from . import maturity, workshop  # rounds and assessments live in the same file; they import this module
 
         con.execute(SCHEMA)
         workshop.setup(con)
+        maturity.setup(con)
         _give_links(con)
         _give_numbers(con)
         _purge_bin(con)
@@ -713,6 +714,8 @@ def _plain(value: object) -> object:
 
 def backup_data(path: Path) -> dict[str, Any]:
     """Every own radar (also those in the bin): facts, links, entries and history, as plain JSON data."""
+    from . import maturity  # it imports this module
+
     cur = _cursor(path)
     cur.execute("BEGIN TRANSACTION")
     try:
@@ -726,6 +729,7 @@ def backup_data(path: Path) -> dict[str, Any]:
             result = cur.execute(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 - fixed names
             columns = [d[0] for d in result.description]
             tables[table] = [dict(zip(columns, map(_plain, row), strict=True)) for row in result.fetchall()]
+        tables.update(maturity.backup_rows(cur))
     finally:
         _rollback(cur)
     return {"format": BACKUP_FORMAT, "version": BACKUP_VERSION, "made_at": _now().isoformat(), **tables}
@@ -734,6 +738,8 @@ def backup_data(path: Path) -> dict[str, Any]:
 def restore_data(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
     """Bring back the radars of a backup_data() document, in one transaction: a radar with the same id
     is replaced, other radars are kept. Returns counts: radars, replaced, renamed (name taken meanwhile)."""
+    from . import maturity  # it imports this module
+
     if not isinstance(data, Mapping) or data.get("format") != BACKUP_FORMAT or data.get("version") != BACKUP_VERSION:
         raise DataError("backup_error_format")
     try:
@@ -774,6 +780,7 @@ def restore_data(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
                     f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608
                     [row[c] for c in columns],
                 )
+        maturity.restore_rows(cur, data)  # the maturity assessments, with a radar or on their own
         cur.execute("COMMIT")
     except (duckdb.Error, KeyError, TypeError, ValueError, AttributeError):
         _rollback(cur)

@@ -27,7 +27,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from radar import workshop
+from radar import maturity, workshop
 from radar.errors import DataError, ValidationError
 
 from . import own
@@ -148,7 +148,10 @@ def start_round(
         cur = _transaction(path)
         try:
             radar_id = own._find(cur, link, edit=True)
-            known = {r[0] for r in cur.execute("SELECT entry_id FROM entries WHERE radar_id = ?", [radar_id]).fetchall()}
+            if workshop.is_maturity(asked):  # its items are the statements of radar.maturity, not the radar's entries
+                known = set(maturity.STATEMENT_KEYS)
+            else:
+                known = {r[0] for r in cur.execute("SELECT entry_id FROM entries WHERE radar_id = ?", [radar_id]).fetchall()}
             if any(t["entry_id"] not in known for t in techs):
                 raise DataError("workshop_error_round_missing")
             if parent_id is not None:

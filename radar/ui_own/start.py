@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import config, export, own, ui, workshop
+from radar import config, export, maturity, own, ui, workshop
+from radar.db import maturity as mdb
 from radar.db import own as db
 from radar.db import workshop as wdb
 from radar.errors import RadarError, ValidationError
@@ -221,7 +222,22 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, own.FileRadar, 
             wdb.restore_rounds(own_db(), link, workshop.rounds_from_export(rounds, db.load_entries(own_db(), link)))
         except RadarError as error:
             flash("error", message(error))  # the radar is kept; only its rounds could not be read
+    assessments = _exported_key(data, "maturity")
+    if assessments is not None:
+        # Its maturity assessments come back too; a file from before them has no "maturity" key.
+        try:
+            mdb.restore_for_radar(own_db(), link, maturity.list_from_data(assessments))
+        except RadarError as error:
+            flash("error", message(error))  # the radar is kept; only its assessments could not be read
     return link, made, result
+
+
+def _exported_key(data: bytes, key: str) -> object:
+    """One key of our JSON export (None in other files and older exports)."""
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return None
+    document = load_json(data)
+    return document.get(key) if isinstance(document, dict) else None
 
 
 def _exported_rounds(data: bytes) -> object:
