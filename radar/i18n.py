@@ -1495,6 +1495,68 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "I en workshoprunde svarer hver deltager højst én gang pr. teknologi og spørgsmål (et nyt svar erstatter det gamle). For hver teknologi tæller vi svarene pr. ring, relevanstrin eller status.\n\n- **Rummets valg** er det svar, flest gav (ved lige stemmetal det første i skalaens rækkefølge), og **andelen** er, hvor mange af svarene der faldt på det.\n- **Uenighed**: når antallet på rummets valg minus antallet på næstflest er under {margin} af svarene (samme regel som Thoughtworks' BYOR-afstemninger). Uenige teknologier står først, og de kan stilles igen i en ny runde.\n- **Kvartilafstand** (relevans): forskellen mellem 75 %- og 25 %-fraktilen af svarene på 1-5 (lineær interpolation). 0 betyder, at den midterste halvdel svarede ens; 2 eller mere er en stor spredning.",
         "en": "In a workshop round each participant gives at most one answer per technology and question (a new answer replaces the old). For each technology we count the answers per ring, relevance step or status.\n\n- **The room's choice** is the answer most gave (on a tie, the first in the scale's order), and **its share** is how many of the answers fell on it.\n- **Disputed**: when the count on the room's choice minus the count on the runner-up is under {margin} of the answers (the rule of Thoughtworks' BYOR voting). Disputed technologies come first, and can be asked again in a new round.\n- **Interquartile range** (relevance): the 75th minus the 25th percentile of the answers on 1-5 (linear interpolation). 0 means the middle half answered alike; 2 or more is a wide spread.",
     },
+    # --- minutes as a PDF (issue 10 §3): radar.minutes, radar.minutes_pdf, the export tab ---------------
+    "minutes_title": {"da": "Referat", "en": "Minutes"},
+    "minutes_date": {"da": "Dato: {date}", "en": "Date: {date}"},
+    "minutes_participants": {
+        "da": "Deltagere: {count} (flest, der svarede i én workshoprunde)",
+        "en": "Participants: {count} (the most who answered in one workshop round)",
+    },
+    "minutes_participants_none": {
+        "da": "Deltagere: – (ingen workshoprunder)",
+        "en": "Participants: – (no workshop rounds)",
+    },
+    "minutes_footer": {"da": "Teknologiradar · referat lavet {date}", "en": "Technology radar · minutes made {date}"},
+    "minutes_page": {"da": "Side", "en": "Page"},
+    "minutes_drawing_note": {
+        "da": "Numrene på radaren svarer til listen efter ring nedenfor. Farven viser kategorien.",
+        "en": "The numbers on the radar match the list by ring below. The colour shows the category.",
+    },
+    "minutes_numbers_missing": {
+        "da": "Radaren har for mange teknologier til at vise numrene læseligt; se listen efter ring.",
+        "en": "The radar has too many technologies to show the numbers legibly; see the list by ring.",
+    },
+    "minutes_section_radar": {"da": "Radaren", "en": "The radar"},
+    "minutes_section_entries": {"da": "Teknologier efter ring", "en": "Technologies by ring"},
+    "minutes_section_decisions": {
+        "da": "Beslutninger, ansvarlige og næste skridt",
+        "en": "Decisions, owners and next steps",
+    },
+    "minutes_section_gaps": {"da": "Forskelle til landet", "en": "Gaps to the country"},
+    "minutes_section_workshop": {"da": "Workshoprunder", "en": "Workshop rounds"},
+    "minutes_reason_pending": {
+        "da": "{ring} valgt, venter på en begrundelse",
+        "en": "{ring} chosen, waiting for a reason",
+    },
+    "minutes_reason_computed": {"da": "Beregnet (score {score})", "en": "Computed (score {score})"},
+    "minutes_unplaced": {"da": "Ikke placeret endnu", "en": "Not placed yet"},
+    "minutes_no_entries": {"da": "Radaren har ingen teknologier endnu.", "en": "The radar has no technologies yet."},
+    "minutes_no_decisions": {
+        "da": "Der er ikke skrevet noter, ansvarlige eller næste skridt ved nogen teknologi.",
+        "en": "No notes, owners or next steps have been written for any technology.",
+    },
+    "minutes_gaps_reference": {"da": "Sammenlignet med: {reference}.", "en": "Compared with: {reference}."},
+    "minutes_reference": {"da": "{scope}, udgave {year}", "en": "{scope}, edition {year}"},
+    "minutes_no_rounds": {
+        "da": "Der er ikke holdt workshoprunder om radaren.",
+        "en": "No workshop rounds were held on the radar.",
+    },
+    "minutes_round_heading": {"da": "Runde {number} · {date}", "en": "Round {number} · {date}"},
+    "minutes_round_questions": {"da": "Spørgsmål: {questions}", "en": "Questions: {questions}"},
+    "minutes_round_participants": {"da": "Deltagere, der svarede: {count}", "en": "Participants who answered: {count}"},
+    "minutes_round_revote": {"da": "Ny afstemning efter runde {number}", "en": "A new vote after round {number}"},
+    "minutes_col_choice": {"da": "Rummets valg", "en": "The room's choice"},
+    "minutes_col_share": {"da": "Andel", "en": "Share"},
+    "minutes_col_answers": {"da": "Svar", "en": "Answers"},
+    "minutes_col_agreement": {"da": "Enighed", "en": "Agreement"},
+    "minutes_agreed": {"da": "✓ enige", "en": "✓ agreed"},
+    "minutes_disputed": {"da": "uenighed", "en": "disputed"},
+    "minutes_download": {"da": "Referat (PDF)", "en": "Minutes (PDF)"},
+    "minutes_download_help": {
+        "da": "Et A4-referat til arkivet: radaren, listen efter ring, beslutninger, forskelle til landet og workshoprunderne. Laves på serveren uden internet.",
+        "en": "A4 minutes to file: the radar, the list by ring, decisions, gaps to the country and the workshop rounds. Made on the server without internet.",
+    },
+    "minutes_file_word": {"da": "referat", "en": "minutes"},
 }
 
 
