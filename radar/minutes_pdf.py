@@ -136,7 +136,9 @@ def _section(pdf: _Pdf, section: Section) -> None:
 def _part(pdf: _Pdf, part: Part) -> None:
     pdf.set_text_color(*TEXT_COLOR)
     if part.heading:
-        if pdf.get_y() > pdf.h - pdf.b_margin - KEEP_PART:
+        # A heading over lines only (a workshop round's facts) is kept with the table part after it.
+        room = KEEP_PART if part.table is not None else KEEP_WITH_NEXT
+        if pdf.get_y() > pdf.h - pdf.b_margin - room:
             pdf.add_page()
         pdf.ln(1.5)
         pdf.set_font(FAMILY, "B", 10.5)

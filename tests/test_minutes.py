@@ -233,12 +233,14 @@ def test_an_extra_section_is_taken_leniently():
     assert minutes.extra_section({"title": "x"}).parts[0].table is None
 
 
-def test_the_download_button_is_on_the_own_radars_export_tab(national_db, path, own_app, open_tab):
+def test_the_download_button_is_on_the_own_radars_export_tab_in_english(national_db, path, own_app):
     link = small_radar(national_db, path)
     own_app.query_params["edit"] = link
-    at = open_tab(own_app.run(), link, "export")
+    own_app.query_params["lang"] = "en"
+    own_app.session_state["own-tabs"] = t("own_tab_export", "en")
+    at = own_app.run()
     assert not at.exception
-    buttons = [b for b in at.get("download_button") if b.proto.label == t("minutes_download", "da")]
+    buttons = [b for b in at.download_button if b.proto.label == "Minutes (PDF)"]
     assert len(buttons) == 1
 
 
