@@ -4,7 +4,8 @@ The font is DejaVu Sans, shipped in radar/assets/fonts/ with its licence (Bitstr
 DejaVu changes public domain), so æøå, ✓ and the ring names render on any server and no system
 font is read at run time. The radar is a vector drawing of radar.drawing's primitives (the
 screen chart's own blip positions). Every text goes through radar.safe.pdf_text: control and
-direction characters dropped, over-long text cut, characters the font lacks shown as U+FFFD.
+direction characters dropped, over-long text cut, characters the font lacks shown as U+FFFD. Text is
+shaped by HarfBuzz (uharfbuzz), so right-to-left scripts read in their order and Arabic letters join.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class _Pdf(FPDF):
         self.set_creator("Teknologiradar")
         self.set_lang(minutes.lang)
         self.alias_nb_pages()
+        self.set_text_shaping(True)
 
     def footer(self) -> None:
         self.set_y(-MARGIN)

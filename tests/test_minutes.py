@@ -175,6 +175,7 @@ def test_hostile_text_is_sanitized_and_does_not_crash(national_db, path):
     text, pages = pdf_words(minutes_pdf.minutes_pdf(made))
     assert "<script>alert('x')</script>" in text and "Bo Ærø" in text and "Lang Lang" in text
     assert "\u202e" not in text
+    assert "שלום" in text, "right-to-left text is shaped (uharfbuzz) and set in its reading order"
     assert "🦄" not in text and "👍" not in text and PDF_MISSING in text
     assert "Ingen tabel" in text and pages >= 3
 
