@@ -33,11 +33,13 @@ SECTION_KEYS: tuple[str, ...] = ("radar", "entries", "decisions", "gaps", "works
 
 @dataclass(frozen=True)
 class Table:
-    """A table of text: header cells, rows of the same length, and relative column widths."""
+    """A table of text: header cells, rows of the same length, relative column widths, and the rows to
+    stress (by index: the technologies a workshop room disagreed on)."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] | None = None
+    marked: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,7 +246,11 @@ def workshop_section(rounds: Sequence[Mapping[str, Any]], votes: pd.DataFrame, n
             )
             header = (t("col_technology", lang), t("minutes_col_choice", lang), t("minutes_col_share", lang),
                       t("minutes_col_answers", lang), t("minutes_col_agreement", lang))  # fmt: skip
-            parts.append(Part(heading=t(f"workshop_question_{question}", lang), table=Table(header, body, (36, 18, 12, 12, 22))))
+            marked = tuple(i for i, disputed in enumerate(tally["disputed"]) if disputed)
+            table = Table(header, body, (36, 18, 12, 12, 22), marked)
+            # A round of one question names it in its facts already; more questions get a heading each.
+            heading = t(f"workshop_question_{question}", lang) if len(r["questions"]) > 1 else ""
+            parts.append(Part(heading=heading, table=table))
     return Section("workshop", title, tuple(parts))
 
 

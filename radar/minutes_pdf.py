@@ -29,6 +29,8 @@ TEXT_COLOR = (27, 42, 65)
 MUTED = (74, 90, 112)
 HEAD_FILL = (238, 243, 248)
 NOTICE_FILL = (255, 243, 205)
+#: A disputed technology's row, in the projector's colour for "uenighed" (radar.workshop.spread_figure).
+DISPUTED = (178, 24, 43)
 #: Longest text kept in one table cell and in one line (a row must fit on a page; a line may run over pages).
 CELL_LIMIT = 600
 LINE_LIMIT = 4000
@@ -174,8 +176,9 @@ def _table(pdf: _Pdf, table: Table) -> None:
         repeat_headings=1,
     ) as grid:
         grid.row([clean(h, TITLE_LIMIT) for h in table.header])
-        for row in table.rows:
-            grid.row([clean(c, CELL_LIMIT) for c in row])
+        stressed = FontFace(emphasis="BOLD", color=DISPUTED)
+        for index, row in enumerate(table.rows):
+            grid.row([clean(c, CELL_LIMIT) for c in row], style=stressed if index in table.marked else None)
 
 
 def _radar(pdf: _Pdf, m: Minutes) -> None:

@@ -126,6 +126,8 @@ def test_the_room_is_tallied_per_technology(sample_meeting):
         ("KLAR", "67\xa0%", "3", "✓ enige"), ("AFPRØV", "100\xa0%", "3", "✓ enige"), ("KLAR", "33\xa0%", "3", "uenighed"),
         ("–", "–", "0", "–"),
     ])  # fmt: skip
+    table = workshop_part.parts[1].table
+    assert [table.rows[i][4] for i in table.marked] == ["uenighed"], "the disputed row is stressed"
 
 
 def test_the_sections_come_in_order_with_the_extra_sections_after_the_workshop(sample_meeting):
@@ -249,3 +251,10 @@ def test_long_dates_are_written_the_languages_way():
     assert minutes.long_date("2026-12-03", "da") == "3. december 2026"
     assert minutes.long_date(date(2026, 12, 3), "en") == "3 December 2026"
     assert minutes.long_date(pd.NaT, "da") == ""
+
+
+def test_an_empty_radar_gives_minutes_too(national_db, path):
+    link = db.create_radar(path, {**META, "name": "Tom"}, [])
+    made = build(national_db, path, link, "en", [])
+    text, pages = pdf_words(minutes_pdf.minutes_pdf(made))
+    assert "The radar has no technologies yet." in text and "0 technologies" in text and pages >= 1
