@@ -98,7 +98,7 @@ def sample_meeting(national_db, tmp_path_factory) -> tuple[minutes.Minutes, byte
 
 def test_the_sample_meeting_has_every_section_and_its_values(sample_meeting):
     made, data = sample_meeting
-    assert data.startswith(b"%PDF-")
+    assert data.startswith(b"%PDF-") and not minutes_pdf.needs_shaping(made)
     text, pages = pdf_words(data)
     headings = ["Referat: Odder Kommune: teknologidag", "Radaren", "Teknologier efter ring",
                 "Beslutninger, ansvarlige og næste skridt", "Forskelle til landet", "Workshoprunder",
@@ -177,6 +177,7 @@ def test_hostile_text_is_sanitized_and_does_not_crash(national_db, path):
     text, pages = pdf_words(minutes_pdf.minutes_pdf(made))
     assert "<script>alert('x')</script>" in text and "Bo Ærø" in text and "Lang Lang" in text
     assert "\u202e" not in text
+    assert minutes_pdf.needs_shaping(made)
     assert "שלום" in text, "right-to-left text is shaped (uharfbuzz) and set in its reading order"
     assert "🦄" not in text and "👍" not in text and PDF_MISSING in text
     assert "Ingen tabel" in text and pages >= 3
@@ -212,11 +213,11 @@ def test_the_shipped_font_draws_danish_letters_the_check_mark_and_the_ring_names
 def test_two_hundred_entries_run_over_several_pages(national_db, path):
     ref = _reference(national_db, "da")
     many = [{"name": f"Teknologi nummer {i}", "category": ref["categories"]["id"].iloc[i % 6], "status": i % 4,
-             "note": f"Note {i}", "owner": f"Ejer {i}"} for i in range(200)]  # fmt: skip
+             "owner": f"Ejer {i}" if i % 50 == 49 else ""} for i in range(200)]  # fmt: skip
     link = db.create_radar(path, {**META, "name": "Mange"}, many)
     made = build(national_db, path, link, "da", [])
     text, pages = pdf_words(minutes_pdf.minutes_pdf(made))
-    assert pages >= 8
+    assert pages >= 6
     assert "Teknologi nummer 0" in text and "Teknologi nummer 199" in text and "Ejer 199" in text
     assert "Side 1/" in text
 
