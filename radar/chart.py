@@ -120,10 +120,15 @@ def _ring_shapes(geometry: Geometry) -> list[dict]:
     return shapes
 
 
-def _sector_shapes(n_categories: int, geometry: Geometry) -> list[dict]:
+def sector_edges(n_categories: int, geometry: Geometry = GEOMETRY) -> list[float]:
+    """Angles (degrees, clockwise from twelve o'clock) of the radar's sector lines, each once."""
     edges = {round(edge, 9) for k in range(n_categories) for edge in sector_bounds(k, n_categories, geometry.label_gutter_deg)}
+    return sorted(edges)
+
+
+def _sector_shapes(n_categories: int, geometry: Geometry) -> list[dict]:
     shapes = []
-    for edge in sorted(edges):
+    for edge in sector_edges(n_categories, geometry):
         x, y = polar_to_xy(1.0, edge)
         shapes.append(
             {
@@ -141,13 +146,19 @@ def _sector_shapes(n_categories: int, geometry: Geometry) -> list[dict]:
     return shapes
 
 
-def _ring_labels(geometry: Geometry, lang: str, font_size: int) -> go.Scatter:
-    """Ring names in the free wedge at twelve o'clock, as a text trace drawn before the blips,
-    so a blip near the centre always stays on top of a label and is never hidden by it."""
+def ring_label_heights(geometry: Geometry = GEOMETRY) -> list[float]:
+    """Where each ring's name sits on the free wedge at twelve o'clock (y in data units, x = 0), innermost first."""
     ys = []
     for ring in RINGS:
         inner, outer = ring_bounds(ring.index, geometry)
         ys.append(inner + (outer - inner) * (0.72 if ring.index == 0 else 0.5))
+    return ys
+
+
+def _ring_labels(geometry: Geometry, lang: str, font_size: int) -> go.Scatter:
+    """Ring names in the free wedge at twelve o'clock, as a text trace drawn before the blips,
+    so a blip near the centre always stays on top of a label and is never hidden by it."""
+    ys = ring_label_heights(geometry)
     return go.Scatter(
         x=[0] * len(RINGS),
         y=ys,

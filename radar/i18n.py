@@ -1733,6 +1733,68 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "maturity_statements": {"da": "{count} udsagn", "en": "{count} statements"},
     "deltag_question_maturity": {"da": "Hvor godt passer det på jer?", "en": "How well does it fit you?"},
     "maturity_axis": {"da": "1 = {low} · 5 = {high}", "en": "1 = {low} · 5 = {high}"},
+    # --- minutes as a PDF (issue 10 §3): radar.minutes, radar.minutes_pdf, the export tab ---------------
+    "minutes_title": {"da": "Referat", "en": "Minutes"},
+    "minutes_date": {"da": "Dato: {date}", "en": "Date: {date}"},
+    "minutes_participants": {
+        "da": "Deltagere: {count} (flest, der svarede i én workshoprunde)",
+        "en": "Participants: {count} (the most who answered in one workshop round)",
+    },
+    "minutes_participants_none": {
+        "da": "Deltagere: – (ingen workshoprunder)",
+        "en": "Participants: – (no workshop rounds)",
+    },
+    "minutes_footer": {"da": "Teknologiradar · referat lavet {date}", "en": "Technology radar · minutes made {date}"},
+    "minutes_page": {"da": "Side", "en": "Page"},
+    "minutes_drawing_note": {
+        "da": "Numrene på radaren svarer til listen efter ring nedenfor. Farven viser kategorien.",
+        "en": "The numbers on the radar match the list by ring below. The colour shows the category.",
+    },
+    "minutes_numbers_missing": {
+        "da": "Radaren har for mange teknologier til at vise numrene læseligt; se listen efter ring.",
+        "en": "The radar has too many technologies to show the numbers legibly; see the list by ring.",
+    },
+    "minutes_section_radar": {"da": "Radaren", "en": "The radar"},
+    "minutes_section_entries": {"da": "Teknologier efter ring", "en": "Technologies by ring"},
+    "minutes_section_decisions": {
+        "da": "Beslutninger, ansvarlige og næste skridt",
+        "en": "Decisions, owners and next steps",
+    },
+    "minutes_section_gaps": {"da": "Forskelle til landet", "en": "Gaps to the country"},
+    "minutes_section_workshop": {"da": "Workshoprunder", "en": "Workshop rounds"},
+    "minutes_reason_pending": {
+        "da": "{ring} valgt, venter på en begrundelse",
+        "en": "{ring} chosen, waiting for a reason",
+    },
+    "minutes_reason_computed": {"da": "Beregnet (score {score})", "en": "Computed (score {score})"},
+    "minutes_unplaced": {"da": "Ikke placeret endnu", "en": "Not placed yet"},
+    "minutes_no_entries": {"da": "Radaren har ingen teknologier endnu.", "en": "The radar has no technologies yet."},
+    "minutes_no_decisions": {
+        "da": "Der er ikke skrevet noter, ansvarlige eller næste skridt ved nogen teknologi.",
+        "en": "No notes, owners or next steps have been written for any technology.",
+    },
+    "minutes_gaps_reference": {"da": "Sammenlignet med: {reference}.", "en": "Compared with: {reference}."},
+    "minutes_reference": {"da": "{scope}, udgave {year}", "en": "{scope}, edition {year}"},
+    "minutes_no_rounds": {
+        "da": "Der er ikke holdt workshoprunder om radaren.",
+        "en": "No workshop rounds were held on the radar.",
+    },
+    "minutes_round_heading": {"da": "Runde {number} · {date}", "en": "Round {number} · {date}"},
+    "minutes_round_questions": {"da": "Spørgsmål: {questions}", "en": "Questions: {questions}"},
+    "minutes_round_participants": {"da": "Deltagere, der svarede: {count}", "en": "Participants who answered: {count}"},
+    "minutes_round_revote": {"da": "Ny afstemning efter runde {number}", "en": "A new vote after round {number}"},
+    "minutes_col_choice": {"da": "Rummets valg", "en": "The room's choice"},
+    "minutes_col_share": {"da": "Andel", "en": "Share"},
+    "minutes_col_answers": {"da": "Svar", "en": "Answers"},
+    "minutes_col_agreement": {"da": "Enighed", "en": "Agreement"},
+    "minutes_agreed": {"da": "✓ enige", "en": "✓ agreed"},
+    "minutes_disputed": {"da": "uenighed", "en": "disputed"},
+    "minutes_download": {"da": "Referat (PDF)", "en": "Minutes (PDF)"},
+    "minutes_download_help": {
+        "da": "Et A4-referat til arkivet: radaren, listen efter ring, beslutninger, forskelle til landet og workshoprunderne. Laves på serveren uden internet.",
+        "en": "A4 minutes to file: the radar, the list by ring, decisions, gaps to the country and the workshop rounds. Made on the server without internet.",
+    },
+    "minutes_file_word": {"da": "referat", "en": "minutes"},
 }
 
 

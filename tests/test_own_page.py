@@ -232,7 +232,8 @@ def test_exports_are_offered(app, own_db, open_tab):
     radar_id = db.create_radar(own_db, {"name": "R"}, [AI])
     at = open_tab(opened(app, radar_id), radar_id, "export")
     labels = [b.proto.label for b in at.download_button]
-    assert labels == ["Billede (PNG)", "Interaktiv side (HTML)", "Excel (.xlsx)", "Tabel (CSV)", "Hele radaren (JSON)"]
+    assert labels == ["Referat (PDF)", "Billede (PNG)", "Interaktiv side (HTML)", "Excel (.xlsx)", "Tabel (CSV)",
+                      "Hele radaren (JSON)"]  # fmt: skip
 
 
 def test_english(app, own_db):

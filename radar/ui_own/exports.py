@@ -1,4 +1,4 @@
-"""The exports of an open radar: PNG, HTML, Excel, CSV and JSON."""
+"""The exports of an open radar: the minutes (PDF), PNG, HTML, Excel, CSV and JSON."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import chart, export, maturity, own, workshop
+from radar import chart, export, maturity, minutes, minutes_pdf, own, workshop
 from radar.db import maturity as mdb
 from radar.db import workshop as wdb
 from radar.ui import lang, tr
@@ -16,6 +16,8 @@ from radar.ui_own.state import (
     Workspace,
     domain_names,
     matrix_fig,
+    national_scores,
+    newest_edition,
     own_db,
     radar_fig,
     sample_reference,
@@ -76,8 +78,53 @@ def _json(ws: Workspace, rows: list, meta: dict) -> bytes:
     return export.radar_json(rows, meta, notice(), extra=extra or None)
 
 
+def minutes_sections(ws: Workspace) -> list[dict]:
+    """Sections other features add to the minutes, after the workshop rounds, in radar.minutes' shape
+    ({"title", "lines", "table": {"header", "rows"} or None}): the latest maturity self-assessment (against the
+    one before it), then the dialogue notes."""
+    sections = []
+    assessments = mdb.all_for_radar(own_db(), ws.link)
+    if assessments:
+        earlier = maturity.score(assessments[-2]) if len(assessments) > 1 else None
+        sections.append(maturity.minutes_section(maturity.score(assessments[-1]), earlier, lang()))
+    return sections
+
+
+def _minutes(ws: Workspace, scope: str | None) -> bytes:
+    """The minutes of the meeting as an A4 PDF (made on the server when clicked), compared with `scope`."""
+    rounds, votes = wdb.rounds_data(own_db(), ws.link)
+    names = domain_names()
+    reference = tr("minutes_reference", scope=names.get(scope or "", tr("own_compare_combined")), year=newest_edition())
+    made = minutes.build_minutes(
+        ws.meta, ws.table, ws.blips, ws.categories, national_scores(scope), reference, rounds, votes, lang(),
+        sample=sample_reference(), domain_name=names.get(ws.meta["domain"] or "", tr("own_no_domain")), today=date.today(),
+        extra_sections=minutes_sections(ws),
+    )  # fmt: skip
+    return minutes_pdf.minutes_pdf(made)
+
+
+def minutes_file_name(ws: Workspace) -> str:
+    """The minutes' file name: radar name, "referat", the meeting's date, "eksempeldata" while the sample applies."""
+    when = ws.meta["date"] or date.today().isoformat()
+    parts = [export.file_stem(ws.meta["name"]), tr("minutes_file_word"), when]
+    if sample_reference():
+        parts.append(tr("sample_file_suffix"))
+    return "-".join(parts) + ".pdf"
+
+
 def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:
-    """Download buttons: PNG (made on the server when clicked), HTML, CSV, XLSX and JSON."""
+    """Download buttons: the minutes (PDF) first, then PNG (both made on the server when clicked), HTML, CSV, XLSX and JSON."""
+    st.download_button(
+        tr("minutes_download"),
+        data=functools.partial(_minutes, ws, scope),
+        file_name=minutes_file_name(ws),
+        mime="application/pdf",
+        key="own-export-minutes",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+        type="primary",
+        help=tr("minutes_download_help"),
+    )
     st.caption(tr("own_export_intro"))
     stem = export.file_stem(ws.meta["name"]) + (f"-{tr('sample_file_suffix')}" if sample_reference() else "")
     rows = own.export_rows(ws.table)
