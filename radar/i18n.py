@@ -1598,10 +1598,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "dlg_pick_heading": {"da": "Vælg spørgsmål", "en": "Pick questions"},
     "dlg_pick_part": {"da": "Del", "en": "Part"},
-    "dlg_pick_add": {"da": "Sæt på dagsordenen", "en": "Put on the agenda"},
+    "dlg_pick_add": {"da": "Tilføj", "en": "Add"},
     "dlg_own_label": {"da": "Jeres eget spørgsmål", "en": "Your own question"},
     "dlg_own_add": {"da": "Tilføj eget spørgsmål", "en": "Add own question"},
-    "dlg_on_agenda": {"da": "på dagsordenen", "en": "on the agenda"},
+    "dlg_on_agenda": {"da": "Valgt", "en": "Chosen"},
     "dlg_agenda_heading": {"da": "Dagsorden", "en": "Agenda"},
     "dlg_agenda_empty": {
         "da": "Dagsordenen er tom. Vælg spørgsmål ovenfor.",
