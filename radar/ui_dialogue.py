@@ -237,3 +237,15 @@ def _save_typed(link: str, item_id: str, field: str) -> None:
     st.session_state[seen_key(link)] = version
     if version != before + 1:
         bump(link)  # another browser changed the radar meanwhile: the editors start again from fresh rows
+
+
+def restore_from_file(link: str, data: object) -> None:
+    """Put the "dialogue" of an opened JSON file on the new radar; a message says what could not be read."""
+    try:
+        agenda, dropped = dialogue.agenda_from_export(data)
+        ddb.restore_agenda(own_db(), link, agenda)
+    except RadarError as error:
+        flash("error", message(error))  # the radar is kept; only its agenda could not be read
+        return
+    if dropped:
+        flash("error", tr("dlg_file_dropped", count=dropped))

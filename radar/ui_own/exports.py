@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import chart, export, own, workshop
+from radar import chart, dialogue, export, own, workshop
+from radar.db import dialogue as ddb
 from radar.db import workshop as wdb
 from radar.ui import lang, tr
 from radar.ui_own.state import (
@@ -67,9 +68,12 @@ def _html(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
 
 
 def _json(ws: Workspace, rows: list, meta: dict) -> bytes:
-    """The radar as our JSON, with its workshop rounds (answers, no codes or tokens) when it has any."""
+    """The radar as our JSON, with its workshop rounds (answers, no codes or tokens) and its dialogue
+    agenda (questions, notes, decisions) when it has them."""
     rounds = workshop.rounds_for_export(*wdb.rounds_data(own_db(), ws.link), ws.entries)
-    return export.radar_json(rows, meta, notice(), extra={"workshop_rounds": rounds} if rounds else None)
+    agenda = dialogue.export_agenda(ddb.load_agenda(own_db(), ws.link))
+    extra = ({"workshop_rounds": rounds} if rounds else {}) | ({"dialogue": agenda} if agenda else {})
+    return export.radar_json(rows, meta, notice(), extra=extra or None)
 
 
 def exports(ws: Workspace, scope: str | None, ghosts: bool) -> None:

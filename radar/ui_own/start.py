@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import config, export, own, ui, workshop
+from radar import config, export, own, ui, ui_dialogue, workshop
 from radar.db import own as db
 from radar.db import workshop as wdb
 from radar.errors import RadarError, ValidationError
@@ -214,6 +214,7 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, own.FileRadar, 
     result = export.read_own_export(data, filename, categories()["id"].tolist())
     made = own.radar_from_file(result, filename, catalogue(), ours, domain_names(), lang())
     rounds = _exported_rounds(data)
+    agenda = _exported_part(data, "dialogue")
     link = db.create_radar(own_db(), made.meta, made.entries, free_name=True)
     if rounds is not None:
         # The workshop rounds of a JSON export come back with the radar, closed, with new join codes.
@@ -221,12 +222,19 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, own.FileRadar, 
             wdb.restore_rounds(own_db(), link, workshop.rounds_from_export(rounds, db.load_entries(own_db(), link)))
         except RadarError as error:
             flash("error", message(error))  # the radar is kept; only its rounds could not be read
+    if agenda is not None:
+        ui_dialogue.restore_from_file(link, agenda)
     return link, made, result
 
 
 def _exported_rounds(data: bytes) -> object:
     """The workshop rounds of our JSON export (None in other files; checked by radar.workshop on reading)."""
+    return _exported_part(data, "workshop_rounds")
+
+
+def _exported_part(data: bytes, key: str) -> object:
+    """One key of our JSON export (None in other files, or when it has none; checked when it is read)."""
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return None
     document = load_json(data)
-    return document.get("workshop_rounds") if isinstance(document, dict) else None
+    return document.get(key) if isinstance(document, dict) else None
