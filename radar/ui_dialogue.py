@@ -232,8 +232,10 @@ def _save_typed(link: str, item_id: str, field: str) -> None:
         flash("error", message(error), AREA)
         return
     st.session_state[seen] = stored
-    if stored != text:
-        st.session_state[key] = stored  # markup was taken out: the field shows what was kept
+    if stored.split() != text.split():
+        # Markup was taken out: the field shows what was kept. Only spaces trimmed: the field keeps
+        # them, so nothing typed after Ctrl+Enter is replaced under the typist.
+        st.session_state[key] = stored
     st.session_state[seen_key(link)] = version
     if version != before + 1:
         bump(link)  # another browser changed the radar meanwhile: the editors start again from fresh rows
