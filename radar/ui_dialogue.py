@@ -79,17 +79,19 @@ def part_label(question: str) -> str:
 def dialogue_tab(ws: Workspace) -> None:
     """The agenda with its undo, the question picker (edit link only), and the way to the projector."""
     agenda = ddb.load_agenda(own_db(), ws.link)
-    st.caption(tr("dlg_intro"))
-    st.caption(tr("dlg_not_kl"))
     if ws.can_edit:
-        undo_bar(ws, AREA)
+        st.caption(tr("dlg_intro"))
+    st.caption(tr("dlg_not_kl"))
+    if not ws.can_edit:
+        agenda_list(ws, agenda)
+        return
+    undo_bar(ws, AREA)
     show_flash(AREA)
     left, right = st.columns([1.1, 1], gap="large")
     with left:
         agenda_list(ws, agenda)
-    if ws.can_edit:
-        with right:
-            picker(ws, agenda)
+    with right:
+        picker(ws, agenda)
 
 
 def agenda_list(ws: Workspace, agenda: list[dict[str, Any]]) -> None:
@@ -100,21 +102,24 @@ def agenda_list(ws: Workspace, agenda: list[dict[str, Any]]) -> None:
         return
     for number, item in enumerate(agenda, start=1):
         with st.container(border=True, key=f"dlg-item-{item['item_id']}"):
-            text_col, buttons = st.columns([5, 1.6] if ws.can_edit else [1, 0.01], vertical_alignment="center")
+            text_col, buttons = st.columns([5, 1.6], vertical_alignment="center") if ws.can_edit else (st.container(), None)
             typed = " · ".join(tr(f"dlg_col_{f}") for f in dialogue.TYPED_FIELDS if item[f])
             text_col.markdown(f"**{number}.** {plain(dialogue.question_text(item, lang()))}")
             text_col.caption(part_label(item["question"]) + (f" · {typed}" if typed else ""))
+            if item["decision"]:
+                text_col.markdown(f"**{tr('dlg_col_decision')}:** {plain(item['decision'])}".replace("\n", "  \n"))
             if ws.can_edit:
-                up, down, remove = buttons.columns(3, gap="small")
                 item_id = item["item_id"]
-                moves = ((up, "up", ":material/arrow_upward:", number == 1, ddb.move_item, (item_id, -1)),
-                         (down, "down", ":material/arrow_downward:", number == len(agenda), ddb.move_item, (item_id, 1)),
-                         (remove, "remove", ":material/close:", False, ddb.remove_item, (item_id,)))  # fmt: skip
-                for col, name, icon, disabled, change, args in moves:
-                    col.button(
-                        "", key=f"dlg-{name}-{item_id}", icon=icon, help=tr(f"dlg_{name}"), disabled=disabled,
-                        on_click=_agenda_change, args=(ws.link, change, *args),
-                    )  # fmt: skip
+                moves = (("up", ":material/arrow_upward:", number == 1, ddb.move_item, (item_id, -1)),
+                         ("down", ":material/arrow_downward:", number == len(agenda), ddb.move_item, (item_id, 1)),
+                         ("remove", ":material/close:", False, ddb.remove_item, (item_id,)))  # fmt: skip
+                # One row that stays a row on a phone (columns would stack the three buttons).
+                with buttons.container(horizontal=True, horizontal_alignment="right", gap="small"):
+                    for name, icon, disabled, change, args in moves:
+                        st.button(
+                            "", key=f"dlg-{name}-{item_id}", icon=icon, help=tr(f"dlg_{name}"), disabled=disabled,
+                            on_click=_agenda_change, args=(ws.link, change, *args),
+                        )  # fmt: skip
     st.button(
         tr("dlg_present"), key="dlg-present-go", type="primary", icon=":material/slideshow:", help=tr("dlg_present_help"),
         on_click=_set_place, args=(1,),
@@ -126,7 +131,7 @@ def picker(ws: Workspace, agenda: list[dict[str, Any]]) -> None:
     st.markdown(f"**{tr('dlg_pick_heading')}**")
     part = st.pills(
         tr("dlg_pick_part"), list(dialogue.PARTS), default="radar", key=f"dlg-part-{ws.link}",
-        format_func=lambda p: tr(f"dlg_part_{p}"), required=True, label_visibility="collapsed",
+        format_func=lambda p: tr(f"dlg_part_{p}"), required=True, label_visibility="collapsed", wrap=True,
     )  # fmt: skip
     chosen = {i["question"] for i in agenda}
     for question in dialogue.QUESTIONS[part or "radar"]:
