@@ -55,6 +55,11 @@ def test_the_facilitator_builds_the_agenda_and_undo_names_each_change(own_app, o
     assert [i["question"] for i in ddb.load_agenda(own_db, radar)] == ["own", "radar.cost_not"]
     at.button(key="own-undo-dialogue").click().run()
     assert [i["question"] for i in ddb.load_agenda(own_db, radar)] == ["radar.relevant", "own", "radar.cost_not"]
+    at = open_tab(at, radar, "history")
+    assert not at.exception
+    shown = at.dataframe[0].value
+    assert shown["action"].tolist()[:2] == ["Dialog", "Dialog"]
+    assert shown["detail"].tolist()[:2] == ["dagsordenens rækkefølge", "spørgsmål tilføjet: 'Hvem ejer data?'"]
 
 
 def test_the_projector_shows_one_question_and_keeps_the_notes_typed_under_it(own_app, open_tab, own_db, radar):
