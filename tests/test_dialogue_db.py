@@ -139,3 +139,15 @@ def test_backup_and_restore_keep_the_agenda(path, radar, tmp_path):
         assert ddb.load_agenda(other, radar) == []
     finally:
         db.close(other)
+
+
+def test_a_copy_of_the_radar_has_the_agenda_with_its_notes(path, radar):
+    agenda = _two_questions(path, radar)
+    ddb.save_typed(path, radar, agenda[0]["item_id"], "notes", "Dyrt at vente", "")
+    copy = db.duplicate_radar(path, radar, "Kopi af Dialogmødet")
+    copied = ddb.load_agenda(path, copy)
+    assert [(i["question"], i["text"], i["notes"]) for i in copied] == [
+        ("radar.cost_not", "", "Dyrt at vente"),
+        ("own", "Hvem ejer data?", ""),
+    ]
+    assert {i["item_id"] for i in copied}.isdisjoint(i["item_id"] for i in agenda)

@@ -646,13 +646,18 @@ def redo(path: Path, link: str, version: int) -> int:
 
 
 def duplicate_radar(path: Path, link: str, name: str) -> str:
-    """A copy of the radar (facts and entries, not its history or links) under `name` (or the first
-    free "name (2)", ... when another radar has it); returns the copy's edit link. Needs the edit link."""
+    """A copy of the radar (facts, entries and dialogue agenda, not its history or links) under `name`
+    (or the first free "name (2)", ... when another radar has it); returns the copy's edit link. Needs the edit link."""
+    from . import dialogue  # imported here as it imports this module
+
     meta, entries = load_state(path, link)
     if not meta["can_edit"]:
         raise ReadOnlyError("own_error_read_only")
     rows = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in entries.to_dict("records")]
-    return create_radar(path, {**meta, "name": name}, rows, free_name=True)
+    agenda = dialogue.load_agenda(path, link)
+    copy = create_radar(path, {**meta, "name": name}, rows, free_name=True)
+    dialogue.restore_agenda(path, copy, agenda)
+    return copy
 
 
 def delete_radar(path: Path, link: str, version: int) -> None:
