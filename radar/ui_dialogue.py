@@ -21,7 +21,18 @@ from radar.errors import ConflictError, RadarError
 from radar.safe import plain
 from radar.ui import lang, language_switch, tr
 from radar.ui_own.entries import undo_bar
-from radar.ui_own.state import Workspace, bump, flash, message, own_db, seen_key, show_flash, write
+from radar.ui_own.state import (
+    SCROLL_TOP,
+    Workspace,
+    bump,
+    flash,
+    message,
+    own_db,
+    scroll_to_top,
+    seen_key,
+    show_flash,
+    write,
+)
 
 #: ?dialog=<n> opens the projector view at question n (1-based), so a reload keeps the place.
 PRESENT_PARAM = "dialog"
@@ -51,6 +62,7 @@ def _set_place(number: int | None) -> None:
         st.query_params.pop(PRESENT_PARAM, None)
     else:
         st.query_params[PRESENT_PARAM] = str(number)
+        st.session_state[SCROLL_TOP] = True  # the projector view starts at the top of the page
 
 
 def _leave() -> None:
@@ -180,7 +192,11 @@ def present(ws: Workspace) -> None:
                   on_click=_set_place, args=(number + 1,), type="primary")  # fmt: skip
         st.button(tr("dlg_present_exit"), key="dlg-exit", icon=":material/close:", on_click=_leave)
         language_switch()
-    show_flash(AREA)
+    # Messages come and go inside a container that is always there: an element appearing above the
+    # fields would move them in the page's element tree, and the browser would draw them anew,
+    # dropping the focus and what is being typed.
+    with st.container(key="dlg-messages"):
+        show_flash(AREA)
     with st.container(key="dlg-question"):
         st.title(plain(dialogue.question_text(item, lang())), anchor=False)  # the page's heading, for screen readers too
     with st.container(key="dlg-typed"):
@@ -190,6 +206,7 @@ def present(ws: Workspace) -> None:
                 typed_field(ws, item, field)
         if ws.can_edit:
             st.caption(tr("dlg_saved_hint"))
+    scroll_to_top()  # last, for the same reason: it is drawn only in the first run of a question
 
 
 def widget_key(link: str, item_id: str, field: str) -> str:
