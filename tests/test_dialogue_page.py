@@ -71,7 +71,8 @@ def test_the_projector_shows_one_question_and_keeps_the_notes_typed_under_it(own
     assert [h.value for h in at.title] == [RELEVANT]
     assert "Dialogmødet · Spørgsmål 1 af 2 · Radaren" in [c.value for c in at.caption]
     assert at.button(key="dlg-prev").disabled
-    at.text_area(key=widget_key(radar, first["item_id"], "notes")).input("Droner og chatbots").run()
+    at.text_area(key=widget_key(radar, first["item_id"], "notes")).input("<b>Droner</b> og chatbots").run()
+    assert at.text_area(key=widget_key(radar, first["item_id"], "notes")).value == "Droner og chatbots", "shows what was kept"
     at.text_area(key=widget_key(radar, first["item_id"], "decision")).input("Vi afprøver chatbots").run()
     at.button(key="dlg-next").click().run()
     assert [h.value for h in at.title] == [COST]
