@@ -1795,6 +1795,189 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "A4 minutes to file: the radar, the list by ring, decisions, gaps to the country and the workshop rounds. Made on the server without internet.",
     },
     "minutes_file_word": {"da": "referat", "en": "minutes"},
+    # --- dialogue questions in the meeting (radar/dialogue.py, radar/db/dialogue.py, radar/ui_dialogue.py) ---
+    "own_tab_dialogue": {"da": "Dialog", "en": "Dialogue"},
+    "own_action_dialogue": {"da": "Dialog", "en": "Dialogue"},
+    "dlg_part_mindset": {"da": "Digitalt mindset", "en": "Digital mindset"},
+    "dlg_part_omverden": {"da": "Omverdenen", "en": "The world around"},
+    "dlg_part_organisation": {"da": "Organisationen", "en": "The organisation"},
+    "dlg_part_medarbejdere": {"da": "Medarbejderne", "en": "The employees"},
+    "dlg_part_radar": {"da": "Radaren", "en": "The radar"},
+    "dlg_part_own": {"da": "Jeres eget spørgsmål", "en": "Your own question"},
+    "dlg_q_mindset_curious": {
+        "da": "Hvornår var vi sidst nysgerrige på en ny teknologi, og hvad kom der ud af det?",
+        "en": "When were we last curious about a new technology, and what came of it?",
+    },
+    "dlg_q_mindset_everyday": {
+        "da": "Hvor i vores daglige arbejde kunne det digitale gøre en mærkbar forskel for borgerne?",
+        "en": "Where in our daily work could digital tools make a noticeable difference for citizens?",
+    },
+    "dlg_q_mindset_example": {
+        "da": "Hvordan viser vi som ledere, at vi selv tager det digitale alvorligt?",
+        "en": "How do we as leaders show that we take the digital seriously ourselves?",
+    },
+    "dlg_q_mindset_learn": {
+        "da": "Hvad gør vi for at holde os opdaterede, og hvem deler vi det, vi lærer, med?",
+        "en": "What do we do to stay up to date, and who do we share what we learn with?",
+    },
+    "dlg_q_omverden_change": {
+        "da": "Hvilke ændringer i samfundet og hos borgerne vil præge vores område de næste fem år?",
+        "en": "Which changes in society and among citizens will shape our area over the next five years?",
+    },
+    "dlg_q_omverden_others": {
+        "da": "Hvem kan vi lære af: andre kommuner, andre fagområder, virksomheder?",
+        "en": "Who can we learn from: other municipalities, other domains, companies?",
+    },
+    "dlg_q_omverden_citizens": {
+        "da": "Hvad ved vi om, hvordan borgerne vil møde os digitalt, og hvad gætter vi bare på?",
+        "en": "What do we know about how citizens want to meet us digitally, and what are we only guessing?",
+    },
+    "dlg_q_omverden_upward": {
+        "da": "Hvad skal politikerne og direktionen høre fra os for at kunne træffe gode valg?",
+        "en": "What do politicians and top management need to hear from us to make good choices?",
+    },
+    "dlg_q_organisation_room": {
+        "da": "Hvor får nye idéer plads hos os, og hvor bliver de bremset?",
+        "en": "Where do new ideas get room with us, and where are they held back?",
+    },
+    "dlg_q_organisation_anchor": {
+        "da": "Hvilke løsninger har vi indført, som ikke bliver brugt fuldt ud, og hvorfor?",
+        "en": "Which solutions have we introduced that are not fully used, and why?",
+    },
+    "dlg_q_organisation_skills": {
+        "da": "Hvilke kompetencer mangler vi, og skal vi udvikle, ansætte eller låne dem?",
+        "en": "Which skills do we lack, and should we build, hire or borrow them?",
+    },
+    "dlg_q_organisation_story": {
+        "da": "Kan vi sige med få ord, hvorfor vi digitaliserer, så det giver mening for alle?",
+        "en": "Can we say in a few words why we digitalise, in a way that makes sense to everyone?",
+    },
+    "dlg_q_medarbejdere_safe": {
+        "da": "Hvad skal der til, for at medarbejderne oplever ny teknologi som en hjælp og ikke en trussel?",
+        "en": "What would make staff experience new technology as a help rather than a threat?",
+    },
+    "dlg_q_medarbejdere_dilemmas": {
+        "da": "Hvilke dilemmaer møder medarbejderne, når de bruger teknologi sammen med borgerne?",
+        "en": "Which dilemmas do staff meet when they use technology with citizens?",
+    },
+    "dlg_q_medarbejdere_ethics": {
+        "da": "Hvor og med hvem tager vi de etiske drøftelser om teknologi?",
+        "en": "Where, and with whom, do we hold the ethical discussions about technology?",
+    },
+    "dlg_q_medarbejdere_data": {
+        "da": "Hvordan sikrer vi, at alle håndterer data sikkert og ansvarligt?",
+        "en": "How do we make sure everyone handles data safely and responsibly?",
+    },
+    "dlg_q_radar_relevant": {
+        "da": "Hvilke af teknologierne på radaren er relevante for os, og hvilke kan vi se bort fra?",
+        "en": "Which of the technologies on the radar are relevant for us, and which can we set aside?",
+    },
+    "dlg_q_radar_cost_not": {
+        "da": "Hvad koster det os ikke at komme i gang, i penge, kvalitet og borgernes tillid?",
+        "en": "What does it cost us not to get started, in money, quality and citizens' trust?",
+    },
+    "dlg_q_radar_stop": {
+        "da": "Hvad holder vi op med at gøre for at få plads til det nye?",
+        "en": "What do we stop doing to make room for the new?",
+    },
+    "dlg_q_radar_first": {
+        "da": "Hvilken teknologi tager vi fat på først, og hvem står for det?",
+        "en": "Which technology do we take up first, and who leads it?",
+    },
+    "dlg_q_radar_country": {
+        "da": "Hvor adskiller vores radar sig fra landets, og er det et valg eller et efterslæb?",
+        "en": "Where does our radar differ from the country's, and is that a choice or a lag?",
+    },
+    "dlg_intro": {
+        "da": "Vælg de spørgsmål, I vil tale om, og vis dem ét ad gangen på projektoren. Noter og beslutninger gemmes med radaren og kan fortrydes som alt andet.",
+        "en": "Pick the questions you want to discuss and show them one at a time on the projector. Notes and decisions are kept with the radar and can be undone like everything else.",
+    },
+    "dlg_not_kl": {
+        "da": "Spørgsmålene er vores egne, skrevet ud fra de fire dele af KL's ledelsesguide »Ledelse i en digital tid«. De er ikke KL's egne dialogspørgsmål.",
+        "en": "The questions are our own, written from the four parts of KL's leadership guide “Ledelse i en digital tid”. They are not KL's own dialogue questions.",
+    },
+    "dlg_pick_heading": {"da": "Vælg spørgsmål", "en": "Pick questions"},
+    "dlg_pick_part": {"da": "Del", "en": "Part"},
+    "dlg_pick_add": {"da": "Tilføj", "en": "Add"},
+    "dlg_own_label": {"da": "Jeres eget spørgsmål", "en": "Your own question"},
+    "dlg_own_add": {"da": "Tilføj eget spørgsmål", "en": "Add own question"},
+    "dlg_on_agenda": {"da": "Valgt", "en": "Chosen"},
+    "dlg_agenda_heading": {"da": "Dagsorden", "en": "Agenda"},
+    "dlg_agenda_empty": {
+        "da": "Dagsordenen er tom. Vælg spørgsmål ovenfor.",
+        "en": "The agenda is empty. Pick questions above.",
+    },
+    "dlg_agenda_empty_view": {
+        "da": "Der er ingen dialogspørgsmål på dagsordenen.",
+        "en": "There are no dialogue questions on the agenda.",
+    },
+    "dlg_up": {"da": "Flyt op", "en": "Move up"},
+    "dlg_down": {"da": "Flyt ned", "en": "Move down"},
+    "dlg_remove": {"da": "Fjern fra dagsordenen", "en": "Remove from the agenda"},
+    "dlg_present": {"da": "Vis på projektoren", "en": "Show on the projector"},
+    "dlg_present_help": {
+        "da": "Ét spørgsmål ad gangen, stort, med gruppens noter og beslutning under det.",
+        "en": "One question at a time, large, with the group's notes and decision under it.",
+    },
+    "dlg_present_exit": {"da": "Tilbage til dagsordenen", "en": "Back to the agenda"},
+    "dlg_previous": {"da": "Forrige", "en": "Previous"},
+    "dlg_next": {"da": "Næste", "en": "Next"},
+    "dlg_position": {"da": "Spørgsmål {number} af {total}", "en": "Question {number} of {total}"},
+    "dlg_col_question": {"da": "Spørgsmål", "en": "Question"},
+    "dlg_col_notes": {"da": "Noter", "en": "Notes"},
+    "dlg_col_decision": {"da": "Beslutning", "en": "Decision"},
+    "dlg_notes_placeholder": {"da": "Hvad siger gruppen?", "en": "What does the group say?"},
+    "dlg_decision_placeholder": {"da": "Hvad beslutter I?", "en": "What do you decide?"},
+    "dlg_saved_hint": {
+        "da": "Gemmes, når I klikker uden for feltet eller går videre (Ctrl+Enter gemmer med det samme).",
+        "en": "Saved when you click outside the field or move on (Ctrl+Enter saves at once).",
+    },
+    "dlg_change_added": {"da": "spørgsmål tilføjet: {questions}", "en": "question added: {questions}"},
+    "dlg_change_removed": {"da": "spørgsmål fjernet: {questions}", "en": "question removed: {questions}"},
+    "dlg_change_notes": {"da": "note til {question}", "en": "note on {question}"},
+    "dlg_change_decision": {"da": "beslutning til {question}", "en": "decision on {question}"},
+    "dlg_change_moved": {"da": "dagsordenens rækkefølge", "en": "order of the agenda"},
+    "dlg_error_own_empty": {"da": "Skriv spørgsmålet først.", "en": "Write the question first."},
+    "dlg_error_unknown_question": {
+        "da": "Spørgsmålet »{question}« findes ikke.",
+        "en": "The question “{question}” does not exist.",
+    },
+    "dlg_error_duplicate": {"da": "Spørgsmålet er allerede på dagsordenen.", "en": "The question is on the agenda already."},
+    "dlg_error_full": {
+        "da": "Dagsordenen har plads til {limit} spørgsmål. Fjern et, før I tilføjer flere.",
+        "en": "The agenda holds {limit} questions. Remove one before adding more.",
+    },
+    "dlg_error_item_gone": {
+        "da": "Spørgsmålet er ikke længere på dagsordenen (det blev ændret et andet sted).",
+        "en": "The question is no longer on the agenda (it was changed elsewhere).",
+    },
+    "dlg_error_field": {"da": "Feltet »{field}« kan ikke ændres.", "en": "The field “{field}” cannot be changed."},
+    "dlg_error_changed_elsewhere": {
+        "da": "Feltet blev ændret i en anden browser, mens I skrev. Jeres tekst står stadig i feltet: gem den igen for at beholde den.",
+        "en": "The field was changed in another browser while you typed. Your text is still in the field: save it again to keep it.",
+    },
+    "dlg_error_file": {
+        "da": "Filens dialogspørgsmål kunne ikke læses (»dialogue« skal være en liste). Radaren er åbnet uden dem.",
+        "en": "The file's dialogue questions could not be read (“dialogue” must be a list). The radar was opened without them.",
+    },
+    "dlg_error_file_long": {
+        "da": "Filen har flere end {limit} dialogspørgsmål. Radaren er åbnet uden dem.",
+        "en": "The file has more than {limit} dialogue questions. The radar was opened without them.",
+    },
+    "dlg_file_dropped": {
+        "da": "{count} af filens dialogspørgsmål kunne ikke læses og er udeladt.",
+        "en": "{count} of the file's dialogue questions could not be read and were left out.",
+    },
+    "dlg_minutes_title": {"da": "Dialogspørgsmål", "en": "Dialogue questions"},
+    "dlg_minutes_empty": {"da": "Ingen dialogspørgsmål på dagsordenen.", "en": "No dialogue questions on the agenda."},
+    "dlg_minutes_summary": {
+        "da": "{questions} spørgsmål på dagsordenen, {decisions} med en beslutning.",
+        "en": "{questions} questions on the agenda, {decisions} with a decision.",
+    },
+    "dlg_minutes_decision": {
+        "da": "{number}. {question} Beslutning: {decision}",
+        "en": "{number}. {question} Decision: {decision}",
+    },
 }
 
 

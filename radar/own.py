@@ -29,7 +29,7 @@ from datetime import date
 
 import pandas as pd
 
-from radar import pipeline
+from radar import dialogue, pipeline
 from radar.config import (
     ADOPTION_STAGES,
     DEFAULT_CUTOFFS,
@@ -521,6 +521,8 @@ def change_summary(change: Mapping[str, object], lang: str) -> str:
     """One logged change in words, with the values before and after, e.g.
     "status for Droner: afprøver → overvejer" or "tilføjet: Droner, Apps" (a change from next_change or history)."""
     before, after = change["before"], change["after"]
+    if change["action"] == "dialogue":
+        return dialogue.change_summary(change, lang)
     if change["action"] == "renumber":
         return t("own_change_renumbered", lang)
     if change["action"] == "meta":

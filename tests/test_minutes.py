@@ -261,10 +261,11 @@ def test_an_empty_radar_gives_minutes_too(national_db, path):
     assert "The radar has no technologies yet." in text and "0 technologies" in text and pages >= 1
 
 
-def test_the_radars_latest_maturity_assessment_is_in_its_minutes_against_the_one_before(national_db, path, monkeypatch):
+def test_the_radars_latest_maturity_assessment_and_its_dialogue_notes_are_in_its_minutes(national_db, path, monkeypatch):
     from types import SimpleNamespace
 
     from radar import maturity
+    from radar.db import dialogue as ddb
     from radar.db import maturity as mdb
     from radar.ui_own import exports
 
@@ -274,9 +275,11 @@ def test_the_radars_latest_maturity_assessment_is_in_its_minutes_against_the_one
     mdb.save_for_radar(path, link, maturity.Assessment(day=date(2026, 6, 1), responses=(every,)))
     later = {**every, "strategi_vaerdi": "5", "styring_mandat": "4"}
     mdb.save_for_radar(path, link, maturity.Assessment(day=date(2026, 12, 3), responses=(later, every)))
+    version = ddb.add_question(path, link, int(db.load_radar(path, link)["version"]), "radar.cost_not")
+    ddb.save_typed(path, link, ddb.load_agenda(path, link)[0]["item_id"], "decision", "Anna undersøger udbud", "")
     sections = exports.minutes_sections(SimpleNamespace(link=link))
-    assert [s["title"] for s in sections] == ["Digital modenhed"]
+    assert version > 1 and [s["title"] for s in sections] == ["Digital modenhed", "Dialogspørgsmål"]
     text, _ = pdf_words(minutes_pdf.minutes_pdf(build(national_db, path, link, "da", sections)))
-    assert "Digital modenhed" in text
+    assert "Digital modenhed" in text and "Dialogspørgsmål" in text and "Anna undersøger udbud" in text
     overall = maturity.score_text(maturity.score(maturity.Assessment(day=TODAY, responses=(later, every))).overall, "da")
     assert f"Samlet score {overall} af 5; 2 har svaret." in text

@@ -96,11 +96,12 @@ RADAR_COLUMNS: tuple[str, ...] = (
 
 def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
     def setup(con: duckdb.DuckDBPyConnection) -> None:
-        from . import maturity, workshop  # rounds and assessments live in the same file; they import this module
+        from . import dialogue, maturity, workshop  # they live in the same file; imported here as they import this module
 
         con.execute(SCHEMA)
         workshop.setup(con)
         maturity.setup(con)
+        dialogue.setup(con)
         _give_links(con)
         _give_numbers(con)
         _purge_bin(con)
@@ -143,7 +144,7 @@ def _purge_bin(cur: duckdb.DuckDBPyConnection) -> None:
     limit = _now() - timedelta(days=BIN_DAYS)
     expired = [r[0] for r in cur.execute("SELECT id FROM radars WHERE deleted_at < ?", [limit]).fetchall()]
     for radar_id in expired:
-        for table, column in (("changes", "radar_id"), ("entries", "radar_id"), ("radars", "id")):
+        for table, column in (("changes", "radar_id"), ("entries", "radar_id"), ("dialogue_items", "radar_id"), ("radars", "id")):
             cur.execute(f"DELETE FROM {table} WHERE {column} = ?", [radar_id])  # noqa: S608 - fixed names
 
 
@@ -612,6 +613,10 @@ def _apply(cur: duckdb.DuckDBPyConnection, radar_id: str, state: Mapping[str, An
             _update(cur, radar_id, row)
         else:
             _insert(cur, radar_id, row)
+    if "dialogue" in state:  # a change of the radar's dialogue agenda (radar.db.dialogue)
+        from . import dialogue
+
+        dialogue.apply(cur, radar_id, state["dialogue"])
 
 
 def _step(path: Path, link: str, version: int, redo: bool) -> int:
@@ -642,13 +647,18 @@ def redo(path: Path, link: str, version: int) -> int:
 
 
 def duplicate_radar(path: Path, link: str, name: str) -> str:
-    """A copy of the radar (facts and entries, not its history or links) under `name` (or the first
-    free "name (2)", ... when another radar has it); returns the copy's edit link. Needs the edit link."""
+    """A copy of the radar (facts, entries and dialogue agenda, not its history or links) under `name`
+    (or the first free "name (2)", ... when another radar has it); returns the copy's edit link. Needs the edit link."""
+    from . import dialogue  # imported here as it imports this module
+
     meta, entries = load_state(path, link)
     if not meta["can_edit"]:
         raise ReadOnlyError("own_error_read_only")
     rows = [{k: (None if pd.isna(v) else v) for k, v in row.items()} for row in entries.to_dict("records")]
-    return create_radar(path, {**meta, "name": name}, rows, free_name=True)
+    agenda = dialogue.load_agenda(path, link)
+    copy = create_radar(path, {**meta, "name": name}, rows, free_name=True)
+    dialogue.restore_agenda(path, copy, agenda)
+    return copy
 
 
 def delete_radar(path: Path, link: str, version: int) -> None:
@@ -691,7 +701,9 @@ def new_edit_link(path: Path, link: str, version: int) -> str:
 # --- backup and restore ------------------------------------------------------------------------------
 BACKUP_FORMAT = "teknologiradar-backup"
 BACKUP_VERSION = 1
-BACKUP_TABLES: dict[str, str] = {"radars": "id", "entries": "radar_id", "changes": "radar_id"}
+BACKUP_TABLES: dict[str, str] = {"radars": "id", "entries": "radar_id", "changes": "radar_id", "dialogue_items": "radar_id"}
+#: Each backed-up table's order within a radar.
+_BACKUP_ORDER: dict[str, str] = {"entries": "position, entry_id", "changes": "seq", "dialogue_items": "position, item_id"}
 #: The workshop tables (radar.db.workshop) in a backup: each table, its order, and how its rows belong to
 #: the radars being restored (the rounds by radar; votes by their round; participants by the round's code).
 WORKSHOP_TABLES: dict[str, tuple[str, str]] = {
@@ -721,7 +733,7 @@ def backup_data(path: Path) -> dict[str, Any]:
     try:
         tables = {}
         for table, key in BACKUP_TABLES.items():
-            order = "id" if table == "radars" else f"{key}, {'position, entry_id' if table == 'entries' else 'seq'}"
+            order = "id" if table == "radars" else f"{key}, {_BACKUP_ORDER[table]}"
             result = cur.execute(f"SELECT * FROM {table} ORDER BY {order}")  # noqa: S608 - fixed names
             columns = [d[0] for d in result.description]
             tables[table] = [dict(zip(columns, map(_plain, row), strict=True)) for row in result.fetchall()]
@@ -745,6 +757,8 @@ def restore_data(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
     try:
         radars = [dict(r) for r in data["radars"]]
         per_table = {t: [dict(r) for r in data[t]] for t in ("entries", "changes")}
+        # Backups made before the dialogue agenda have none.
+        per_table["dialogue_items"] = [dict(r) for r in data.get("dialogue_items", [])]
         # Backups made before the workshop have no workshop tables: nothing of a workshop to bring back.
         workshop_rows = {t: [dict(r) for r in data.get(t, [])] for t in WORKSHOP_TABLES}
         ids = [str(r["id"]) for r in radars]

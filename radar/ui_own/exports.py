@@ -8,7 +8,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import chart, export, maturity, minutes, minutes_pdf, own, workshop
+from radar import chart, dialogue, export, maturity, minutes, minutes_pdf, own, workshop
+from radar.db import dialogue as ddb
 from radar.db import maturity as mdb
 from radar.db import workshop as wdb
 from radar.ui import lang, tr
@@ -70,11 +71,13 @@ def _html(ws: Workspace, scope: str | None, ghosts: bool) -> bytes:
 
 
 def _json(ws: Workspace, rows: list, meta: dict) -> bytes:
-    """The radar as our JSON, with its workshop rounds (answers, no codes or tokens) and its maturity
-    assessments when it has any."""
+    """The radar as our JSON, with its workshop rounds (answers, no codes or tokens), its maturity
+    assessments and its dialogue agenda (questions, notes, decisions) when it has them."""
     rounds = workshop.rounds_for_export(*wdb.rounds_data(own_db(), ws.link), ws.entries)
     assessments = [maturity.to_data(a) for a in mdb.all_for_radar(own_db(), ws.link)]
-    extra = {k: v for k, v in (("workshop_rounds", rounds), ("maturity", assessments)) if v}
+    agenda = dialogue.export_agenda(ddb.load_agenda(own_db(), ws.link))
+    parts = (("workshop_rounds", rounds), ("maturity", assessments), ("dialogue", agenda))
+    extra = {k: v for k, v in parts if v}
     return export.radar_json(rows, meta, notice(), extra=extra or None)
 
 
@@ -87,6 +90,9 @@ def minutes_sections(ws: Workspace) -> list[dict]:
     if assessments:
         earlier = maturity.score(assessments[-2]) if len(assessments) > 1 else None
         sections.append(maturity.minutes_section(maturity.score(assessments[-1]), earlier, lang()))
+    agenda = ddb.load_agenda(own_db(), ws.link)
+    if agenda:
+        sections.append(dialogue.minutes_section(agenda, lang()))
     return sections
 
 

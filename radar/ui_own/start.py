@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import config, export, maturity, own, ui, workshop
+from radar import config, export, maturity, own, ui, ui_dialogue, workshop
 from radar.db import maturity as mdb
 from radar.db import own as db
 from radar.db import workshop as wdb
@@ -215,6 +215,7 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, own.FileRadar, 
     result = export.read_own_export(data, filename, categories()["id"].tolist())
     made = own.radar_from_file(result, filename, catalogue(), ours, domain_names(), lang())
     rounds = _exported_rounds(data)
+    agenda = _exported_part(data, "dialogue")
     link = db.create_radar(own_db(), made.meta, made.entries, free_name=True)
     if rounds is not None:
         # The workshop rounds of a JSON export come back with the radar, closed, with new join codes.
@@ -222,27 +223,26 @@ def create_from_export(data: bytes, filename: str) -> tuple[str, own.FileRadar, 
             wdb.restore_rounds(own_db(), link, workshop.rounds_from_export(rounds, db.load_entries(own_db(), link)))
         except RadarError as error:
             flash("error", message(error))  # the radar is kept; only its rounds could not be read
-    assessments = _exported_key(data, "maturity")
+    assessments = _exported_part(data, "maturity")
     if assessments is not None:
         # Its maturity assessments come back too; a file from before them has no "maturity" key.
         try:
             mdb.restore_for_radar(own_db(), link, maturity.list_from_data(assessments))
         except RadarError as error:
             flash("error", message(error))  # the radar is kept; only its assessments could not be read
+    if agenda is not None:
+        ui_dialogue.restore_from_file(link, agenda)
     return link, made, result
-
-
-def _exported_key(data: bytes, key: str) -> object:
-    """One key of our JSON export (None in other files and older exports)."""
-    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return None
-    document = load_json(data)
-    return document.get(key) if isinstance(document, dict) else None
 
 
 def _exported_rounds(data: bytes) -> object:
     """The workshop rounds of our JSON export (None in other files; checked by radar.workshop on reading)."""
+    return _exported_part(data, "workshop_rounds")
+
+
+def _exported_part(data: bytes, key: str) -> object:
+    """One key of our JSON export (None in other files, or when it has none; checked when it is read)."""
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return None
     document = load_json(data)
-    return document.get("workshop_rounds") if isinstance(document, dict) else None
+    return document.get(key) if isinstance(document, dict) else None

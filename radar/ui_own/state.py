@@ -131,7 +131,7 @@ def current_radar() -> str | None:
 
 def open_radar(link: str | None, param: str = "edit") -> None:
     """Switch the page to the radar of `link` (None: back to the start); the URL is that link."""
-    for name in (*LINK_PARAMS, "present"):
+    for name in (*LINK_PARAMS, "present", "dialog"):  # "dialog": the dialogue's projector view (radar.ui_dialogue)
         st.query_params.pop(name, None)
     if link is not None:
         st.query_params[param] = link

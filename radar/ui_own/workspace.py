@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from radar import config, own, ui_maturity, ui_workshop
+from radar import config, own, ui_dialogue, ui_maturity, ui_workshop
 from radar.db import own as db
 from radar.i18n import number
 from radar.safe import plain
@@ -224,6 +224,9 @@ def live(link: str) -> None:
     ws = load_workspace(link)
     if ws is None:
         return
+    if ui_dialogue.presenting():
+        ui_dialogue.present(ws)
+        return
     if present:
         presentation(ws)
         return
@@ -236,7 +239,7 @@ def live(link: str) -> None:
     if not ws.can_edit:
         read_only_tabs(ws, scope, ghosts)
         return
-    names = ["entries", "compare", "export", "history", "settings", "workshop", "maturity"]
+    names = ["entries", "compare", "export", "history", "settings", "workshop", "maturity", "dialogue"]
     tabs = dict(zip(names, st.tabs([tr(f"own_tab_{n}") for n in names], key=TABS_KEY, on_change="rerun"), strict=True))
     if tabs["entries"].open is not False:
         with tabs["entries"]:
@@ -261,6 +264,9 @@ def live(link: str) -> None:
     if tabs["maturity"].open:
         with tabs["maturity"]:
             ui_maturity.maturity_tab(ws)
+    if tabs["dialogue"].open:
+        with tabs["dialogue"]:
+            ui_dialogue.dialogue_tab(ws)
 
 
 def entries_tab(ws: Workspace) -> None:
@@ -284,10 +290,8 @@ def entries_tab(ws: Workspace) -> None:
 
 def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
     """What a view link shows below the radar: the entries as a table, the gaps, the exports, the history."""
-    tabs = st.tabs(
-        [tr("own_tab_entries"), tr("own_tab_compare"), tr("own_tab_export"), tr("own_tab_history"), tr("own_tab_settings"),
-         tr("own_tab_maturity")]
-    )  # fmt: skip
+    names = ("entries", "compare", "export", "history", "settings", "maturity", "dialogue")
+    tabs = st.tabs([tr(f"own_tab_{n}") for n in names])
     with tabs[0]:
         table = _html_table(ws)
         st.dataframe(pd.DataFrame(table.rows, columns=table.header), hide_index=True, width="stretch")
@@ -302,6 +306,8 @@ def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
         share_links(ws)
     with tabs[5]:
         ui_maturity.maturity_tab(ws)  # the saved assessments, to look at
+    with tabs[6]:
+        ui_dialogue.dialogue_tab(ws)
 
 
 def share_links(ws: Workspace) -> None:
