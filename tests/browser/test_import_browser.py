@@ -41,6 +41,8 @@ def upload(page, path: Path) -> None:
 def metrics(page) -> dict[str, str]:
     """Label -> value of the report's count tiles."""
     tiles = page.locator("[data-testid='stMetric']")
+    # The report's heading is drawn before its tiles: wait for the last tile, as the reader does.
+    tiles.filter(has_text="Afvist").first.wait_for()
     result = {}
     for i in range(tiles.count()):
         label = tiles.nth(i).locator("[data-testid='stMetricLabel']").inner_text().strip()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -83,10 +84,17 @@ SIZED_JS = """() => {
 
 def sized_radar(page) -> dict:
     """The one radar on the page, once drawn for the screen's size (and settled)."""
+    # A resize still on its way redraws it once more: settled is two looks 800 ms apart that agree.
+    deadline = time.monotonic() + 60
     page.wait_for_function(SIZED_JS, timeout=60_000)
-    page.wait_for_timeout(800)  # a resize still on its way would redraw it once more
-    page.wait_for_function(SIZED_JS, timeout=60_000)
-    radars = page.evaluate(RADAR_JS)
+    before = page.evaluate(RADAR_JS)
+    while True:
+        page.wait_for_timeout(800)
+        page.wait_for_function(SIZED_JS, timeout=60_000)
+        radars = page.evaluate(RADAR_JS)
+        if radars == before or time.monotonic() > deadline:
+            break
+        before = radars
     assert len(radars) == 1
     return radars[0]
 
