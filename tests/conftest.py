@@ -63,3 +63,12 @@ def open_tab():
     """open_tab(at, link, tab): open a tab of an own radar's workspace and run; only the open tab is drawn
     (st.tabs' lazy mode). `tab` names its catalogue key own_tab_<tab>: entries, compare, export, history, settings, workshop."""
     return _open_tab
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:  # noqa: ARG001
+    """A bytes parameter is named by its opening when that is plain text, else "binary": the two test workers
+    (pytest-xdist) must collect the same names, and an Excel file made for a test carries the time it was made."""
+    if isinstance(val, bytes | bytearray):
+        head = bytes(val[:24]).decode("ascii", errors="replace")
+        return head if head.isprintable() and "\ufffd" not in head else "binary"
+    return None
