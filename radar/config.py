@@ -52,6 +52,23 @@ MODE = Setting("TEKNOLOGIRADAR_MODE", "local", ("local", "hosted"), "setting_mod
 SETTINGS: tuple[Setting, ...] = (MODE,)
 
 
+@dataclass(frozen=True)
+class Secret:
+    """A setting whose value is never shown (not on Om radaren, not in a message): its variable and help text key."""
+
+    env: str
+    help_key: str
+
+    def value(self) -> str:
+        """The value in force, spaces around it removed; "" when the variable is unset or blank."""
+        return os.environ.get(self.env, "").strip()
+
+
+#: Who may publish a national edition from the Import page: whoever types this key. Unset, only a
+#: `local` server offers the page's publishing (`python -m radar import-edition` works everywhere).
+PUBLISH_KEY = Secret("TEKNOLOGIRADAR_PUBLISH_KEY", "setting_publish_key_help")
+
+
 def hosted() -> bool:
     """True when the server runs in `hosted` mode (many municipalities, no list of radars)."""
     return MODE.value() == "hosted"

@@ -55,7 +55,7 @@ from radar.formats.mapping import parse_bool, parse_int, parse_status, vocab_key
 from radar.formats.model import Reason
 from radar.formats.tabular import XLSX_MAGIC, Table, detect_delimiter, parse_csv, parse_xlsx
 from radar.formats.text import decode_text, shown
-from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, number, t
 
 #: Largest edition file read (bytes) and most data rows: 98 municipalities x many
 #: respondents x 30 technologies fits easily; anything bigger is not a survey export.
@@ -437,9 +437,15 @@ def check_edition(year: int, answers: RawTable, maturity: RawTable, known: Known
 
 
 # --- the report ----------------------------------------------------------------------------------
-def render_issue(issue: Issue, names: Mapping[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
-    """One issue as a line: file, line number and the problem in `lang`."""
-    message = t(issue.key, lang, **issue.params)
+def render_issue(
+    issue: Issue, names: Mapping[str, str], lang: str = DEFAULT_LANGUAGE, wording: Mapping[str, str] | None = None
+) -> str:
+    """One issue as a line: file, line number and the problem in `lang`.
+
+    `wording` swaps a message key for another that says the same (the Import page's words for a
+    hint that speaks of the command line, radar.publish.PAGE_WORDING).
+    """
+    message = t((wording or {}).get(issue.key, issue.key), lang, **issue.params)
     name = names.get(issue.file, issue.file)
     if issue.line:
         return t("edition_issue_line", lang, file=name, line=issue.line, message=message)
@@ -447,13 +453,24 @@ def render_issue(issue: Issue, names: Mapping[str, str], lang: str = DEFAULT_LAN
 
 
 def render_report(
-    check: EditionCheck, names: Mapping[str, str], lang: str = DEFAULT_LANGUAGE, limit: int | None = SHOWN_PER_KIND
+    check: EditionCheck,
+    names: Mapping[str, str],
+    lang: str = DEFAULT_LANGUAGE,
+    limit: int | None = SHOWN_PER_KIND,
+    wording: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """The check as lines of text: a count per file, the errors (at most `limit` per kind and file), then warnings."""
+    """The check as lines of text: a count per file, the errors (at most `limit` per kind and file), then warnings.
+
+    The command line prints these lines; the Import page shows the same lines (with `wording`, see render_issue).
+    """
+    words = wording or {}
+    count = lambda value: number(value, lang, 0)  # noqa: E731
     lines = [
-        t("edition_file_summary", lang, file=names[ANSWERS], rows=check.answer_rows, errors=_count(check.errors, ANSWERS)),
-        t("edition_file_summary", lang, file=names[MATURITY], rows=check.maturity_rows, errors=_count(check.errors, MATURITY)),
-    ]
+        t("edition_file_summary", lang, file=names[ANSWERS], rows=count(check.answer_rows),
+          errors=count(_count(check.errors, ANSWERS))),
+        t("edition_file_summary", lang, file=names[MATURITY], rows=count(check.maturity_rows),
+          errors=count(_count(check.errors, MATURITY))),
+    ]  # fmt: skip
     for heading, issues in (("edition_errors_heading", check.errors), ("edition_warnings_heading", check.warnings)):
         if not issues:
             continue
@@ -466,9 +483,9 @@ def render_report(
                 hidden[kind] = hidden.get(kind, 0) + 1
                 continue
             shown_per[kind] = shown_per.get(kind, 0) + 1
-            lines.append("  " + render_issue(issue, names, lang))
-        for (file, _), count in hidden.items():
-            lines.append("  " + t("edition_more", lang, file=names.get(file, file), count=count))
+            lines.append("  " + render_issue(issue, names, lang, words))
+        for (file, _), more in hidden.items():
+            lines.append("  " + t(words.get("edition_more", "edition_more"), lang, file=names.get(file, file), count=count(more)))
     return lines
 
 

@@ -1495,6 +1495,110 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "I en workshoprunde svarer hver deltager højst én gang pr. teknologi og spørgsmål (et nyt svar erstatter det gamle). For hver teknologi tæller vi svarene pr. ring, relevanstrin eller status.\n\n- **Rummets valg** er det svar, flest gav (ved lige stemmetal det første i skalaens rækkefølge), og **andelen** er, hvor mange af svarene der faldt på det.\n- **Uenighed**: når antallet på rummets valg minus antallet på næstflest er under {margin} af svarene (samme regel som Thoughtworks' BYOR-afstemninger). Uenige teknologier står først, og de kan stilles igen i en ny runde.\n- **Kvartilafstand** (relevans): forskellen mellem 75 %- og 25 %-fraktilen af svarene på 1-5 (lineær interpolation). 0 betyder, at den midterste halvdel svarede ens; 2 eller mere er en stor spredning.",
         "en": "In a workshop round each participant gives at most one answer per technology and question (a new answer replaces the old). For each technology we count the answers per ring, relevance step or status.\n\n- **The room's choice** is the answer most gave (on a tie, the first in the scale's order), and **its share** is how many of the answers fell on it.\n- **Disputed**: when the count on the room's choice minus the count on the runner-up is under {margin} of the answers (the rule of Thoughtworks' BYOR voting). Disputed technologies come first, and can be asked again in a new round.\n- **Interquartile range** (relevance): the 75th minus the 25th percentile of the answers on 1-5 (linear interpolation). 0 means the middle half answered alike; 2 or more is a wide spread.",
     },
+    # --- a new national edition from the Import page (issue 11 §5: radar/ui_edition.py, radar/publish.py) -----
+    "import_tab_edition": {"da": "Ny national udgave", "en": "New national edition"},
+    "setting_publish_key_help": {
+        "da": "TEKNOLOGIRADAR_PUBLISH_KEY: den nøgle, der skal skrives på siden Importér for at udgive en ny national "
+        "udgave. Uden nøgle kan kun en lokal server (TEKNOLOGIRADAR_MODE=local) udgive fra siden.",
+        "en": "TEKNOLOGIRADAR_PUBLISH_KEY: the key to type on the Import page to publish a new national edition. "
+        "Without a key only a local server (TEKNOLOGIRADAR_MODE=local) publishes from the page.",
+    },
+    "edition_page_intro": {
+        "da": "Udgiv et nyt års svar og ekspertvurderinger som national udgave. Filerne er de samme som til kommandoen "
+        "import-edition (CSV eller Excel; i Excel læses det første ark), og de kontrolleres på samme måde: hver række "
+        "kontrolleres, og intet skrives, hvis én række har en fejl.",
+        "en": "Publish a new year's answers and expert ratings as a national edition. The files are those of the "
+        "import-edition command (CSV or Excel; in Excel the first sheet is read), and they are checked the same way: "
+        "every row is checked, and nothing is written if one row has an error.",
+    },
+    "edition_page_closed": {
+        "da": "Nye nationale udgaver kan ikke udgives fra siden på denne server, fordi den deles af mange kommuner "
+        "(TEKNOLOGIRADAR_MODE=hosted), og der ikke er sat en nøgle til at udgive (TEKNOLOGIRADAR_PUBLISH_KEY). "
+        "Den, der driver serveren, kan sætte nøglen eller bruge kommandoen python -m radar import-edition.",
+        "en": "New national editions cannot be published from the page on this server, because many municipalities "
+        "share it (TEKNOLOGIRADAR_MODE=hosted) and no publishing key is set (TEKNOLOGIRADAR_PUBLISH_KEY). "
+        "Whoever runs the server can set the key or use the command python -m radar import-edition.",
+    },
+    "edition_page_key_label": {"da": "Nøgle til at udgive", "en": "Publishing key"},
+    "edition_page_key_help": {
+        "da": "Serveren udgiver kun for den, der kender nøglen (TEKNOLOGIRADAR_PUBLISH_KEY). Spørg den, der driver den.",
+        "en": "The server publishes only for whoever knows the key (TEKNOLOGIRADAR_PUBLISH_KEY). Ask whoever runs it.",
+    },
+    "edition_page_key_needed": {
+        "da": "Skriv nøglen til at udgive for at indlæse en ny udgave.",
+        "en": "Type the publishing key to load a new edition.",
+    },
+    "edition_page_key_wrong": {
+        "da": "Nøglen er forkert. Intet er indlæst eller skrevet.",
+        "en": "The key is wrong. Nothing was read or written.",
+    },
+    "edition_page_year": {"da": "Udgavens år", "en": "The edition's year"},
+    "edition_page_answers_label": {"da": "Svar (CSV eller Excel)", "en": "Answers (CSV or Excel)"},
+    "edition_page_maturity_label": {"da": "Modenhed (CSV eller Excel)", "en": "Maturity (CSV or Excel)"},
+    "edition_page_file_help": {
+        "da": "Kolonnerne står i skabelonerne ovenfor og på Om radaren. UTF-8, UTF-16 eller Windows-1252 fra dansk Excel; "
+        "komma, semikolon eller tabulator.",
+        "en": "The columns are in the templates above and on About the radar. UTF-8, UTF-16 or Windows-1252 from Danish "
+        "Excel; comma, semicolon or tab.",
+    },
+    "edition_page_replace": {"da": "Erstat udgave {year}", "en": "Replace edition {year}"},
+    "edition_page_replace_help": {
+        "da": "Udgaven findes allerede. Med flueben erstattes dens tal af de nye filer, og den er ikke længere eksempeldata.",
+        "en": "The edition already exists. Ticked, its figures are replaced by the new files, and it is no longer sample data.",
+    },
+    "edition_page_waiting": {
+        "da": "Vælg både svarfilen og modenhedsfilen. Så vises rapporten, før noget skrives.",
+        "en": "Choose both the answers file and the maturity file. The report is shown before anything is written.",
+    },
+    "edition_page_nothing_written": {"da": "Intet er skrevet.", "en": "Nothing was written."},
+    "edition_page_report_heading": {"da": "Rapport over hver række", "en": "Report on every row"},
+    "edition_page_report_download": {"da": "Hent hele rapporten (tekst)", "en": "Download the whole report (text)"},
+    "edition_page_has_errors": {
+        "da": "Intet kan udgives, før fejlene er rettet: ret filerne, og vælg dem igen. Databasen er ikke ændret.",
+        "en": "Nothing can be published until the errors are fixed: fix the files and choose them again. "
+        "The database has not been changed.",
+    },
+    "edition_page_needs_replace": {
+        "da": "Udgave {year} findes allerede. Sæt flueben i »Erstat udgave {year}«, eller vælg et andet år.",
+        "en": "Edition {year} already exists. Tick “Replace edition {year}”, or choose another year.",
+    },
+    "edition_page_ok": {
+        "da": "Filerne er i orden: {respondents} respondenter fra {municipalities} kommuner, {answers} svar og "
+        "{technologies} teknologier med modenhed. Intet er skrevet endnu.",
+        "en": "The files are fine: {respondents} respondents from {municipalities} municipalities, {answers} answers and "
+        "{technologies} technologies with a maturity. Nothing has been written yet.",
+    },
+    "edition_page_publish": {"da": "Udgiv udgave {year}", "en": "Publish edition {year}"},
+    "edition_page_published": {
+        "da": "Udgave {year} er udgivet: {respondents} respondenter fra {municipalities} kommuner, {answers} svar, "
+        "{technologies} teknologier med modenhed.",
+        "en": "Edition {year} is published: {respondents} respondents from {municipalities} municipalities, "
+        "{answers} answers, {technologies} technologies with a maturity.",
+    },
+    "edition_page_see": {"da": "Se udgave {year} på Samlet radar", "en": "See edition {year} on the combined radar"},
+    "edition_page_exists_needs_replace": {
+        "da": "udgave {year} findes allerede; sæt flueben i »Erstat udgave {year}« for at erstatte den",
+        "en": "edition {year} already exists; tick “Replace edition {year}” to replace it",
+    },
+    "edition_page_more": {
+        "da": "… og {count} rækker mere i {file} med samme slags fejl (alle står i den hentede rapport)",
+        "en": "… and {count} more rows in {file} with the same kind of error (all are in the downloaded report)",
+    },
+    "edition_page_exists": {
+        "da": "Udgave {year} findes allerede i databasen, og intet er ændret. Sæt flueben i »Erstat udgave {year}«, "
+        "hvis den skal erstattes af de nye filer.",
+        "en": "Edition {year} already exists in the database, and nothing was changed. Tick “Replace edition {year}” "
+        "if it is to be replaced by the new files.",
+    },
+    "edition_page_write_failed": {
+        "da": "Udgaven kunne ikke skrives ({reason}). Databasen er uændret; prøv igen, når fejlen er rettet.",
+        "en": "The edition could not be written ({reason}). The database is unchanged; try again once the fault is fixed.",
+    },
+    "edition_page_db_busy": {
+        "da": "En anden import skriver den nationale database lige nu, og intet er ændret. Vent lidt, og tryk Udgiv igen.",
+        "en": "Another import is writing the national database right now, and nothing was changed. Wait a moment and "
+        "press Publish again.",
+    },
 }
 
 
