@@ -134,8 +134,78 @@ def _published_lines(check: EditionCheck, db: Path, language: str) -> list[str]:
     return lines
 
 
+def _templates_and_year(years: list[int]) -> int:
+    """The edition's year (the year after the newest by default) beside the two templates."""
+    year_col, answers_col, maturity_col = st.columns([1, 1, 1], vertical_alignment="bottom")
+    year = year_col.number_input(
+        tr("edition_page_year"), min_value=edition.FIRST_YEAR, max_value=edition.LAST_YEAR, value=default_year(years),
+        step=1, format="%d", key="ed-year",
+    )  # fmt: skip
+    answers_col.download_button(
+        tr("edition_template_answers"), data=edition.template_answers_csv(), file_name="skabelon-svar.csv", mime="text/csv",
+        icon=":material/download:", key="ed-template-answers", on_click="ignore", width="stretch",
+    )  # fmt: skip
+    maturity_col.download_button(
+        tr("edition_template_maturity"), data=edition.template_maturity_csv(), file_name="skabelon-modenhed.csv",
+        mime="text/csv", icon=":material/download:", key="ed-template-maturity", on_click="ignore", width="stretch",
+    )  # fmt: skip
+    return int(year)
+
+
+def _files(generation: int) -> tuple[object | None, object | None]:
+    """The two uploaders (a new generation starts them empty)."""
+    with st.container(key="ed-files"):
+        left, right = st.columns(2)
+        answers = left.file_uploader(
+            tr("edition_page_answers_label"), type=list(FILE_TYPES), key=f"ed-answers-{generation}",
+            help=tr("edition_page_file_help"), max_upload_size=MAX_UPLOAD_MB,
+        )  # fmt: skip
+        maturity = right.file_uploader(
+            tr("edition_page_maturity_label"), type=list(FILE_TYPES), key=f"ed-maturity-{generation}",
+            help=tr("edition_page_file_help"), max_upload_size=MAX_UPLOAD_MB,
+        )  # fmt: skip
+    return answers, maturity
+
+
+def _verdict(check: EditionCheck, year: int, exists: bool, replace: bool, language: str) -> bool:
+    """Say first what the report means; True when the edition may be published."""
+    if not check.ok:
+        st.error(tr("edition_page_has_errors"), icon=":material/block:")
+        return False
+    if exists and not replace:
+        st.warning(tr("edition_page_needs_replace", year=year), icon=":material/block:")
+        return False
+    count = lambda value: number(value, language, 0)  # noqa: E731
+    st.success(
+        tr("edition_page_ok", respondents=count(len(check.respondents)),
+           municipalities=count(check.respondents["municipality_code"].nunique()), answers=count(len(check.answers)),
+           technologies=count(len(check.maturity))),
+        icon=":material/check_circle:",
+    )  # fmt: skip
+    return True
+
+
+def _publish(db: Path, year: int, answers: bytes, maturity: bytes, key: str | None, replace: bool, language: str) -> None:
+    """Publish (the door is checked again), then start over with empty uploaders and the success said on top."""
+    try:
+        done = publish.publish(db, year, answers, maturity, key=key, replace=replace)
+    except RadarError as error:
+        _shown_error(error)
+        return
+    except OSError as error:  # disk full, no right to write: the old file is untouched (temp file, then rename)
+        st.error(tr("edition_page_write_failed", reason=plain(error.strerror or str(error))), icon=":material/error:")
+        return
+    if not done.ok:  # the files are the ones checked, but the catalogue could have changed meanwhile
+        st.error(tr("edition_page_has_errors"), icon=":material/block:")
+        return
+    st.session_state[PUBLISHED] = (year, _published_lines(done, db, language))
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+    st.session_state.pop("ed-year", None)  # the next run offers the year after the new edition
+    st.rerun()
+
+
 def edition_part() -> None:
-    """The whole part: the door, templates, year, the two files, the report and the publish button."""
+    """The whole part: the door, year and templates, the two files, the verdict, the report, the publish button."""
     if publish.access() == publish.CLOSED:
         closed_notice()
         return
@@ -151,34 +221,10 @@ def edition_part() -> None:
     given = _key_gate()
     if given is None:
         return
-    left, right = st.columns(2)
-    left.download_button(
-        tr("edition_template_answers"), data=edition.template_answers_csv(), file_name="skabelon-svar.csv", mime="text/csv",
-        icon=":material/download:", key="ed-template-answers", on_click="ignore", width="stretch",
-    )  # fmt: skip
-    right.download_button(
-        tr("edition_template_maturity"), data=edition.template_maturity_csv(), file_name="skabelon-modenhed.csv",
-        mime="text/csv", icon=":material/download:", key="ed-template-maturity", on_click="ignore", width="stretch",
-    )  # fmt: skip
     db = ui.db_file()
     years = [int(y) for y in ui.editions()["year"]]
-    year = int(
-        st.number_input(
-            tr("edition_page_year"), min_value=edition.FIRST_YEAR, max_value=edition.LAST_YEAR, value=default_year(years),
-            step=1, format="%d", key="ed-year",
-        )
-    )  # fmt: skip
-    generation = st.session_state.setdefault(GENERATION, 0)
-    with st.container(key="ed-files"):
-        left, right = st.columns(2)
-        answers = left.file_uploader(
-            tr("edition_page_answers_label"), type=list(FILE_TYPES), key=f"ed-answers-{generation}",
-            help=tr("edition_page_file_help"), max_upload_size=MAX_UPLOAD_MB,
-        )  # fmt: skip
-        maturity = right.file_uploader(
-            tr("edition_page_maturity_label"), type=list(FILE_TYPES), key=f"ed-maturity-{generation}",
-            help=tr("edition_page_file_help"), max_upload_size=MAX_UPLOAD_MB,
-        )  # fmt: skip
+    year = _templates_and_year(years)
+    answers, maturity = _files(st.session_state.setdefault(GENERATION, 0))
     exists = year in years
     replace = exists and st.checkbox(tr("edition_page_replace", year=year), key=f"ed-replace-{year}",
                                      help=tr("edition_page_replace_help"))  # fmt: skip
@@ -192,41 +238,18 @@ def edition_part() -> None:
         _shown_error(error)
         st.caption(tr("edition_page_nothing_written"))
         return
-    names = {ANSWERS: answers.name, MATURITY: maturity.name}
     st.subheader(tr("edition_page_report_heading"))
+    allowed = _verdict(check, year, exists, replace, language)
+    names = {ANSWERS: answers.name, MATURITY: maturity.name}
     st.html(report_html(edition.render_report(check, names, language, wording=publish.PAGE_WORDING)))
     digest = hashlib.sha256(answers_data + b"\x00" + maturity_data).hexdigest()[:12]
     full = edition.render_report(check, names, language, limit=None, wording=publish.PAGE_WORDING)
-    st.download_button(
+    left, right = st.columns(2, vertical_alignment="center")
+    right.download_button(
         tr("edition_page_report_download"), data=report_text(full), file_name=f"rapport-udgave-{year}.txt",
-        mime="text/plain", icon=":material/download:", key=f"ed-report-{digest}", on_click="ignore",
+        mime="text/plain", icon=":material/download:", key=f"ed-report-{digest}", on_click="ignore", width="stretch",
     )  # fmt: skip
-    if not check.ok:
-        st.error(tr("edition_page_has_errors"), icon=":material/block:")
-        return
-    if exists and not replace:
-        st.warning(tr("edition_page_needs_replace", year=year), icon=":material/block:")
-        return
-    count = lambda value: number(value, language, 0)  # noqa: E731
-    st.success(
-        tr("edition_page_ok", respondents=count(len(check.respondents)),
-           municipalities=count(check.respondents["municipality_code"].nunique()), answers=count(len(check.answers)),
-           technologies=count(len(check.maturity))),
-        icon=":material/check_circle:",
-    )  # fmt: skip
-    if st.button(tr("edition_page_publish", year=year), type="primary", icon=":material/publish:", key="ed-publish"):
-        try:
-            done = publish.publish(db, year, answers_data, maturity_data, key=given or None, replace=replace)
-        except RadarError as error:
-            _shown_error(error)
-            return
-        except OSError as error:  # disk full, no right to write: the old file is untouched (temp file, then rename)
-            st.error(tr("edition_page_write_failed", reason=plain(error.strerror or str(error))), icon=":material/error:")
-            return
-        if not done.ok:  # the files cannot change between the check and the write, but the catalogue could
-            st.error(tr("edition_page_has_errors"), icon=":material/block:")
-            return
-        st.session_state[PUBLISHED] = (year, _published_lines(done, db, language))
-        st.session_state[GENERATION] = generation + 1
-        st.session_state.pop("ed-year", None)  # the next run offers the year after the new edition
-        st.rerun()
+    if allowed and left.button(
+        tr("edition_page_publish", year=year), type="primary", icon=":material/publish:", key="ed-publish", width="stretch"
+    ):
+        _publish(db, year, answers_data, maturity_data, given or None, replace, language)
