@@ -103,6 +103,9 @@ ADOPTION_STAGES: tuple[int, ...] = (0, 1, 2, 3)
 #: Local relevance 1..5 (own radars and workshop rounds).
 RELEVANCE_LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
 MAX_STAGE = 3
+#: The value a technology has created for a respondent (KL's 2022 question), in the order they are shown;
+#: no answer (the question was not asked, or an older edition) is stored as no row.
+VALUE_ANSWERS: tuple[str, ...] = ("efficiency", "quality", "wellbeing", "none", "dont_know")
 
 #: Below this many respondents a value is flagged as resting on few answers.
 LOW_N = 10

@@ -818,7 +818,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- `domain` – fagområdet, fx `social-sundhed` eller »Social og sundhed«\n"
         "- `technology` – teknologien, fx `iot-sensorer` eller »IoT og sensorer«\n"
         "- `stage` – 0 overvejer ikke, 1 overvejer, 2 afprøver, 3 i drift; tom = ved ikke\n"
-        "- `relevant` – ja/nej, 1/0 eller true/false\n\n"
+        "- `relevant` – ja/nej, 1/0 eller true/false\n"
+        "- `value` (kan udelades) – hvilken værdi teknologien har skabt: effektivisering, kvalitet, trivsel, ingen "
+        "eller ved ikke; tom = ikke spurgt\n\n"
         "**Modenhedsfilen** har én række pr. teknologi: `technology` og `maturity` (teknisk modenhed, et helt tal 1-5).",
         "en": "The owner of the data can load a new year's answers and expert ratings with the command "
         "`python -m radar import-edition --year 2027 --answers answers.csv --maturity maturity.csv` (CSV or Excel). "
@@ -830,7 +832,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- `domain` – the domain, e.g. `social-sundhed` or “Social og sundhed”\n"
         "- `technology` – the technology, e.g. `iot-sensorer` or “IoT og sensorer”\n"
         "- `stage` – 0 not considering, 1 considering, 2 trying, 3 in operation; empty = don't know\n"
-        "- `relevant` – ja/nej (yes/no), 1/0 or true/false\n\n"
+        "- `relevant` – ja/nej (yes/no), 1/0 or true/false\n"
+        "- `value` (optional) – the value the technology has created: efficiency, quality, wellbeing, none or "
+        "dont_know; empty = not asked\n\n"
         "**The maturity file** has one row per technology: `technology` and `maturity` (technical maturity, a whole number 1-5).",
     },
     "edition_template_answers": {"da": "Skabelon til svar (CSV)", "en": "Template for answers (CSV)"},
@@ -1598,6 +1602,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "En anden import skriver den nationale database lige nu, og intet er ændret. Vent lidt, og tryk Udgiv igen.",
         "en": "Another import is writing the national database right now, and nothing was changed. Wait a moment and "
         "press Publish again.",
+    },
+    # --- the value question (issue 11 §4: radar/value.py; hover, technology page, import-edition) -----------
+    "value_efficiency": {"da": "effektivisering", "en": "efficiency"},
+    "value_quality": {"da": "kvalitet", "en": "quality"},
+    "value_wellbeing": {"da": "trivsel", "en": "wellbeing"},
+    "value_none": {"da": "ingen værdi endnu", "en": "no value yet"},
+    "value_dont_know": {"da": "ved ikke", "en": "don't know"},
+    "value_share": {"da": "{value} {share}", "en": "{value} {share}"},
+    "value_mix": {"da": "{parts} ({count})", "en": "{parts} ({count})"},
+    "count_value": {"da": "{n} svar om værdi", "en": "{n} answers on value"},
+    "hover_value": {"da": "Skabt værdi", "en": "Value created"},
+    "detail_value": {"da": "Hvilken værdi har teknologien skabt?", "en": "What value has the technology created?"},
+    "detail_value_help": {
+        "da": "Spurgt til dem, der afprøver eller bruger teknologien (som i KL's undersøgelse 2022). "
+        "Andelene er af svarene om værdi, »ved ikke« medregnet.",
+        "en": "Asked of those who are trying or using the technology (as in KL's 2022 survey). "
+        "The shares are of the answers on value, “don't know” included.",
+    },
+    "detail_value_scope": {"da": "{scope}: {mix}", "en": "{scope}: {mix}"},
+    "edition_value_invalid": {
+        "da": "værdien »{value}« er ugyldig (brug effektivisering, kvalitet, trivsel, ingen eller ved ikke; tom = ikke spurgt)",
+        "en": "the value “{value}” is not valid (use efficiency, quality, wellbeing, none or dont_know; empty = not asked)",
     },
 }
 
