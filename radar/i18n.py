@@ -1621,6 +1621,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "The shares are of the answers on value, “don't know” included.",
     },
     "detail_value_scope": {"da": "{scope}: {mix}", "en": "{scope}: {mix}"},
+    "about_value_count": {
+        "da": "- **Svar om værdi**: for én teknologi de besvarelser fra dem, der afprøver eller bruger den (trin 2 eller 3), "
+        "om hvilken værdi den har skabt: effektivisering, kvalitet, trivsel, ingen værdi endnu eller ved ikke (KL spurgte "
+        "sådan i 2022). Værdiblandingen er andelen af hvert svar. Står i kortet ved prikken og på teknologisiden; den "
+        "flytter ikke prikken.",
+        "en": "- **Answers on value**: for one technology the responses of those trying or using it (stage 2 or 3) on "
+        "what value it has created: efficiency, quality, wellbeing, no value yet or don't know (KL asked so in 2022). "
+        "The value mix is the share of each answer. Shown in the card by the dot and on the technology page; it does "
+        "not move the dot.",
+    },
     "edition_value_invalid": {
         "da": "værdien »{value}« er ugyldig (brug effektivisering, kvalitet, trivsel, ingen eller ved ikke; tom = ikke spurgt)",
         "en": "the value “{value}” is not valid (use efficiency, quality, wellbeing, none or dont_know; empty = not asked)",

@@ -168,3 +168,13 @@ def test_a_bad_value_is_reported_with_its_line(national_db):
     [issue] = check.errors
     assert (issue.line, issue.key) == (2, "edition_value_invalid")
     assert render_issue(issue, {ANSWERS: "svar.csv", MATURITY: "m"}).startswith("svar.csv, linje 2: værdien »glæde« er ugyldig")
+
+
+def test_om_radaren_names_the_count_of_value_answers(national_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    monkeypatch.setenv("TEKNOLOGIRADAR_OWN_DB", str(tmp_path / "own.duckdb"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/om.py")
+    at = at.run()
+    assert not at.exception
+    assert any(m.value.startswith("- **Svar om værdi**: ") for m in at.markdown)
