@@ -116,6 +116,15 @@ def test_a_good_pair_is_reported_published_and_listed_in_the_edition_picker(app,
     assert picker.value == YEAR
 
 
+def test_the_part_in_english(app, sample_files):
+    app.query_params["lang"] = "en"
+    at = choose(app.run(), ("answers.csv", sample_files[0]), ("maturity.csv", sample_files[1]))
+    assert not at.exception
+    assert "New national edition" in [tab.label for tab in at.tabs]
+    assert plain("answers.csv: 1,500 rows read – 0 with errors.") in html_text(at)
+    assert publish_button(at).label == "Publish edition 2027"
+
+
 def test_a_bad_file_shows_the_reports_errors_and_writes_nothing(app, db, sample_files):
     answers, maturity = sample_files
     lines = answers.decode().splitlines()
