@@ -30,6 +30,8 @@ def make_database(folder: Path, answers: int) -> Path:
         year = con.execute("SELECT max(year) FROM editions").fetchone()[0]
         technologies = con.execute("SELECT count(*) FROM technologies").fetchone()[0]
         respondents = max(1, answers // technologies)
+        # The value answers refer to the answers: they go first, and the generated edition has none.
+        con.execute("DROP TABLE created_value")
         con.execute("DROP TABLE answers")
         con.execute("DROP TABLE respondents")
         con.execute("DELETE FROM maturity WHERE edition <> ?", [year])
@@ -60,6 +62,7 @@ def make_database(folder: Path, answers: int) -> Path:
                FROM pairs""",
             [respondents, year],
         )
+        con.execute("CREATE TABLE created_value (edition INTEGER, respondent_id VARCHAR, technology VARCHAR, value VARCHAR)")
         con.execute("CHECKPOINT")
     finally:
         con.close()

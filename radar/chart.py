@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import plotly.graph_objects as go
 
-from radar import explain
+from radar import explain, value
 from radar.config import CATEGORY_COLORS, GEOMETRY, NUMBER_COLORS, RINGS, Geometry
 from radar.i18n import number, t
 from radar.layout import place_blips, ring_bounds, sector_bounds
@@ -83,13 +83,15 @@ def hover_text(row: pd.Series, lang: str) -> str:
         value=_pct(row.get("relevance"), lang),
         count=t("count_relevance", lang, n=explain.count_text(row.get("n_relevance"), lang)),
     )
+    # The value mix (radar.value) where the radar carries it: the national radar, not an own radar.
+    mix = f"<br>{t('hover_value', lang)}: {value.mix_text(row, lang, '<br>')}" if value.COUNT_COLUMN in row else ""
     return (
         f"<b>{row['number']}. {plain(row['name'])}</b><br>"
         f"{t('col_ring', lang)}: {ring}<br>"
         f"{t('hover_maturity', lang)}: {maturity}<br>"
         f"{t('hover_adoption', lang)}: {adoption}{low}<br>"
         f"{t('hover_relevance', lang)}: {relevance}<br>"
-        f"{t('hover_movement', lang)}: {movement}"
+        f"{t('hover_movement', lang)}: {movement}{mix}"
     )
 
 

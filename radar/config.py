@@ -52,6 +52,23 @@ MODE = Setting("TEKNOLOGIRADAR_MODE", "local", ("local", "hosted"), "setting_mod
 SETTINGS: tuple[Setting, ...] = (MODE,)
 
 
+@dataclass(frozen=True)
+class Secret:
+    """A setting whose value is never shown (not on Om radaren, not in a message): its variable and help text key."""
+
+    env: str
+    help_key: str
+
+    def value(self) -> str:
+        """The value in force, spaces around it removed; "" when the variable is unset or blank."""
+        return os.environ.get(self.env, "").strip()
+
+
+#: Who may publish a national edition from the Import page: whoever types this key. Unset, only a
+#: `local` server offers the page's publishing (`python -m radar import-edition` works everywhere).
+PUBLISH_KEY = Secret("TEKNOLOGIRADAR_PUBLISH_KEY", "setting_publish_key_help")
+
+
 def hosted() -> bool:
     """True when the server runs in `hosted` mode (many municipalities, no list of radars)."""
     return MODE.value() == "hosted"
@@ -86,6 +103,9 @@ ADOPTION_STAGES: tuple[int, ...] = (0, 1, 2, 3)
 #: Local relevance 1..5 (own radars and workshop rounds).
 RELEVANCE_LEVELS: tuple[int, ...] = (1, 2, 3, 4, 5)
 MAX_STAGE = 3
+#: The value a technology has created for a respondent (KL's 2022 question), in the order they are shown;
+#: no answer (the question was not asked, or an older edition) is stored as no row.
+VALUE_ANSWERS: tuple[str, ...] = ("efficiency", "quality", "wellbeing", "none", "dont_know")
 
 #: Below this many respondents a value is flagged as resting on few answers.
 LOW_N = 10

@@ -17,6 +17,9 @@ Answers file, one row per respondent and technology:
 - stage (stadie): 0 overvejer ikke, 1 overvejer, 2 afprøver, 3 i drift (the words work
   too); empty or "ved ikke" means "ved ikke" and counts as no answer.
 - relevant (relevans): ja/nej, 1/0 or true/false; empty means not answered.
+- value (værdi), optional: what the technology has created (KL 2022's question): efficiency
+  (effektivisering), quality (kvalitet), wellbeing (trivsel), none (ingen) or dont_know (ved ikke);
+  empty means not asked. A file without the column is read as before.
 
 Maturity file, one row per technology: technology (teknologi) and maturity (modenhed), a
 whole number 1-5.
@@ -55,7 +58,7 @@ from radar.formats.mapping import parse_bool, parse_int, parse_status, vocab_key
 from radar.formats.model import Reason
 from radar.formats.tabular import XLSX_MAGIC, Table, detect_delimiter, parse_csv, parse_xlsx
 from radar.formats.text import decode_text, shown
-from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, number, t
 
 #: Largest edition file read (bytes) and most data rows: 98 municipalities x many
 #: respondents x 30 technologies fits easily; anything bigger is not a survey export.
@@ -67,7 +70,9 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 ANSWERS = "answers"
 MATURITY = "maturity"
-ANSWER_COLUMNS: tuple[str, ...] = ("respondent_id", "municipality_code", "domain", "technology", "stage", "relevant")
+ANSWER_COLUMNS: tuple[str, ...] = ("respondent_id", "municipality_code", "domain", "technology", "stage", "relevant", "value")
+#: Columns a file may leave out (an older survey without the value question).
+OPTIONAL_COLUMNS: frozenset[str] = frozenset({"value"})
 MATURITY_COLUMNS: tuple[str, ...] = ("technology", "maturity")
 #: Folded header spellings -> column.
 HEADER_ALIASES: dict[str, str] = {
@@ -86,11 +91,22 @@ HEADER_ALIASES: dict[str, str] = {
     "stadie": "stage",
     "relevant": "relevant",
     "relevans": "relevant",
+    "value": "value",
+    "værdi": "value",
+    "vaerdi": "value",
     "maturity": "maturity",
     "modenhed": "maturity",
     "tekniskmodenhed": "maturity",
 }
 _DONT_KNOW = frozenset({"vedikke", "dontknow", "?"})
+#: Folded words of a value answer -> its key in config.VALUE_ANSWERS.
+VALUE_WORDS: dict[str, str] = {
+    "efficiency": "efficiency", "effektivisering": "efficiency", "effektivitet": "efficiency",
+    "quality": "quality", "kvalitet": "quality",
+    "wellbeing": "wellbeing", "trivsel": "wellbeing",
+    "none": "none", "ingen": "none", "ingenværdi": "none", "novalue": "none",
+    "dontknow": "dont_know", "vedikke": "dont_know",
+}  # fmt: skip
 _OLD_XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -233,7 +249,7 @@ def _columns(table: RawTable, wanted: Sequence[str], file: str) -> tuple[dict[st
         column = HEADER_ALIASES.get(vocab_key(cell))
         if column in wanted and column not in found:
             found[column] = index
-    missing = [c for c in wanted if c not in found]
+    missing = [c for c in wanted if c not in found and c not in OPTIONAL_COLUMNS]
     if not missing:
         return found, []
     header = ", ".join(shown(c, 30) for c in table.header if c)[:200] or "–"
@@ -262,12 +278,23 @@ def parse_stage(value: str) -> tuple[int | None, str | None]:
     return None, "edition_stage_out_of_range" if number is not None else "edition_stage_invalid"
 
 
+def parse_value(value: str) -> tuple[str | None, str | None]:
+    """(value key, None) for a value answer word, (None, None) for empty; (None, issue key) otherwise."""
+    if not value.strip():
+        return None, None
+    key = VALUE_WORDS.get(vocab_key(value))
+    return (key, None) if key else (None, "edition_value_invalid")
+
+
 def check_answers(table: RawTable, known: Known) -> tuple[pd.DataFrame, pd.DataFrame, list[Issue]]:
-    """(respondents, answers, issues) from the answers file; rows with an error are left out."""
+    """(respondents, answers, issues) from the answers file; rows with an error are left out.
+
+    The answers frame carries the value answer in a column `value` (<NA>: not asked); value_frame splits it off.
+    """
     columns, issues = _columns(table, ANSWER_COLUMNS, ANSWERS)
     respondents: dict[str, tuple[int, int, str, int]] = {}  # id -> (line, code, domain, first line)
     seen: dict[tuple[str, str], int] = {}
-    answers: list[tuple[str, str, int | None, bool | None]] = []
+    answers: list[tuple[str, str, int | None, bool | None, str | None]] = []
     if issues:
         return _respondent_frame({}), _answer_frame([]), issues
     issues.extend(_unreadable(table, ANSWERS))
@@ -291,6 +318,9 @@ def check_answers(table: RawTable, known: Known) -> tuple[pd.DataFrame, pd.DataF
         relevant = parse_bool(row["relevant"]) if row["relevant"] else None
         if row["relevant"] and relevant is None:
             problems.append(("edition_relevant_invalid", {"value": shown(row["relevant"])}))
+        value, value_problem = parse_value(row.get("value", ""))
+        if value_problem:
+            problems.append((value_problem, {"value": shown(row["value"])}))
         if respondent and technology is not None:
             first = seen.get((respondent, technology))
             if first is not None:
@@ -312,7 +342,7 @@ def check_answers(table: RawTable, known: Known) -> tuple[pd.DataFrame, pd.DataF
                     problems.append(("edition_respondent_two_municipalities", params))
         issues.extend(Issue(ANSWERS, line, key, params) for key, params in problems)
         if not problems:
-            answers.append((respondent, str(technology), stage, relevant))
+            answers.append((respondent, str(technology), stage, relevant, value))
     answered = {a[0] for a in answers}
     return _respondent_frame({k: v for k, v in respondents.items() if k in answered}), _answer_frame(answers), issues
 
@@ -327,15 +357,22 @@ def _respondent_frame(respondents: Mapping[str, tuple[int, int, str, int]]) -> p
     )
 
 
-def _answer_frame(answers: Sequence[tuple[str, str, int | None, bool | None]]) -> pd.DataFrame:
+def _answer_frame(answers: Sequence[tuple[str, str, int | None, bool | None, str | None]]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "respondent_id": pd.Series([a[0] for a in answers], dtype="string"),
             "technology": pd.Series([a[1] for a in answers], dtype="string"),
             "stage": pd.array([a[2] for a in answers], dtype="Int8"),
             "relevant": pd.array([a[3] for a in answers], dtype="boolean"),
+            "value": pd.Series([a[4] for a in answers], dtype="string"),
         }
     )
+
+
+def value_frame(answers: pd.DataFrame) -> pd.DataFrame:
+    """The value answers (respondent_id, technology, value) of a checked answers frame: the rows that have one."""
+    given = answers[answers["value"].notna()] if "value" in answers else answers.iloc[0:0].assign(value=pd.NA)
+    return given[["respondent_id", "technology", "value"]].reset_index(drop=True)
 
 
 def check_maturity(table: RawTable, known: Known) -> tuple[pd.DataFrame, list[Issue]]:
@@ -437,9 +474,15 @@ def check_edition(year: int, answers: RawTable, maturity: RawTable, known: Known
 
 
 # --- the report ----------------------------------------------------------------------------------
-def render_issue(issue: Issue, names: Mapping[str, str], lang: str = DEFAULT_LANGUAGE) -> str:
-    """One issue as a line: file, line number and the problem in `lang`."""
-    message = t(issue.key, lang, **issue.params)
+def render_issue(
+    issue: Issue, names: Mapping[str, str], lang: str = DEFAULT_LANGUAGE, wording: Mapping[str, str] | None = None
+) -> str:
+    """One issue as a line: file, line number and the problem in `lang`.
+
+    `wording` swaps a message key for another that says the same (the Import page's words for a
+    hint that speaks of the command line, radar.publish.PAGE_WORDING).
+    """
+    message = t((wording or {}).get(issue.key, issue.key), lang, **issue.params)
     name = names.get(issue.file, issue.file)
     if issue.line:
         return t("edition_issue_line", lang, file=name, line=issue.line, message=message)
@@ -447,13 +490,24 @@ def render_issue(issue: Issue, names: Mapping[str, str], lang: str = DEFAULT_LAN
 
 
 def render_report(
-    check: EditionCheck, names: Mapping[str, str], lang: str = DEFAULT_LANGUAGE, limit: int | None = SHOWN_PER_KIND
+    check: EditionCheck,
+    names: Mapping[str, str],
+    lang: str = DEFAULT_LANGUAGE,
+    limit: int | None = SHOWN_PER_KIND,
+    wording: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """The check as lines of text: a count per file, the errors (at most `limit` per kind and file), then warnings."""
+    """The check as lines of text: a count per file, the errors (at most `limit` per kind and file), then warnings.
+
+    The command line prints these lines; the Import page shows the same lines (with `wording`, see render_issue).
+    """
+    words = wording or {}
+    count = lambda value: number(value, lang, 0)  # noqa: E731
     lines = [
-        t("edition_file_summary", lang, file=names[ANSWERS], rows=check.answer_rows, errors=_count(check.errors, ANSWERS)),
-        t("edition_file_summary", lang, file=names[MATURITY], rows=check.maturity_rows, errors=_count(check.errors, MATURITY)),
-    ]
+        t("edition_file_summary", lang, file=names[ANSWERS], rows=count(check.answer_rows),
+          errors=count(_count(check.errors, ANSWERS))),
+        t("edition_file_summary", lang, file=names[MATURITY], rows=count(check.maturity_rows),
+          errors=count(_count(check.errors, MATURITY))),
+    ]  # fmt: skip
     for heading, issues in (("edition_errors_heading", check.errors), ("edition_warnings_heading", check.warnings)):
         if not issues:
             continue
@@ -466,9 +520,9 @@ def render_report(
                 hidden[kind] = hidden.get(kind, 0) + 1
                 continue
             shown_per[kind] = shown_per.get(kind, 0) + 1
-            lines.append("  " + render_issue(issue, names, lang))
-        for (file, _), count in hidden.items():
-            lines.append("  " + t("edition_more", lang, file=names.get(file, file), count=count))
+            lines.append("  " + render_issue(issue, names, lang, words))
+        for (file, _), more in hidden.items():
+            lines.append("  " + t(words.get("edition_more", "edition_more"), lang, file=names.get(file, file), count=count(more)))
     return lines
 
 
@@ -514,18 +568,20 @@ def import_edition(
     if check.ok and write:
         from radar.db.edition import write_edition
 
-        write_edition(db_path, check.year, check.maturity, check.respondents, check.answers, replace=replace)
+        write_edition(
+            db_path, check.year, check.maturity, check.respondents, check.answers, value_frame(check.answers), replace=replace
+        )
     return check
 
 
 # --- templates ------------------------------------------------------------------------------------
 _TEMPLATE_ANSWERS: tuple[tuple[str, ...], ...] = (
-    ("R-0001", "101", "social-sundhed", "video", "3", "ja"),
-    ("R-0001", "101", "social-sundhed", "iot-sensorer", "2", "ja"),
-    ("R-0001", "101", "social-sundhed", "kvantecomputere", "", "nej"),
-    ("R-0002", "751", "dagtilbud-skole", "video", "1", "ja"),
-    ("R-0002", "751", "dagtilbud-skole", "iot-sensorer", "0", "nej"),
-    ("R-0003", "851", "Teknik og miljø", "Droner", "2", "ja"),
+    ("R-0001", "101", "social-sundhed", "video", "3", "ja", "kvalitet"),
+    ("R-0001", "101", "social-sundhed", "iot-sensorer", "2", "ja", "effektivisering"),
+    ("R-0001", "101", "social-sundhed", "kvantecomputere", "", "nej", ""),
+    ("R-0002", "751", "dagtilbud-skole", "video", "1", "ja", ""),
+    ("R-0002", "751", "dagtilbud-skole", "iot-sensorer", "0", "nej", ""),
+    ("R-0003", "851", "Teknik og miljø", "Droner", "2", "ja", "ved ikke"),
 )
 _TEMPLATE_MATURITY: tuple[tuple[str, ...], ...] = (
     ("video", "5"),

@@ -818,7 +818,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- `domain` – fagområdet, fx `social-sundhed` eller »Social og sundhed«\n"
         "- `technology` – teknologien, fx `iot-sensorer` eller »IoT og sensorer«\n"
         "- `stage` – 0 overvejer ikke, 1 overvejer, 2 afprøver, 3 i drift; tom = ved ikke\n"
-        "- `relevant` – ja/nej, 1/0 eller true/false\n\n"
+        "- `relevant` – ja/nej, 1/0 eller true/false\n"
+        "- `value` (kan udelades) – hvilken værdi teknologien har skabt: effektivisering, kvalitet, trivsel, ingen "
+        "eller ved ikke; tom = ikke spurgt\n\n"
         "**Modenhedsfilen** har én række pr. teknologi: `technology` og `maturity` (teknisk modenhed, et helt tal 1-5).",
         "en": "The owner of the data can load a new year's answers and expert ratings with the command "
         "`python -m radar import-edition --year 2027 --answers answers.csv --maturity maturity.csv` (CSV or Excel). "
@@ -830,7 +832,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "- `domain` – the domain, e.g. `social-sundhed` or “Social og sundhed”\n"
         "- `technology` – the technology, e.g. `iot-sensorer` or “IoT og sensorer”\n"
         "- `stage` – 0 not considering, 1 considering, 2 trying, 3 in operation; empty = don't know\n"
-        "- `relevant` – ja/nej (yes/no), 1/0 or true/false\n\n"
+        "- `relevant` – ja/nej (yes/no), 1/0 or true/false\n"
+        "- `value` (optional) – the value the technology has created: efficiency, quality, wellbeing, none or "
+        "dont_know; empty = not asked\n\n"
         "**The maturity file** has one row per technology: `technology` and `maturity` (technical maturity, a whole number 1-5).",
     },
     "edition_template_answers": {"da": "Skabelon til svar (CSV)", "en": "Template for answers (CSV)"},
@@ -1977,6 +1981,142 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "dlg_minutes_decision": {
         "da": "{number}. {question} Beslutning: {decision}",
         "en": "{number}. {question} Decision: {decision}",
+    },
+    # --- a new national edition from the Import page (issue 11 §5: radar/ui_edition.py, radar/publish.py) -----
+    "import_tab_edition": {"da": "Ny national udgave", "en": "New national edition"},
+    "setting_publish_key_help": {
+        "da": "TEKNOLOGIRADAR_PUBLISH_KEY: den nøgle, der skal skrives på siden Importér for at udgive en ny national "
+        "udgave. Uden nøgle kan kun en lokal server (TEKNOLOGIRADAR_MODE=local) udgive fra siden.",
+        "en": "TEKNOLOGIRADAR_PUBLISH_KEY: the key to type on the Import page to publish a new national edition. "
+        "Without a key only a local server (TEKNOLOGIRADAR_MODE=local) publishes from the page.",
+    },
+    "edition_page_intro": {
+        "da": "Udgiv et nyt års svar og ekspertvurderinger som national udgave. Filerne er de samme som til kommandoen "
+        "import-edition (CSV eller Excel; i Excel læses det første ark), og de kontrolleres på samme måde: hver række "
+        "kontrolleres, og intet skrives, hvis én række har en fejl.",
+        "en": "Publish a new year's answers and expert ratings as a national edition. The files are those of the "
+        "import-edition command (CSV or Excel; in Excel the first sheet is read), and they are checked the same way: "
+        "every row is checked, and nothing is written if one row has an error.",
+    },
+    "edition_page_closed": {
+        "da": "Nye nationale udgaver kan ikke udgives fra siden på denne server, fordi den deles af mange kommuner "
+        "(TEKNOLOGIRADAR_MODE=hosted), og der ikke er sat en nøgle til at udgive (TEKNOLOGIRADAR_PUBLISH_KEY). "
+        "Den, der driver serveren, kan sætte nøglen eller bruge kommandoen python -m radar import-edition.",
+        "en": "New national editions cannot be published from the page on this server, because many municipalities "
+        "share it (TEKNOLOGIRADAR_MODE=hosted) and no publishing key is set (TEKNOLOGIRADAR_PUBLISH_KEY). "
+        "Whoever runs the server can set the key or use the command python -m radar import-edition.",
+    },
+    "edition_page_key_label": {"da": "Nøgle til at udgive", "en": "Publishing key"},
+    "edition_page_key_help": {
+        "da": "Serveren udgiver kun for den, der kender nøglen (TEKNOLOGIRADAR_PUBLISH_KEY). Spørg den, der driver den.",
+        "en": "The server publishes only for whoever knows the key (TEKNOLOGIRADAR_PUBLISH_KEY). Ask whoever runs it.",
+    },
+    "edition_page_key_needed": {
+        "da": "Skriv nøglen til at udgive for at indlæse en ny udgave.",
+        "en": "Type the publishing key to load a new edition.",
+    },
+    "edition_page_key_wrong": {
+        "da": "Nøglen er forkert. Intet er indlæst eller skrevet.",
+        "en": "The key is wrong. Nothing was read or written.",
+    },
+    "edition_page_year": {"da": "Udgavens år", "en": "The edition's year"},
+    "edition_page_answers_label": {"da": "Svar (CSV eller Excel)", "en": "Answers (CSV or Excel)"},
+    "edition_page_maturity_label": {"da": "Modenhed (CSV eller Excel)", "en": "Maturity (CSV or Excel)"},
+    "edition_page_file_help": {
+        "da": "Kolonnerne står i skabelonerne ovenfor og på Om radaren. UTF-8, UTF-16 eller Windows-1252 fra dansk Excel; "
+        "komma, semikolon eller tabulator.",
+        "en": "The columns are in the templates above and on About the radar. UTF-8, UTF-16 or Windows-1252 from Danish "
+        "Excel; comma, semicolon or tab.",
+    },
+    "edition_page_replace": {"da": "Erstat udgave {year}", "en": "Replace edition {year}"},
+    "edition_page_replace_help": {
+        "da": "Udgaven findes allerede. Med flueben erstattes dens tal af de nye filer, og den er ikke længere eksempeldata.",
+        "en": "The edition already exists. Ticked, its figures are replaced by the new files, and it is no longer sample data.",
+    },
+    "edition_page_waiting": {
+        "da": "Vælg både svarfilen og modenhedsfilen. Så vises rapporten, før noget skrives.",
+        "en": "Choose both the answers file and the maturity file. The report is shown before anything is written.",
+    },
+    "edition_page_nothing_written": {"da": "Intet er skrevet.", "en": "Nothing was written."},
+    "edition_page_report_heading": {"da": "Rapport over hver række", "en": "Report on every row"},
+    "edition_page_report_download": {"da": "Hent hele rapporten (tekst)", "en": "Download the whole report (text)"},
+    "edition_page_has_errors": {
+        "da": "Intet kan udgives, før fejlene er rettet: ret filerne, og vælg dem igen. Databasen er ikke ændret.",
+        "en": "Nothing can be published until the errors are fixed: fix the files and choose them again. "
+        "The database has not been changed.",
+    },
+    "edition_page_needs_replace": {
+        "da": "Udgave {year} findes allerede. Sæt flueben i »Erstat udgave {year}«, eller vælg et andet år.",
+        "en": "Edition {year} already exists. Tick “Replace edition {year}”, or choose another year.",
+    },
+    "edition_page_ok": {
+        "da": "Filerne er i orden: {respondents} respondenter fra {municipalities} kommuner, {answers} svar og "
+        "{technologies} teknologier med modenhed. Intet er skrevet endnu.",
+        "en": "The files are fine: {respondents} respondents from {municipalities} municipalities, {answers} answers and "
+        "{technologies} technologies with a maturity. Nothing has been written yet.",
+    },
+    "edition_page_publish": {"da": "Udgiv udgave {year}", "en": "Publish edition {year}"},
+    "edition_page_published": {
+        "da": "Udgave {year} er udgivet: {respondents} respondenter fra {municipalities} kommuner, {answers} svar, "
+        "{technologies} teknologier med modenhed.",
+        "en": "Edition {year} is published: {respondents} respondents from {municipalities} municipalities, "
+        "{answers} answers, {technologies} technologies with a maturity.",
+    },
+    "edition_page_see": {"da": "Se udgave {year} på Samlet radar", "en": "See edition {year} on the combined radar"},
+    "edition_page_exists_needs_replace": {
+        "da": "udgave {year} findes allerede; sæt flueben i »Erstat udgave {year}« for at erstatte den",
+        "en": "edition {year} already exists; tick “Replace edition {year}” to replace it",
+    },
+    "edition_page_more": {
+        "da": "… og {count} rækker mere i {file} med samme slags fejl (alle står i den hentede rapport)",
+        "en": "… and {count} more rows in {file} with the same kind of error (all are in the downloaded report)",
+    },
+    "edition_page_exists": {
+        "da": "Udgave {year} findes allerede i databasen, og intet er ændret. Sæt flueben i »Erstat udgave {year}«, "
+        "hvis den skal erstattes af de nye filer.",
+        "en": "Edition {year} already exists in the database, and nothing was changed. Tick “Replace edition {year}” "
+        "if it is to be replaced by the new files.",
+    },
+    "edition_page_write_failed": {
+        "da": "Udgaven kunne ikke skrives ({reason}). Databasen er uændret; prøv igen, når fejlen er rettet.",
+        "en": "The edition could not be written ({reason}). The database is unchanged; try again once the fault is fixed.",
+    },
+    "edition_page_db_busy": {
+        "da": "En anden import skriver den nationale database lige nu, og intet er ændret. Vent lidt, og tryk Udgiv igen.",
+        "en": "Another import is writing the national database right now, and nothing was changed. Wait a moment and "
+        "press Publish again.",
+    },
+    # --- the value question (issue 11 §4: radar/value.py; hover, technology page, import-edition) -----------
+    "value_efficiency": {"da": "effektivisering", "en": "efficiency"},
+    "value_quality": {"da": "kvalitet", "en": "quality"},
+    "value_wellbeing": {"da": "trivsel", "en": "wellbeing"},
+    "value_none": {"da": "ingen værdi endnu", "en": "no value yet"},
+    "value_dont_know": {"da": "ved ikke", "en": "don't know"},
+    "value_share": {"da": "{value} {share}", "en": "{value} {share}"},
+    "value_mix": {"da": "{parts} ({count})", "en": "{parts} ({count})"},
+    "count_value": {"da": "{n} svar om værdi", "en": "{n} answers on value"},
+    "hover_value": {"da": "Skabt værdi", "en": "Value created"},
+    "detail_value": {"da": "Hvilken værdi har teknologien skabt?", "en": "What value has the technology created?"},
+    "detail_value_help": {
+        "da": "Spurgt til dem, der afprøver eller bruger teknologien (som i KL's undersøgelse 2022). "
+        "Andelene er af svarene om værdi, »ved ikke« medregnet.",
+        "en": "Asked of those who are trying or using the technology (as in KL's 2022 survey). "
+        "The shares are of the answers on value, “don't know” included.",
+    },
+    "detail_value_scope": {"da": "{scope}: {mix}", "en": "{scope}: {mix}"},
+    "about_value_count": {
+        "da": "- **Svar om værdi**: for én teknologi de besvarelser fra dem, der afprøver eller bruger den (trin 2 eller 3), "
+        "om hvilken værdi den har skabt: effektivisering, kvalitet, trivsel, ingen værdi endnu eller ved ikke (KL spurgte "
+        "sådan i 2022). Værdiblandingen er andelen af hvert svar. Står i kortet ved prikken og på teknologisiden; den "
+        "flytter ikke prikken.",
+        "en": "- **Answers on value**: for one technology the responses of those trying or using it (stage 2 or 3) on "
+        "what value it has created: efficiency, quality, wellbeing, no value yet or don't know (KL asked so in 2022). "
+        "The value mix is the share of each answer. Shown in the card by the dot and on the technology page; it does "
+        "not move the dot.",
+    },
+    "edition_value_invalid": {
+        "da": "værdien »{value}« er ugyldig (brug effektivisering, kvalitet, trivsel, ingen eller ved ikke; tom = ikke spurgt)",
+        "en": "the value “{value}” is not valid (use efficiency, quality, wellbeing, none or dont_know; empty = not asked)",
     },
 }
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from radar import pipeline
+from radar import pipeline, value
 from radar.db import national as db
 from radar.errors import DataError
 from radar.i18n import t
@@ -110,7 +110,13 @@ def radar_blips(path: Path, edition: int, domain: str | None, lang: str) -> pd.D
     cats = db.load_categories(path)
     table = place_blips(table.rename(columns={"technology": "id"}), cats["id"].tolist()).rename(columns={"id": "technology"})
     table["technology_id"] = table["technology"]
-    return table
+    return with_value_mix(table, value.value_mix(db.value_counts(path, edition, domain)))
+
+
+def with_value_mix(table: pd.DataFrame, mix: pd.DataFrame) -> pd.DataFrame:
+    """`table` with each technology's value mix (radar.value); a technology nobody answered for has n_value 0."""
+    out = table.merge(mix, on="technology", how="left")
+    return out.assign(**{value.COUNT_COLUMN: out[value.COUNT_COLUMN].fillna(0).astype("int64")})
 
 
 def unplaced(path: Path, edition: int, domain: str | None) -> list[str]:
@@ -181,9 +187,18 @@ def technology_detail(path: Path, technology: str, edition: int, lang: str) -> d
         row = scored[(year, None)].set_index("technology")
         if technology in row.index:
             history.append({"edition": year, "ring": row.loc[technology, "ring"], "score": row.loc[technology, "score"]})
+    values = pd.concat(
+        [
+            with_value_mix(pd.DataFrame({"technology": [technology], "domain": [d], "scope_name": [n]}),
+                           value.value_mix(db.value_counts(path, edition, d, technology)))
+            for d, n in [(None, None), *zip(doms["id"], doms["name"], strict=True)]
+        ],
+        ignore_index=True,
+    )  # fmt: skip
     return {
         "id": technology,
         "name": info["name"],
+        "values": values,
         "description": info["description"],
         "category": info["category"],
         "by_scope": by_scope,

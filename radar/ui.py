@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from radar import chart, config, explain, service
+from radar import value as value_question
 from radar.errors import RadarError
 from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from radar.national_export import file_stem
@@ -545,6 +546,12 @@ def technology_panel(technology: str, edition: int, heading: bool = True) -> Non
         config=chart_config(edition, None, technology),
         key=f"stages-{technology}",
     )
+    st.markdown(f"**{tr('detail_value')}**", help=tr("detail_value_help"))
+    values = detail["values"].assign(label=detail["values"]["scope_name"].fillna(tr("detail_scope_combined")))
+    st.markdown("\n".join(
+        "- " + tr("detail_value_scope", scope=plain(row["label"]), mix=value_question.mix_text(row, language))
+        for _, row in values.iterrows()
+    ))  # fmt: skip
     st.markdown(f"**{tr('detail_rings_by_domain')}**")  # the whole width: each row says why in words
     st.dataframe(
         _styled(explain.scope_table(by_scope, language)),

@@ -26,7 +26,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import chart, config, explain, own, ui, ui_own
+from radar import chart, config, explain, own, publish, ui, ui_edition, ui_own
 from radar.db import own as own_db
 from radar.errors import ImportError_, RadarError
 from radar.formats import (
@@ -661,7 +661,16 @@ def export_national() -> None:
 def page() -> None:
     """The whole Import page."""
     page_header("import_title", "import_intro")
-    tab_import, tab_export = st.tabs([tr("import_tab_import"), tr("import_tab_export")])
+    asked = st.query_params.get(ui_edition.PART_PARAM) == ui_edition.PART_VALUE
+    if publish.access() == publish.CLOSED:
+        if asked:  # a link to the part on a server that does not offer it: say why
+            ui_edition.closed_notice()
+        tab_import, tab_export = st.tabs([tr("import_tab_import"), tr("import_tab_export")])
+    else:
+        labels = [tr("import_tab_import"), tr("import_tab_edition"), tr("import_tab_export")]
+        tab_import, tab_edition, tab_export = st.tabs(labels, default=labels[1] if asked else None)
+        with tab_edition:
+            ui_edition.edition_part()
     with tab_import:
         import_flow()
     with tab_export:

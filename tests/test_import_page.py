@@ -91,9 +91,13 @@ def test_page_renders_with_an_uploader_and_the_exports(app):
     at = app.run()
     assert not at.exception
     assert at.title[0].value == "Importér en radar"
-    assert [f.label for f in at.get("file_uploader")] == ["Radarfil (CSV, Excel eller JSON)", "Opsætningsfil (JSON)"]
+    # The second tab is a new national edition (tests/test_edition_page.py): its two files and templates.
+    assert [f.label for f in at.get("file_uploader")] == [
+        "Radarfil (CSV, Excel eller JSON)", "Opsætningsfil (JSON)", "Svar (CSV eller Excel)", "Modenhed (CSV eller Excel)"
+    ]  # fmt: skip
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Build Your Own Radar (CSV)", "CSV", "Excel", "JSON"]
+    templates = ["Skabelon til svar (CSV)", "Skabelon til modenhed (CSV)"]
+    assert labels == [*templates, "Build Your Own Radar (CSV)", "CSV", "Excel", "JSON"]
 
 
 def test_page_in_english(app):
@@ -403,7 +407,7 @@ def test_a_csv_with_columns_of_its_own_is_read_through_the_fields_the_user_picks
         "Navn": "Teknologi", "Beskrivelse": "Beskrivelse", "Kategori": "Område", "Ring (som tekst)": None,
         "Tal, der bliver til ringe": "Modenhed",
     }  # fmt: skip
-    cuts = {n.label: n.value for n in at.number_input}
+    cuts = {n.label: n.value for n in at.number_input if n.key.startswith("imp-cut-")}
     assert cuts == {"KLAR fra": 3.0, "AFPRØV fra": 2.0, "HOLD ØJE fra": 1.0, "AFVENT fra": None}
     assert any("3 → KLAR, 2 → AFPRØV, 1 → HOLD ØJE" in c.value for c in at.caption)
     assert counts(at) == [("Rækker i filen", "5"), ("Godkendt", "0"), ("Godkendt med ændring", "4"), ("Afvist", "1")]

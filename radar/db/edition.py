@@ -28,7 +28,10 @@ from . import national
 LOCK_WAIT_SECONDS = 120.0
 
 #: Tables that hold rows of one edition, and their edition column.
-EDITION_TABLES: dict[str, str] = {"editions": "year", "maturity": "edition", "respondents": "edition", "answers": "edition"}
+EDITION_TABLES: dict[str, str] = {
+    "editions": "year", "maturity": "edition", "respondents": "edition", "answers": "edition", "created_value": "edition",
+}  # fmt: skip
+VALUE_COLUMNS: tuple[str, ...] = ("respondent_id", "technology", "value")
 
 
 def load_municipalities(path: Path) -> pd.DataFrame:
@@ -44,12 +47,15 @@ def edition_tables(
     maturity: pd.DataFrame,
     respondents: pd.DataFrame,
     answers: pd.DataFrame,
+    values: pd.DataFrame | None = None,
 ) -> dict[str, pd.DataFrame]:
     """`existing` tables with edition `year` replaced by the given rows (editions row with sample = false).
 
     `maturity` has technology, maturity; `respondents` respondent_id, municipality_code,
-    domain; `answers` respondent_id, technology, stage (<NA> = "ved ikke"), relevant.
+    domain; `answers` respondent_id, technology, stage (<NA> = "ved ikke"), relevant;
+    `values` (none: the files did not ask the value question) respondent_id, technology, value.
     """
+    values = pd.DataFrame({c: pd.Series(dtype="string") for c in VALUE_COLUMNS}) if values is None else values
     frames = dict(existing)
     for table, column in EDITION_TABLES.items():
         frame = existing[table]
@@ -59,6 +65,7 @@ def edition_tables(
         "maturity": maturity[["technology", "maturity"]].assign(edition=int(year)),
         "respondents": respondents[["respondent_id", "municipality_code", "domain"]].assign(edition=int(year)),
         "answers": answers[["respondent_id", "technology", "stage", "relevant"]].assign(edition=int(year)),
+        "created_value": values[list(VALUE_COLUMNS)].assign(edition=int(year)),
     }
     for table, rows in new_rows.items():
         columns = list(existing[table].columns)
@@ -75,6 +82,7 @@ def write_edition(
     maturity: pd.DataFrame,
     respondents: pd.DataFrame,
     answers: pd.DataFrame,
+    values: pd.DataFrame | None = None,
     *,
     replace: bool = False,
 ) -> None:
@@ -90,7 +98,7 @@ def write_edition(
         existing = national.export_tables(path)
         if not replace and int(year) in set(existing["editions"]["year"].astype(int)):
             raise ValidationError("edition_exists", year=int(year))
-        _replace_file(path, edition_tables(existing, year, maturity, respondents, answers))
+        _replace_file(path, edition_tables(existing, year, maturity, respondents, answers, values))
 
 
 def lock_path(path: Path) -> Path:

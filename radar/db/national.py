@@ -56,6 +56,16 @@ CREATE TABLE answers (
     PRIMARY KEY (edition, respondent_id, technology),
     FOREIGN KEY (edition, respondent_id) REFERENCES respondents (edition, respondent_id)
 );
+-- value: what the technology has created for a respondent who tries or uses it (KL 2022's question);
+-- no row = not asked (an edition without the question, or a stage below 2) or not answered.
+CREATE TABLE created_value (
+    edition INTEGER NOT NULL,
+    respondent_id VARCHAR NOT NULL,
+    technology VARCHAR NOT NULL,
+    value VARCHAR NOT NULL CHECK (value IN ('efficiency', 'quality', 'wellbeing', 'none', 'dont_know')),
+    PRIMARY KEY (edition, respondent_id, technology),
+    FOREIGN KEY (edition, respondent_id, technology) REFERENCES answers (edition, respondent_id, technology)
+);
 CREATE TABLE use_cases (
     technology VARCHAR NOT NULL REFERENCES technologies (id),
     domain VARCHAR NOT NULL REFERENCES domains (id),
@@ -77,6 +87,7 @@ SEED_TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("maturity.csv", "maturity", ("edition", "technology", "maturity")),
     ("respondents.csv", "respondents", ("edition", "respondent_id", "municipality_code", "domain")),
     ("answers.csv", "answers", ("edition", "respondent_id", "technology", "stage", "relevant")),
+    ("values.csv", "created_value", ("edition", "respondent_id", "technology", "value")),
     ("use_cases.csv", "use_cases", ("technology", "domain", "text_da", "text_en")),
 )
 
@@ -288,3 +299,15 @@ def count_respondents(path: Path, edition: int, domain: str | None = None) -> in
         [edition, domain, domain],
     )
     return int(frame["n"].iloc[0])
+
+
+def value_counts(path: Path, edition: int, domain: str | None = None, technology: str | None = None) -> pd.DataFrame:
+    """Value answers counted per technology and value (columns technology, value, n) in one edition,
+    pooled or of one domain's respondents, all technologies or one."""
+    sql = """
+        SELECT v.technology, v.value, count(*) AS n
+        FROM created_value v JOIN respondents r ON r.edition = v.edition AND r.respondent_id = v.respondent_id
+        WHERE v.edition = ? AND (CAST(? AS VARCHAR) IS NULL OR r.domain = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR v.technology = ?)
+        GROUP BY ALL ORDER BY v.technology, v.value"""
+    return _query(path, sql, [int(edition), domain, domain, technology, technology])
