@@ -24,7 +24,7 @@ import pandas as pd
 from radar import own
 from radar.errors import ConflictError, DataError, ReadOnlyError, ValidationError
 
-from . import Database, remote
+from . import close_user_stores, remote, user_store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS radars (
@@ -103,6 +103,8 @@ def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
         _give_links(con)
         _give_numbers(con)
         _purge_bin(con)
+        if not isinstance(con, duckdb.DuckDBPyConnection):
+            return  # PostgreSQL: every process opens the store, a backup needs no socket
         # While this process holds DuckDB's lock on the file, no other process can open it:
         # `python -m radar backup|restore` is served through a local socket instead.
         remote.serve(path)
@@ -112,7 +114,7 @@ def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
 
 def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
     """A cursor on the gateway of the own-radar file `path`; the schema is created on first use."""
-    return Database.of(path, setup=_setup(path), on_close=remote.stop).cursor()
+    return user_store(path, setup=_setup(path), on_close=remote.stop).cursor()
 
 
 def _give_links(con: duckdb.DuckDBPyConnection) -> None:
@@ -148,7 +150,7 @@ def _purge_bin(cur: duckdb.DuckDBPyConnection) -> None:
 
 def close(path: Path | None = None) -> None:
     """Close the process's connection to `path` (all when None); the next call reopens it."""
-    Database.close_all(path)
+    close_user_stores(path)
 
 
 def _now() -> datetime:
@@ -175,7 +177,9 @@ def _listing(path: Path, binned: bool) -> pd.DataFrame:
                   r.deleted_at, count(e.entry_id) AS entries
            FROM radars r LEFT JOIN entries e ON e.radar_id = r.id
            WHERE r.deleted_at IS {"NOT " if binned else ""}NULL
-           GROUP BY ALL ORDER BY {"r.deleted_at" if binned else "r.updated"} DESC, r.name"""  # noqa: S608 - fixed text
+           GROUP BY r.id, r.edit_token, r.name, r.municipality, r.domain, r.date, r.created, r.updated, r.version,
+                  r.deleted_at
+           ORDER BY {"r.deleted_at" if binned else "r.updated"} DESC, r.name"""  # noqa: S608 - fixed text
         )
         .df()
     )
