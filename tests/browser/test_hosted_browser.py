@@ -15,6 +15,7 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -87,6 +88,26 @@ def haproxy(folder: Path, backends: dict[str, str]) -> Iterator[str]:
         log.close()
 
 
+@contextlib.contextmanager
+def two_apps(folder: Path, env: dict[str, str]) -> Iterator[tuple[object, object]]:
+    """Processes A and B, started at the same time (each builds its own read-only national file)."""
+    managers = [running_app(folder / name, env) for name in ("a", "b")]
+    for name in ("a", "b"):
+        (folder / name).mkdir()
+    with contextlib.ExitStack() as stack, ThreadPoolExecutor(2) as pool:
+        futures = [pool.submit(m.__enter__) for m in managers]
+        apps, errors = [], []
+        for manager, future in zip(managers, futures, strict=True):
+            try:
+                apps.append(future.result())
+                stack.push(manager.__exit__)
+            except Exception as error:  # noqa: BLE001 - raised below, after the other app is stopped too
+                errors.append(error)
+        if errors:
+            raise errors[0]
+        yield apps[0], apps[1]
+
+
 def pinned(browser: object, proxy: str, server: str, **options: object) -> object:
     """A browser context whose requests HAProxy sends to `server` (its sticky cookie already set)."""
     context = browser.new_context(locale="da-DK", **options)
@@ -115,11 +136,8 @@ def test_two_processes_behind_haproxy_share_edits_and_votes_and_a_killed_process
     started = wdb.start_round(tmp_path / "unused.duckdb", link, entries.head(1).to_dict("records"), ["ring"])
     close_user_stores()
     env = {"TEKNOLOGIRADAR_MODE": "hosted", "TEKNOLOGIRADAR_STORE": store}
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
     with (
-        running_app(tmp_path / "a", env) as app_a,
-        running_app(tmp_path / "b", env) as app_b,
+        two_apps(tmp_path, env) as (app_a, app_b),
         haproxy(tmp_path, {"a": app_a.url.removeprefix("http://"), "b": app_b.url.removeprefix("http://")}) as proxy,
     ):
         # An edit through A: a technology added from the catalogue, acknowledged on screen.
