@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from radar import own
+from radar import config, own
 from radar.errors import ConflictError, DataError, ReadOnlyError, ValidationError
 
 from . import close_user_stores, remote, user_store
@@ -803,11 +803,11 @@ def _without_app(path: Path, work: Any) -> Any:
 
 def backup(path: Path) -> dict[str, Any]:
     """backup_data() of the own-radar file, asked of the running app when it holds the file."""
-    answer = remote.ask(path, {"op": "backup"})
+    answer = None if config.store_url() else remote.ask(path, {"op": "backup"})
     return answer["backup"] if answer is not None else _without_app(path, backup_data)
 
 
 def restore(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
     """restore_data() into the own-radar file, through the running app when it holds the file."""
-    answer = remote.ask(path, {"op": "restore", "backup": data})
+    answer = None if config.store_url() else remote.ask(path, {"op": "restore", "backup": data})
     return answer["restored"] if answer is not None else _without_app(path, lambda p: restore_data(p, data))

@@ -6,7 +6,7 @@ in radar.db keep writing DuckDB SQL: `Store.cursor()` gives a cursor that looks 
 (`execute(sql, params)` returning itself, `fetchone`, `fetchall`, `df`, `description`) over a
 psycopg 3 connection from a pool. Nothing here knows a table: the translation is generic.
 
-- `?` parameters become `%s` (outside string literals); a literal `%` is doubled.
+- `?` parameters become `%s` (outside string literals); a `%` is doubled.
 - DuckDB-only types in DDL become PostgreSQL's (TINYINT -> SMALLINT, DOUBLE -> DOUBLE PRECISION, BLOB
   -> BYTEA, ...); `GROUP BY ALL` becomes the positions of the select list's non-aggregate columns;
   `INSERT OR IGNORE` / `INSERT OR REPLACE` become `ON CONFLICT` on the table's primary key.
@@ -123,11 +123,13 @@ def translate(sql: str, with_params: bool) -> str:
     """DuckDB's SQL as PostgreSQL's (see the module's text); literals are left as they are."""
     out = []
     for literal, text in _split_literals(sql):
+        if with_params:
+            text = text.replace("%", "%%")  # psycopg reads % everywhere, literals too
         if not literal:
             for pattern, replacement in _TYPES:
                 text = pattern.sub(replacement, text)
             if with_params:
-                text = text.replace("%", "%%").replace("?", "%s")
+                text = text.replace("?", "%s")
         out.append(text)
     return _group_by_all("".join(out))
 
