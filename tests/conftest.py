@@ -48,7 +48,7 @@ def pg_cluster():
 
 @pytest.fixture(params=["duckdb", "postgresql"])
 def store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Each storage test runs on both stores: the embedded DuckDB file, and a fresh PostgreSQL database
+    """Each storage test runs on both stores: the embedded DuckDB file, and a fresh PostgreSQL schema
     (TEKNOLOGIRADAR_STORE) in the session's cluster, dropped after the test."""
     if request.param == "duckdb":
         monkeypatch.delenv("TEKNOLOGIRADAR_STORE", raising=False)
@@ -57,11 +57,11 @@ def store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> st
     from radar.db import close_user_stores
 
     cluster = request.getfixturevalue("pg_cluster")
-    url = cluster.create_database()
+    url = cluster.create_schema()
     monkeypatch.setenv("TEKNOLOGIRADAR_STORE", url)
     yield "postgresql"
     close_user_stores()
-    cluster.drop_database(url)
+    cluster.drop_schema(url)
 
 
 @pytest.fixture

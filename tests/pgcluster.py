@@ -65,6 +65,26 @@ class Cluster:
             con.execute(f"CREATE DATABASE {name} TEMPLATE template0")
         return self.url(name)
 
+    def create_schema(self) -> str:
+        """A new empty schema in the database `tests` (made once), as a URL whose search_path is that schema:
+        much quicker than a database per test."""
+        import psycopg
+
+        name = "s_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(self.url(), autocommit=True) as con:
+            if con.execute("SELECT 1 FROM pg_database WHERE datname = 'tests'").fetchone() is None:
+                con.execute("CREATE DATABASE tests TEMPLATE template0")
+        with psycopg.connect(self.url("tests"), autocommit=True) as con:
+            con.execute(f"CREATE SCHEMA {name}")
+        return f"{self.url('tests')}?options=-csearch_path%3D{name}"
+
+    def drop_schema(self, url: str) -> None:
+        import psycopg
+
+        name = url.rsplit("%3D", 1)[1]
+        with psycopg.connect(self.url("tests"), autocommit=True) as con:
+            con.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+
     def drop_database(self, url: str) -> None:
         import psycopg
 

@@ -34,11 +34,11 @@ def test_duckdb_sql_is_translated_outside_its_literals(duck, pg):
 
 @pytest.fixture
 def pg_store(pg_cluster, monkeypatch):
-    url = pg_cluster.create_database()
+    url = pg_cluster.create_schema()
     monkeypatch.setenv("TEKNOLOGIRADAR_STORE", url)
     yield url
     close_user_stores()
-    pg_cluster.drop_database(url)
+    pg_cluster.drop_schema(url)
 
 
 def test_insert_or_replace_and_errors_keep_duckdbs_meaning(pg_store):

@@ -289,6 +289,11 @@ def _duckdb_error(error: psycopg.Error) -> duckdb.Error:
     return duckdb.Error(text)
 
 
+def _configure(conn: psycopg.Connection) -> None:
+    """Each new pooled connection: a lock wait longer than LOCK_TIMEOUT_S is refused (as a conflict)."""
+    conn.execute(f"SET lock_timeout = '{int(LOCK_TIMEOUT_S)}s'")
+
+
 class Store:
     """The gateway to one PostgreSQL database in this process: its pool, set up once (schema, migrations)."""
 
@@ -323,7 +328,8 @@ class Store:
                     self.url,
                     min_size=1,
                     max_size=POOL_MAX,
-                    kwargs={"autocommit": True, "options": f"-c lock_timeout={LOCK_TIMEOUT_S}s"},
+                    kwargs={"autocommit": True},
+                    configure=_configure,
                     open=False,
                 )
                 try:
@@ -369,7 +375,9 @@ class Store:
     def columns(self, cur: psycopg.Cursor, table: str) -> list[str]:
         if table not in self._columns:
             cur.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = %s ORDER BY ordinal_position", [table]
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = %s"
+                " ORDER BY ordinal_position",
+                [table],
             )
             self._columns[table] = [r[0] for r in cur.fetchall()]
         return self._columns[table]
