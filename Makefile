@@ -57,11 +57,12 @@ postgresql:
 
 # Generates 100k, 1M and 10M answers with DuckDB in a temp folder (seconds; nothing is kept) and times
 # each national path against plain SQL in fresh processes, then the hostile import files: a few minutes.
-bench: $(VENV)/.test $(DB) chromium
+bench: $(VENV)/.test $(DB) chromium postgresql
 	$(PY) -m benchmarks.bench
 	$(PY) -m benchmarks.hostile_files
 	$(PY) -m benchmarks.workshop
 	$(PY) -m benchmarks.editor
+	$(PY) -m benchmarks.load
 
 clean:
 	rm -rf $(VENV)  # never the databases: they may hold imported editions and own radars

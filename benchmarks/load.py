@@ -1,0 +1,286 @@
+"""Load benchmark (`make bench`): 50 concurrent sessions on one app server, 5 projectors and 45 phones voting.
+
+    .venv/bin/python -m benchmarks.load [--meetings 5] [--phones 9] [--technologies 6] [--store duckdb|postgresql]
+
+Five meetings at once, as on a development day: each has an own radar with an open ring round, one
+projector and nine phones. Every session is a websocket client speaking Streamlit's own protocol
+(BackMsg / ForwardMsg, the messages the browser sends and gets) on 127.0.0.1, so what is timed is the
+server's work for a real page, without a browser drawing it:
+- page: a projector's (re)load, or a phone opening the join link, until the script run finished;
+- vote: a phone's tap on an answer button until its rerun finished and the page says "Gemt:" (the
+  answer was stored, after COMMIT);
+- errors: a rerun that failed, timed out or never acknowledged the vote;
+- memory: the server process's peak resident set size (VmHWM).
+Targets (issue 12 §2): p95 vote at most 0.5 s, 0 errors, at most 1 GB. Reported, not asserted: the
+machine is shared (the load average is printed). Bounded: every session stops after its taps or at
+--deadline seconds; the server (and with --store postgresql the throwaway cluster) is stopped and the
+temp folder removed on exit, also on SIGTERM or Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.sync.client import connect
+
+from radar.config import SEED_DIR
+
+PROJECT = Path(__file__).resolve().parents[1]
+TARGET_VOTE = 0.5
+TARGET_MEMORY_MB = 1024
+RINGS = ("klar", "afproev", "hold_oeje", "afvent")
+
+
+class Session:
+    """One browser tab as Streamlit's server sees it: a websocket, the page, its query string."""
+
+    def __init__(self, port: int, page: str, query: str, timeout: float) -> None:
+        self.ws = connect(
+            f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"], origin=f"http://127.0.0.1:{port}",
+            open_timeout=timeout, max_size=None, legacy=True,
+        )  # fmt: skip
+        self.page, self.query, self.timeout = page, query, timeout
+        self.buttons: dict[str, str] = {}  # widget id -> label
+        self.texts: list[str] = []
+
+    def run(self, trigger: str | None = None) -> float:
+        """One rerun (pressing `trigger`, a widget id); seconds until the script finished. RuntimeError on failure."""
+        msg = BackMsg()
+        msg.rerun_script.query_string = self.query
+        msg.rerun_script.page_name = self.page
+        if trigger is not None:
+            widget = msg.rerun_script.widget_states.widgets.add()
+            widget.id, widget.trigger_value = trigger, True
+        self.buttons, self.texts = {}, []
+        start = time.perf_counter()
+        self.ws.send(msg.SerializeToString())
+        while True:
+            left = self.timeout - (time.perf_counter() - start)
+            if left <= 0:
+                raise RuntimeError("timeout")
+            got = ForwardMsg.FromString(self.ws.recv(timeout=left))
+            kind = got.WhichOneof("type")
+            if kind == "page_info_changed":
+                self.query = got.page_info_changed.query_string
+            elif kind == "delta" and got.delta.WhichOneof("type") == "new_element":
+                element = got.delta.new_element
+                which = element.WhichOneof("type")
+                if which == "button":
+                    self.buttons[element.button.id] = element.button.label
+                elif which in ("markdown", "text", "alert", "html"):
+                    self.texts.append(getattr(element, which).body)
+            elif kind == "script_finished":
+                status = got.script_finished
+                if status in (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY):
+                    return time.perf_counter() - start
+                if status != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    raise RuntimeError(f"script finished with {status}")
+
+    def button(self, part: str) -> str:
+        found = [i for i in self.buttons if i.endswith(part) or part in i]
+        if not found:
+            raise RuntimeError(f"no button {part}")
+        return found[0]
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.ws.close()
+
+
+def prepare(folder: Path, meetings: int, technologies: int, env: dict[str, str]) -> list[tuple[str, dict]]:
+    """`meetings` own radars, each with an open ring round on `technologies` technologies."""
+    os.environ.update(env)
+    from radar.db import close_user_stores
+    from radar.db import own as db
+    from radar.db import workshop as wdb
+
+    path = folder / "egne_radarer.duckdb"
+    catalogue = pd.read_csv(SEED_DIR / "technologies.csv").head(technologies)
+    entries = [{"technology_id": r.id, "name": r.name_da, "category": r.category} for r in catalogue.itertuples()]
+    made = []
+    for m in range(meetings):
+        link = db.create_radar(path, {"name": f"Møde {m + 1}", "date": "2026-12-03"}, entries)
+        made.append((link, wdb.start_round(path, link, db.load_entries(path, link).to_dict("records"), ["ring"])))
+    close_user_stores()
+    return made
+
+
+def start_server(folder: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+    from radar.db.national import build_database
+
+    db = build_database(SEED_DIR, folder / "radar.duckdb")
+    with socket_port() as port:
+        pass
+    full = {**os.environ, **env, "TEKNOLOGIRADAR_DB": str(db), "TEKNOLOGIRADAR_OWN_DB": str(folder / "egne_radarer.duckdb")}
+    log = (folder / "server.log").open("w")
+    process = subprocess.Popen(  # noqa: S603 - our own server
+        [sys.executable, "-m", "radar.serve", "--server.headless", "true", "--server.port", str(port), "--server.address",
+         "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=PROJECT, env=full, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):  # noqa: S310
+            return process, port
+        if process.poll() is not None:
+            break
+        time.sleep(0.3)
+    process.kill()
+    raise RuntimeError(f"server did not start: {(folder / 'server.log').read_text()[-2000:]}")
+
+
+@contextlib.contextmanager
+def socket_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        yield int(probe.getsockname()[1])
+
+
+def peak_memory_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def phone(port: int, code: str, ids: list[str], index: int, out: dict, stop: float, timeout: float) -> None:
+    try:
+        session = Session(port, "deltag", f"kode={code}", timeout)
+    except Exception as error:  # noqa: BLE001 - counted as an error
+        out["errors"].append(f"connect: {error}")
+        return
+    try:
+        out["page"].append(session.run())
+        start_id = next((i for i, v in session.buttons.items() if v == "Start"), None)
+        if start_id is not None:
+            session.run(start_id)
+        for t, entry_id in enumerate(ids):
+            if time.monotonic() > stop:
+                break
+            ring = RINGS[(index + t) % 3]
+            took = session.run(session.button(f"ws-a-{entry_id}-ring-{ring}"))
+            if not any("Gemt:" in text for text in session.texts):
+                out["errors"].append(f"vote not acknowledged: {session.texts[-3:]}")
+                continue
+            out["vote"].append(took)
+            time.sleep(0.5)  # a participant reads the next technology
+    except Exception as error:  # noqa: BLE001 - counted as an error
+        out["errors"].append(f"phone: {error}")
+    finally:
+        session.close()
+
+
+def projector(port: int, link: str, round_id: str, out: dict, done: threading.Event, timeout: float) -> None:
+    try:
+        session = Session(port, "workshop", f"edit={link}&runde={round_id}", timeout)
+    except Exception as error:  # noqa: BLE001
+        out["errors"].append(f"connect: {error}")
+        return
+    try:
+        while not done.is_set():
+            out["page"].append(session.run())
+            done.wait(2.0)  # the projector's refresh
+    except Exception as error:  # noqa: BLE001
+        out["errors"].append(f"projector: {error}")
+    finally:
+        session.close()
+
+
+def quantile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q * 100) - 1] if len(values) > 1 else (values or [0])[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, default=5)
+    parser.add_argument("--phones", type=int, default=9, help="phones per meeting")
+    parser.add_argument("--technologies", type=int, default=6)
+    parser.add_argument("--store", choices=("duckdb", "postgresql"), default="duckdb")
+    parser.add_argument("--deadline", type=float, default=120.0, help="seconds after which every session stops")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds one rerun may take before it is an error")
+    args = parser.parse_args(argv)
+
+    folder = Path(tempfile.mkdtemp(prefix="teknologiradar-load-"))
+    server: subprocess.Popen | None = None
+    cluster = None
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # SIGTERM runs the clean-up below
+    try:
+        env = {"TEKNOLOGIRADAR_MODE": "hosted"}
+        if args.store == "postgresql":
+            sys.path.insert(0, str(PROJECT))
+            from tests.pgcluster import Cluster
+
+            cluster = Cluster()
+            env["TEKNOLOGIRADAR_STORE"] = cluster.create_database()
+        own_file = {"TEKNOLOGIRADAR_OWN_DB": str(folder / "egne_radarer.duckdb")}
+        rounds = prepare(folder, args.meetings, args.technologies, {**env, **own_file})
+        server, port = start_server(folder, env)
+        out: dict[str, list] = {"page": [], "vote": [], "errors": []}
+        done = threading.Event()
+        stop = time.monotonic() + args.deadline
+        projectors = [
+            threading.Thread(target=projector, args=(port, link, r["round_id"], out, done, args.timeout), daemon=True)
+            for link, r in rounds
+        ]
+        phones = [
+            threading.Thread(target=phone, args=(port, r["code"], r["entry_ids"], p, out, stop, args.timeout), daemon=True)
+            for _, r in rounds
+            for p in range(args.phones)
+        ]
+        began = time.perf_counter()
+        for thread in (*projectors, *phones):
+            thread.start()
+        for thread in phones:
+            thread.join(timeout=max(stop - time.monotonic(), 0) + args.timeout)
+        done.set()
+        for thread in projectors:
+            thread.join(timeout=args.timeout)
+        elapsed = time.perf_counter() - began
+        memory = peak_memory_mb(server.pid)
+        sessions = len(projectors) + len(phones)
+        expected = len(phones) * args.technologies
+        print(f"Load: {sessions} sessions ({len(projectors)} projectors, {len(phones)} phones), store {args.store}, "
+              f"{elapsed:.1f} s, load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+        print(f"  page  p50 {quantile(out['page'], 0.5):.3f} s  p95 {quantile(out['page'], 0.95):.3f} s  ({len(out['page'])})")
+        vote_p95 = quantile(out["vote"], 0.95)
+        print(f"  vote  p50 {quantile(out['vote'], 0.5):.3f} s  p95 {vote_p95:.3f} s  ({len(out['vote'])} of {expected})"
+              f"  target p95 <= {TARGET_VOTE} s: {'met' if vote_p95 <= TARGET_VOTE else 'NOT met'}")  # fmt: skip
+        clean = not out["errors"] and len(out["vote"]) == expected
+        print(f"  errors {len(out['errors'])}  target 0: {'met' if clean else 'NOT met'}"
+              + (f"  e.g. {out['errors'][0]}" if out["errors"] else ""))  # fmt: skip
+        print(f"  server memory peak {memory:.0f} MB  target <= {TARGET_MEMORY_MB} MB: "
+              f"{'met' if memory <= TARGET_MEMORY_MB else 'NOT met'}")  # fmt: skip
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if server is not None and server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        if cluster is not None:
+            cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
