@@ -6,9 +6,10 @@ Five meetings at once, as on a development day: each has an own radar with an op
 projector and nine phones. Every session is a websocket client speaking Streamlit's own protocol
 (BackMsg / ForwardMsg, the messages the browser sends and gets) on 127.0.0.1, so what is timed is the
 server's work for a real page, without a browser drawing it:
-- page: a projector's (re)load, or a phone opening the join link, until the script run finished;
+- page: a projector's load, or a phone opening the join link, until the script run finished;
+- projector refresh: the automatic rerun of the projector's live fragment (run_every), as the browser asks;
 - vote: a phone's tap on an answer button until its rerun finished and the page says "Gemt:" (the
-  answer was stored, after COMMIT);
+  answer was stored, after COMMIT); a participant reads THINK seconds before the next tap;
 - errors: a rerun that failed, timed out or never acknowledged the vote;
 - memory: the server process's peak resident set size (VmHWM).
 Targets (issue 12 §2): p95 vote at most 0.5 s, 0 errors, at most 1 GB. Reported, not asserted: the
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import random
 import shutil
 import signal
 import statistics
@@ -44,6 +46,8 @@ PROJECT = Path(__file__).resolve().parents[1]
 TARGET_VOTE = 0.5
 TARGET_MEMORY_MB = 1024
 RINGS = ("klar", "afproev", "hold_oeje", "afvent")
+#: Seconds a participant reads a technology before tapping (one meeting's pace, not a stress test).
+THINK = (1.0, 3.0)
 
 
 class Session:
@@ -56,17 +60,22 @@ class Session:
         )  # fmt: skip
         self.page, self.query, self.timeout = page, query, timeout
         self.buttons: dict[str, str] = {}  # widget id -> label
+        self.fragments: dict[str, float] = {}  # fragment id -> seconds between its automatic reruns
         self.texts: list[str] = []
 
-    def run(self, trigger: str | None = None) -> float:
-        """One rerun (pressing `trigger`, a widget id); seconds until the script finished. RuntimeError on failure."""
+    def run(self, trigger: str | None = None, fragment: str | None = None) -> float:
+        """One rerun (pressing `trigger`, a widget id; or the automatic rerun of `fragment`, as the browser
+        sends it every run_every seconds); seconds until the script finished. RuntimeError on failure."""
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.page_name = self.page
+        if fragment is not None:
+            msg.rerun_script.fragment_id, msg.rerun_script.is_auto_rerun = fragment, True
         if trigger is not None:
             widget = msg.rerun_script.widget_states.widgets.add()
             widget.id, widget.trigger_value = trigger, True
-        self.buttons, self.texts = {}, []
+        if fragment is None:
+            self.buttons, self.texts = {}, []
         start = time.perf_counter()
         self.ws.send(msg.SerializeToString())
         while True:
@@ -75,7 +84,9 @@ class Session:
                 raise RuntimeError("timeout")
             got = ForwardMsg.FromString(self.ws.recv(timeout=left))
             kind = got.WhichOneof("type")
-            if kind == "page_info_changed":
+            if kind == "auto_rerun":
+                self.fragments[got.auto_rerun.fragment_id] = got.auto_rerun.interval
+            elif kind == "page_info_changed":
                 self.query = got.page_info_changed.query_string
             elif kind == "delta" and got.delta.WhichOneof("type") == "new_element":
                 element = got.delta.new_element
@@ -161,6 +172,7 @@ def peak_memory_mb(pid: int) -> float:
 
 
 def phone(port: int, code: str, ids: list[str], index: int, out: dict, stop: float, timeout: float) -> None:
+    rng = random.Random(index)  # noqa: S311 - simulated think times, not secrets
     try:
         session = Session(port, "deltag", f"kode={code}", timeout)
     except Exception as error:  # noqa: BLE001 - counted as an error
@@ -180,7 +192,7 @@ def phone(port: int, code: str, ids: list[str], index: int, out: dict, stop: flo
                 out["errors"].append(f"vote not acknowledged: {session.texts[-3:]}")
                 continue
             out["vote"].append(took)
-            time.sleep(0.5)  # a participant reads the next technology
+            time.sleep(rng.uniform(*THINK))  # a participant reads the next technology
     except Exception as error:  # noqa: BLE001 - counted as an error
         out["errors"].append(f"phone: {error}")
     finally:
@@ -194,9 +206,12 @@ def projector(port: int, link: str, round_id: str, out: dict, done: threading.Ev
         out["errors"].append(f"connect: {error}")
         return
     try:
-        while not done.is_set():
-            out["page"].append(session.run())
-            done.wait(2.0)  # the projector's refresh
+        out["page"].append(session.run())
+        # The projector's live part is a fragment with run_every: the browser asks for its reruns.
+        interval = min(session.fragments.values(), default=1.0)
+        while not done.wait(interval):
+            for fragment in list(session.fragments):
+                out["refresh"].append(session.run(fragment=fragment))
     except Exception as error:  # noqa: BLE001
         out["errors"].append(f"projector: {error}")
     finally:
@@ -232,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         own_file = {"TEKNOLOGIRADAR_OWN_DB": str(folder / "egne_radarer.duckdb")}
         rounds = prepare(folder, args.meetings, args.technologies, {**env, **own_file})
         server, port = start_server(folder, env)
-        out: dict[str, list] = {"page": [], "vote": [], "errors": []}
+        out: dict[str, list] = {"page": [], "vote": [], "refresh": [], "errors": []}
         done = threading.Event()
         stop = time.monotonic() + args.deadline
         projectors = [
@@ -259,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Load: {sessions} sessions ({len(projectors)} projectors, {len(phones)} phones), store {args.store}, "
               f"{elapsed:.1f} s, load average {os.getloadavg()[0]:.1f}")  # fmt: skip
         print(f"  page  p50 {quantile(out['page'], 0.5):.3f} s  p95 {quantile(out['page'], 0.95):.3f} s  ({len(out['page'])})")
+        print(f"  projector refresh  p50 {quantile(out['refresh'], 0.5):.3f} s  p95 {quantile(out['refresh'], 0.95):.3f} s"
+              f"  ({len(out['refresh'])})")  # fmt: skip
         vote_p95 = quantile(out["vote"], 0.95)
         print(f"  vote  p50 {quantile(out['vote'], 0.5):.3f} s  p95 {vote_p95:.3f} s  ({len(out['vote'])} of {expected})"
               f"  target p95 <= {TARGET_VOTE} s: {'met' if vote_p95 <= TARGET_VOTE else 'NOT met'}")  # fmt: skip
