@@ -1,6 +1,7 @@
 """Load benchmark (`make bench`): 50 concurrent sessions on one app server, 5 projectors and 45 phones voting.
 
     .venv/bin/python -m benchmarks.load [--meetings 5] [--phones 9] [--technologies 6] [--store duckdb|postgresql]
+                                        [--processes N]   (N > 1: behind HAProxy, on PostgreSQL)
 
 Five meetings at once, as on a development day: each has an own radar with an open ring round, one
 projector and nine phones. Every session is a websocket client speaking Streamlit's own protocol
@@ -41,6 +42,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
 from radar.config import SEED_DIR
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.pgcluster, the HAProxy of the hosted test
 
 PROJECT = Path(__file__).resolve().parents[1]
 TARGET_VOTE = 0.5
@@ -228,25 +231,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phones", type=int, default=9, help="phones per meeting")
     parser.add_argument("--technologies", type=int, default=6)
     parser.add_argument("--store", choices=("duckdb", "postgresql"), default="duckdb")
+    parser.add_argument("--processes", type=int, default=1, help="app processes; more than 1: behind HAProxy, on PostgreSQL")
     parser.add_argument("--deadline", type=float, default=120.0, help="seconds after which every session stops")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds one rerun may take before it is an error")
     args = parser.parse_args(argv)
 
     folder = Path(tempfile.mkdtemp(prefix="teknologiradar-load-"))
-    server: subprocess.Popen | None = None
+    servers: list[subprocess.Popen] = []
     cluster = None
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # SIGTERM runs the clean-up below
+    proxy = contextlib.ExitStack()
     try:
         env = {"TEKNOLOGIRADAR_MODE": "hosted"}
+        if args.processes > 1:
+            args.store = "postgresql"  # several processes share the user work only through PostgreSQL
         if args.store == "postgresql":
-            sys.path.insert(0, str(PROJECT))
             from tests.pgcluster import Cluster
 
             cluster = Cluster()
             env["TEKNOLOGIRADAR_STORE"] = cluster.create_database()
         own_file = {"TEKNOLOGIRADAR_OWN_DB": str(folder / "egne_radarer.duckdb")}
         rounds = prepare(folder, args.meetings, args.technologies, {**env, **own_file})
-        server, port = start_server(folder, env)
+        ports = []
+        for n in range(args.processes):
+            (folder / f"p{n}").mkdir()
+            server, port = start_server(folder / f"p{n}", env)
+            servers.append(server)
+            ports.append(port)
+        if args.processes > 1:
+            from tests.browser.test_hosted_browser import haproxy
+
+            url = proxy.enter_context(haproxy(folder, {f"p{n}": f"127.0.0.1:{p}" for n, p in enumerate(ports)}))
+            port = int(url.rsplit(":", 1)[1])  # each websocket stays on the process it was sent to
         out: dict[str, list] = {"page": [], "vote": [], "refresh": [], "errors": []}
         done = threading.Event()
         stop = time.monotonic() + args.deadline
@@ -268,10 +284,11 @@ def main(argv: list[str] | None = None) -> int:
         for thread in projectors:
             thread.join(timeout=args.timeout)
         elapsed = time.perf_counter() - began
-        memory = peak_memory_mb(server.pid)
+        memory = sum(peak_memory_mb(server.pid) for server in servers)
         sessions = len(projectors) + len(phones)
         expected = len(phones) * args.technologies
-        print(f"Load: {sessions} sessions ({len(projectors)} projectors, {len(phones)} phones), store {args.store}, "
+        print(f"Load: {sessions} sessions ({len(projectors)} projectors, {len(phones)} phones), {args.processes} process(es), "
+              f"store {args.store}, "
               f"{elapsed:.1f} s, load average {os.getloadavg()[0]:.1f}")  # fmt: skip
         print(f"  page  p50 {quantile(out['page'], 0.5):.3f} s  p95 {quantile(out['page'], 0.95):.3f} s  ({len(out['page'])})")
         print(f"  projector refresh  p50 {quantile(out['refresh'], 0.5):.3f} s  p95 {quantile(out['refresh'], 0.95):.3f} s"
@@ -282,18 +299,20 @@ def main(argv: list[str] | None = None) -> int:
         clean = not out["errors"] and len(out["vote"]) == expected
         print(f"  errors {len(out['errors'])}  target 0: {'met' if clean else 'NOT met'}"
               + (f"  e.g. {out['errors'][0]}" if out["errors"] else ""))  # fmt: skip
-        print(f"  server memory peak {memory:.0f} MB  target <= {TARGET_MEMORY_MB} MB: "
+        print(f"  server memory peak (all processes) {memory:.0f} MB  target <= {TARGET_MEMORY_MB} MB: "
               f"{'met' if memory <= TARGET_MEMORY_MB else 'NOT met'}")  # fmt: skip
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous)
-        if server is not None and server.poll() is None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+        proxy.close()
+        for server in servers:
+            if server.poll() is None:
+                server.terminate()
+                try:
+                    server.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait()
         if cluster is not None:
             cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
