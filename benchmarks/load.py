@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{'met' if memory <= TARGET_MEMORY_MB else 'NOT met'}")  # fmt: skip
         return 0
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM must not cut the clean-up short
         proxy.close()
         for server in servers:
             if server.poll() is None:
@@ -316,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         if cluster is not None:
             cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":
