@@ -7,12 +7,12 @@ PY := $(VENV)/bin/python
 DB := data/radar.duckdb
 PORT ?= 8501
 
-.PHONY: run test venv test-deps chromium db rebuild-db bench clean
+.PHONY: run test venv test-deps chromium postgresql db rebuild-db bench clean
 
 run: $(VENV)/.runtime $(DB)
 	$(PY) -m radar.serve --server.port $(PORT) --server.address localhost
 
-test: $(VENV)/.test $(DB) chromium
+test: $(VENV)/.test $(DB) chromium postgresql
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest -n 2 --dist loadfile
@@ -48,13 +48,21 @@ chromium:
 	  echo "installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && apt-get install -y -qq chromium; }
 
+# The storage tests run on DuckDB and on PostgreSQL (a throwaway cluster per session, tests/pgcluster.py);
+# the multi-process browser test puts two app processes behind HAProxy. Both from Debian's packages.
+postgresql:
+	@{ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v haproxy >/dev/null 2>&1; } || { \
+	  echo "installing Debian's postgresql and haproxy for the storage and multi-process tests"; \
+	  apt-get update -qq && apt-get install -y -qq postgresql haproxy; }
+
 # Generates 100k, 1M and 10M answers with DuckDB in a temp folder (seconds; nothing is kept) and times
 # each national path against plain SQL in fresh processes, then the hostile import files: a few minutes.
-bench: $(VENV)/.test $(DB) chromium
+bench: $(VENV)/.test $(DB) chromium postgresql
 	$(PY) -m benchmarks.bench
 	$(PY) -m benchmarks.hostile_files
 	$(PY) -m benchmarks.workshop
 	$(PY) -m benchmarks.editor
+	$(PY) -m benchmarks.load
 
 clean:
 	rm -rf $(VENV)  # never the databases: they may hold imported editions and own radars

@@ -41,7 +41,10 @@ class Setting:
     help_key: str
 
     def value(self) -> str:
-        """The value in force: the environment variable when it holds an allowed value, else the default."""
+        """The value in force: the environment variable when it holds an allowed value, else the default.
+        A setting without `choices` takes any value, kept as written (a URL)."""
+        if not self.choices:
+            return os.environ.get(self.env, "").strip() or self.default
         wanted = os.environ.get(self.env, "").strip().lower()
         return wanted if wanted in self.choices else self.default
 
@@ -49,7 +52,18 @@ class Setting:
 #: `local`: one municipality's own server, the own-radar page lists its radars and its bin.
 #: `hosted`: many municipalities on one server; no list at all, a radar is reached only by its links.
 MODE = Setting("TEKNOLOGIRADAR_MODE", "local", ("local", "hosted"), "setting_mode_help")
-SETTINGS: tuple[Setting, ...] = (MODE,)
+#: Where user work (own radars, workshop rounds, votes) is stored. Empty: the DuckDB file of
+#: own_db_path(), for one process. `postgresql://user@host:port/db`: a PostgreSQL database that
+#: several app processes behind a proxy share (radar.db.postgres); the national data stays a
+#: read-only DuckDB file in each process. See docs/readme-hosting.md.
+STORE = Setting("TEKNOLOGIRADAR_STORE", "", (), "setting_store_help")
+SETTINGS: tuple[Setting, ...] = (MODE, STORE)
+
+
+def store_url() -> str | None:
+    """The PostgreSQL URL of TEKNOLOGIRADAR_STORE, or None for the embedded DuckDB file."""
+    url = STORE.value()
+    return url if url.startswith(("postgresql://", "postgres://")) else None
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,51 @@ def own_db(tmp_path: Path):
     own.close(target)
 
 
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL cluster for the whole session (tests/pgcluster.py), stopped at the end."""
+    import atexit
+
+    from tests.pgcluster import Cluster
+
+    cluster = Cluster()
+    atexit.register(cluster.stop)  # also when the session is interrupted
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["duckdb", "postgresql"])
+def store(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each storage test runs on both stores: the embedded DuckDB file, and a fresh PostgreSQL schema
+    (TEKNOLOGIRADAR_STORE) in the session's cluster, dropped after the test."""
+    if request.param == "duckdb":
+        monkeypatch.delenv("TEKNOLOGIRADAR_STORE", raising=False)
+        yield "duckdb"
+        return
+    from radar.db import close_user_stores
+
+    cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.create_schema()
+    monkeypatch.setenv("TEKNOLOGIRADAR_STORE", url)
+    yield "postgresql"
+    close_user_stores()
+    cluster.drop_schema(url)
+
+
 @pytest.fixture
-def path(own_db: Path) -> Path:
-    """The own-radar file, under the name the storage tests use."""
+def path(own_db: Path, store: str) -> Path:  # noqa: ARG001 - `store` picks where the radars live
+    """The own-radar file, under the name the storage tests use; on PostgreSQL the path only names it."""
     return own_db
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked duckdb_only (they open the DuckDB file itself) run on the DuckDB store only."""
+    items[:] = [
+        item
+        for item in items
+        if not (item.get_closest_marker("duckdb_only") and getattr(item, "callspec", None) is not None
+                and item.callspec.params.get("store") == "postgresql")
+    ]  # fmt: skip
 
 
 @pytest.fixture

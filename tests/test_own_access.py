@@ -168,6 +168,7 @@ def _same(a: dict, b: dict) -> bool:
     return {k: v for k, v in a.items() if k != "made_at"} == {k: v for k, v in b.items() if k != "made_at"}
 
 
+@pytest.mark.duckdb_only
 def test_restore_on_a_fresh_machine_is_identical(path, tmp_path):
     links = _fill(path)
     made = db.backup_data(path)
@@ -238,6 +239,7 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.duckdb_only
 def test_backup_and_restore_work_while_another_process_holds_the_file(path, tmp_path):
     links = _fill(path)
     expected = db.backup_data(path)

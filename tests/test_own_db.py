@@ -53,11 +53,13 @@ def test_ids_cannot_be_guessed(path):
         assert all(c.isalnum() or c in "-_" for c in radar_id)
 
 
+@pytest.mark.duckdb_only
 def test_schema_is_created_on_first_use(path):
     assert db.list_radars(path).empty
     assert path.exists()
 
 
+@pytest.mark.duckdb_only
 def test_every_change_is_kept_after_a_restart(path, radar):
     entry = ids(path, radar)[0]
     db.update_entries(path, radar, 1, {entry: {"status": 2, "note": "Æble, øl og å"}})

@@ -1,7 +1,8 @@
 """The only home of SQL and the only package that imports duckdb.
 
 national.py holds the national radar (seed data, editions, survey answers), rebuilt from
-files; user work (own radars) lives in its own file so a rebuild never touches it.
+files; user work (own radars) lives in its own file so a rebuild never touches it, or, with
+TEKNOLOGIRADAR_STORE=postgresql://..., in PostgreSQL (`user_store`, radar.db.postgres).
 Each database file has one gateway, `Database.of(path)`: the process's one connection to it,
 from which every thread takes its own cursor.
 """
@@ -99,6 +100,42 @@ class Database:
             chosen = [db for (p, _), db in cls._open.items() if path is None or p == str(path)]
         for db in chosen:
             db.close()
+
+
+def user_store(
+    path: Path,
+    *,
+    setup: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+    on_close: Callable[[Path], None] | None = None,
+) -> Database:
+    """The gateway to user work: the DuckDB file `path`, or the PostgreSQL database of
+    TEKNOLOGIRADAR_STORE when it is set (radar.db.postgres: same cursor API, same SQL)."""
+    from radar import config
+
+    url = config.store_url()
+    if url is not None:
+        from . import postgres
+
+        return postgres.Store.of(url, setup=setup)  # type: ignore[return-value] - a DuckDB-like gateway
+    return Database.of(path, setup=setup, on_close=on_close)
+
+
+def begin(cur: duckdb.DuckDBPyConnection, *, exclusive: bool = False) -> None:
+    """BEGIN a transaction on a user-work cursor. `exclusive`: no other process's exclusive transaction runs
+    at the same time (on DuckDB one process holds the file, so the caller's thread lock is enough)."""
+    if isinstance(cur, duckdb.DuckDBPyConnection):
+        cur.execute("BEGIN TRANSACTION")
+    else:
+        cur.begin(exclusive=exclusive)
+
+
+def close_user_stores(path: Path | None = None) -> None:
+    """Close the gateways to user work: the DuckDB file `path` (all when None) and any PostgreSQL pools."""
+    Database.close_all(path)
+    import sys
+
+    if "radar.db.postgres" in sys.modules:
+        sys.modules["radar.db.postgres"].Store.close_all()
 
 
 def shared_cursor(path: Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:

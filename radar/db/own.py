@@ -21,10 +21,10 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from radar import own
+from radar import config, own
 from radar.errors import ConflictError, DataError, ReadOnlyError, ValidationError
 
-from . import Database, remote
+from . import close_user_stores, remote, user_store
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS radars (
@@ -105,6 +105,8 @@ def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
         _give_links(con)
         _give_numbers(con)
         _purge_bin(con)
+        if not isinstance(con, duckdb.DuckDBPyConnection):
+            return  # PostgreSQL: every process opens the store, a backup needs no socket
         # While this process holds DuckDB's lock on the file, no other process can open it:
         # `python -m radar backup|restore` is served through a local socket instead.
         remote.serve(path)
@@ -114,7 +116,7 @@ def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
 
 def _cursor(path: Path) -> duckdb.DuckDBPyConnection:
     """A cursor on the gateway of the own-radar file `path`; the schema is created on first use."""
-    return Database.of(path, setup=_setup(path), on_close=remote.stop).cursor()
+    return user_store(path, setup=_setup(path), on_close=remote.stop).cursor()
 
 
 def _give_links(con: duckdb.DuckDBPyConnection) -> None:
@@ -150,7 +152,7 @@ def _purge_bin(cur: duckdb.DuckDBPyConnection) -> None:
 
 def close(path: Path | None = None) -> None:
     """Close the process's connection to `path` (all when None); the next call reopens it."""
-    Database.close_all(path)
+    close_user_stores(path)
 
 
 def _now() -> datetime:
@@ -177,7 +179,9 @@ def _listing(path: Path, binned: bool) -> pd.DataFrame:
                   r.deleted_at, count(e.entry_id) AS entries
            FROM radars r LEFT JOIN entries e ON e.radar_id = r.id
            WHERE r.deleted_at IS {"NOT " if binned else ""}NULL
-           GROUP BY ALL ORDER BY {"r.deleted_at" if binned else "r.updated"} DESC, r.name"""  # noqa: S608 - fixed text
+           GROUP BY r.id, r.edit_token, r.name, r.municipality, r.domain, r.date, r.created, r.updated, r.version,
+                  r.deleted_at
+           ORDER BY {"r.deleted_at" if binned else "r.updated"} DESC, r.name"""  # noqa: S608 - fixed text
         )
         .df()
     )
@@ -820,11 +824,11 @@ def _without_app(path: Path, work: Any) -> Any:
 
 def backup(path: Path) -> dict[str, Any]:
     """backup_data() of the own-radar file, asked of the running app when it holds the file."""
-    answer = remote.ask(path, {"op": "backup"})
+    answer = None if config.store_url() else remote.ask(path, {"op": "backup"})
     return answer["backup"] if answer is not None else _without_app(path, backup_data)
 
 
 def restore(path: Path, data: Mapping[str, Any]) -> dict[str, int]:
     """restore_data() into the own-radar file, through the running app when it holds the file."""
-    answer = remote.ask(path, {"op": "restore", "backup": data})
+    answer = None if config.store_url() else remote.ask(path, {"op": "restore", "backup": data})
     return answer["restored"] if answer is not None else _without_app(path, lambda p: restore_data(p, data))

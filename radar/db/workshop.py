@@ -11,6 +11,7 @@ A revote takes over its round's code, so the phones in the room keep their link;
 means the newest round that has it. Every write to these tables is one transaction under one lock
 of this process (DuckDB holds the file for one process), so two taps at once cannot both store an
 answer: a resubmitted answer replaces the old one, one per participant, technology, question and round.
+On PostgreSQL (several processes) the same transactions also hold one advisory lock (radar.db.begin).
 A vote is acknowledged only after its COMMIT returned, which DuckDB makes durable in its write-ahead log.
 """
 
@@ -30,7 +31,7 @@ import pandas as pd
 from radar import maturity, workshop
 from radar.errors import DataError, ValidationError
 
-from . import own
+from . import begin, own
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS workshop_rounds (
@@ -106,8 +107,9 @@ def _one_round(cur: duckdb.DuckDBPyConnection, radar_id: str, round_id: str) -> 
 
 
 def _transaction(path: Path) -> duckdb.DuckDBPyConnection:
+    """A write transaction, called under _WRITE: on PostgreSQL also exclusive across the app's processes."""
     cur = own._cursor(path)
-    cur.execute("BEGIN TRANSACTION")
+    begin(cur, exclusive=True)
     return cur
 
 

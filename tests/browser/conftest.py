@@ -46,12 +46,14 @@ class AppServer:
 
 
 @contextlib.contextmanager
-def running_app(folder: Path) -> Iterator[AppServer]:
-    """Start the app as `make run` does (python -m radar.serve) on a free port, with its own databases."""
+def running_app(folder: Path, env: dict[str, str] | None = None) -> Iterator[AppServer]:
+    """Start the app as `make run` does (python -m radar.serve) on a free port, with its own databases
+    (and `env` added to its environment, e.g. TEKNOLOGIRADAR_STORE)."""
     db = build_database(PROJECT / "data" / "seed", folder / "radar.duckdb")
     own_db = folder / "egne_radarer.duckdb"
     port = _free_port()
-    env = {**os.environ, "TEKNOLOGIRADAR_DB": str(db), "TEKNOLOGIRADAR_OWN_DB": str(own_db), "CHROMIUM_PATH": CHROMIUM}
+    env = {**os.environ, "TEKNOLOGIRADAR_DB": str(db), "TEKNOLOGIRADAR_OWN_DB": str(own_db), "CHROMIUM_PATH": CHROMIUM,
+           **(env or {})}  # fmt: skip
     log = folder / "streamlit.log"
     command = [
         sys.executable,
