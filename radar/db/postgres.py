@@ -196,6 +196,19 @@ class Cursor:
             raise _duckdb_error(error) from error
         return self
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Cursor:
+        """`sql` once per row of parameters, as DuckDB's executemany (psycopg sends them in one pipeline)."""
+        self._count = None
+        try:
+            if _INSERT_OR.match(sql):
+                for row in rows:
+                    self._execute_insert_or(sql, row)
+            else:
+                self._cur.executemany(translate(sql, True), rows)
+        except psycopg.Error as error:
+            raise _duckdb_error(error) from error
+        return self
+
     def _execute_insert_or(self, sql: str, params: Sequence[Any] | None) -> None:
         match = _INSERT_OR.match(sql)
         assert match is not None
