@@ -74,8 +74,9 @@ def contrast(a: str, b: str) -> float:
 
 
 def radar_charts(page) -> list[dict]:
-    """The charts on the page that are radars (their ring names are drawn)."""
-    return [c for c in page.evaluate(CHARTS_JS) if "KLAR" in c["rings"]]
+    """The charts on the page that are radars (their ring names are drawn) and take room on the screen (a chart
+    Streamlit is replacing during a rerun may still be in the page, drawn at no size)."""
+    return [c for c in page.evaluate(CHARTS_JS) if "KLAR" in c["rings"] and c["svg"]["w"] > 0]
 
 
 def wait_for_numbers(page, count: int) -> None:
