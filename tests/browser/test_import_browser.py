@@ -94,6 +94,7 @@ def test_markup_in_a_file_stays_text_and_the_radar_is_kept(app_server, watched, 
     keep = page.get_by_role("button", name="Gem som egen radar")
     assert keep.is_disabled()
     choose(page, "Ringen »Explore«", "AFPRØV")
+    page.locator(".ring-list").first.get_by_text("Terraform").wait_for()  # the radar is redrawn with the mapped ring
     ring_list = page.locator(".ring-list").first.inner_text()
     assert "5 < 6 & 7 > 3" in ring_list and "Terraform" in ring_list and "Kubernetes ★" in ring_list
     page.get_by_label("Radarens navn").fill("Importeret radar")

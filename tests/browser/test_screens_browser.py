@@ -30,7 +30,7 @@ pytestmark = pytest.mark.browser
 
 SCREENS = [(390, 844), (800, 900), (1024, 768), (1280, 720), (1920, 1080)]
 RADAR_PAGES = ["", "fagomraader"]
-ALL_PAGES = ["", "fagomraader", "egen-radar", "teknologi", "import", "om"]
+ALL_PAGES = ["", "fagomraader", "egen-radar", "teknologi", "import", "modenhed", "om"]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 SHOTS = Path(tempfile.gettempdir()) / "screens"
 # Below this width the sector labels may reach past the chart's sides (a phone: see the README).
