@@ -345,12 +345,7 @@ def projector(ws: Workspace, r: dict) -> None:
         if not now["revealed"]:
             left, right = st.columns([1, 1.5], gap="medium")
             with left:
-                if now["status"] == "open":
-                    st.html(f"<div class='ws-qr'>{ui_workshop._qr_svg(url, 300)}</div>")
-                    st.html(f"<div class='ws-code' data-testid='ws-code'>{now['code']}</div>")
-                    st.html(f"<div class='ws-join'>{tr_text('workshop_join_at', url=url.split('?')[0])}</div>")
-                else:
-                    st.warning(tr("workshop_projector_closed"))
+                ui_workshop.join_panel(now)
             with right:
                 st.html(numbers)
                 # Read from the back of the room: the scale in large type, not as a caption.

@@ -364,6 +364,18 @@ def projector_page() -> None:
     _projector_body(ws, r["round_id"])
 
 
+def join_panel(r: dict) -> None:
+    """How the room joins an open round, large for the projector: the QR code, the code, the address;
+    a closed round says so instead."""
+    if r["status"] != "open":
+        st.warning(tr("workshop_projector_closed"))
+        return
+    url = _join_url(r["code"])
+    st.html(f"<div class='ws-qr'>{_qr_svg(url, 300)}</div>")
+    st.html(f"<div class='ws-code' data-testid='ws-code'>{r['code']}</div>")
+    st.html(f"<div class='ws-join'>{tr_text('workshop_join_at', url=url.split('?')[0])}</div>")
+
+
 def _projector_body(ws: Workspace, round_id: str) -> None:
     @st.fragment(run_every=REFRESH_SECONDS)
     def body() -> None:
@@ -374,12 +386,7 @@ def _projector_body(ws: Workspace, round_id: str) -> None:
         if not r["revealed"]:
             left, right = st.columns([1, 1.5], gap="medium")
             with left:
-                if r["status"] == "open":
-                    st.html(f"<div class='ws-qr'>{_qr_svg(url, 300)}</div>")
-                    st.html(f"<div class='ws-code' data-testid='ws-code'>{r['code']}</div>")
-                    st.html(f"<div class='ws-join'>{tr_text('workshop_join_at', url=url.split('?')[0])}</div>")
-                else:
-                    st.warning(tr("workshop_projector_closed"))
+                join_panel(r)
             with right:
                 _live_numbers(live)
                 fig = workshop.answered_figure(names, live["answered"], live["joined"], lang(), height=430)
