@@ -37,8 +37,9 @@ def test_notes_typed_fast_on_the_projector_are_kept_through_next_and_previous(ap
     wait_for_app(page)
     page.locator(".st-key-own-new-name input").fill("Dialograder")
     page.get_by_text("En tom radar").click()
+    wait_for_app(page)  # the name and the choice have reached the server, as the facilitator sees them taken
     page.get_by_role("button", name="Opret radar", exact=True).click()
-    page.wait_for_selector("h1:has-text('Dialograder')")
+    page.wait_for_selector("h1:has-text('Dialograder')", timeout=60_000)
     wait_for_app(page)
     page.get_by_role("tab", name="Dialog").click()
     for question in ("radar-relevant", "radar-cost_not"):

@@ -53,8 +53,9 @@ def test_a_burst_of_typing_after_enter_is_saved_to_the_last_character(app_server
     wait_for_app(page)
     page.locator(".st-key-own-new-name input").fill("Tasteradar")
     page.get_by_text("En tom radar").click()
+    wait_for_app(page)  # the name and the choice have reached the server, as the facilitator sees them taken
     page.get_by_role("button", name="Opret radar", exact=True).click()
-    page.wait_for_selector("h1:has-text('Tasteradar')")
+    page.wait_for_selector("h1:has-text('Tasteradar')", timeout=60_000)
     wait_for_app(page)
     link = page.url.split("edit=")[1].split("&")[0]
     pick_from_catalogue(page, link, TECHNOLOGIES)
