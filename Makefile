@@ -15,7 +15,8 @@ run: $(VENV)/.runtime $(DB)
 test: $(VENV)/.test $(DB) chromium postgresql
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist loadfile -m "not solo"
+	$(PY) -m pytest -m solo
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \

@@ -157,7 +157,7 @@ def watched(browser: object) -> Iterator[Watched]:
     """A fresh browser context and page that records console errors and page exceptions."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, locale="da-DK")
     page = context.new_page()
-    page.set_default_timeout(30_000)
+    page.set_default_timeout(60_000)  # two test workers share two cores: a page may wait on the other's server
     result = Watched(page)
     page.on(
         "console",

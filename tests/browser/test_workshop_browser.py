@@ -21,7 +21,7 @@ from radar.db import workshop as wdb
 from . import conftest
 from .conftest import CHROMIUM, CHROMIUM_ARGS, running_app
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.solo]
 PHONES = 12
 TECHNOLOGIES = 6
 PHONE = {"width": 390, "height": 844}
