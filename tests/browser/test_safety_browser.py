@@ -52,7 +52,10 @@ def test_the_uploader_speaks_the_users_language(app_server, watched, lang, butto
     zone = page.locator("[data-testid='stFileUploaderDropzone']").first
     label = zone.locator("[data-testid='stBaseButton-secondary'] p").first
     hint = zone.locator("[data-testid='stFileUploaderDropzoneInstructions'] span").first
-    shown = [page.evaluate("el => getComputedStyle(el, '::after').content", e.element_handle()) for e in (label, hint)]
+    # The words come from the page's own style sheet, which may arrive a moment after the uploader: wait for it.
+    after = "el => getComputedStyle(el, '::after').content"
+    page.wait_for_function(f"el => ({after})(el) !== 'none'", arg=label.element_handle())
+    shown = [page.evaluate(after, e.element_handle()) for e in (label, hint)]
     assert shown == [f'"{button}"', f'"{limit}"']
 
 
