@@ -216,6 +216,8 @@ def workshop_section(rounds: Sequence[Mapping[str, Any]], votes: pd.DataFrame, n
     """Each round (oldest first): date, questions, participants, and per question and technology the room's
     choice, its share and whether the room disagreed (radar.workshop.tally, most disputed first)."""
     title = t("minutes_section_workshop", lang)
+    # A maturity round asks statements, not technologies: its result is the maturity section's.
+    rounds = [r for r in rounds if not workshop.is_maturity(r["questions"])]
     if not rounds:
         return Section("workshop", title, (Part(lines=(t("minutes_no_rounds", lang),)),))
     numbers = {r["round_id"]: r["number"] for r in rounds}

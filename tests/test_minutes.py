@@ -283,3 +283,16 @@ def test_the_radars_latest_maturity_assessment_and_its_dialogue_notes_are_in_its
     assert "Digital modenhed" in text and "Dialogspørgsmål" in text and "Anna undersøger udbud" in text
     overall = maturity.score_text(maturity.score(maturity.Assessment(day=TODAY, responses=(later, every))).overall, "da")
     assert f"Samlet score {overall} af 5; 2 har svaret." in text
+
+
+def test_a_radar_with_a_maturity_round_gets_its_minutes_with_the_round_in_the_maturity_part(national_db, path):
+    from radar import maturity, workshop
+
+    link, _ = meeting(national_db, path, extra=[])
+    items = [{"entry_id": k, "technology_id": None, "name": k, "description": None} for k in maturity.STATEMENT_KEYS]
+    started = wdb.start_round(path, link, items, [workshop.MATURITY])
+    token = wdb.join(path, started["code"], "Dina")
+    wdb.vote(path, started["code"], token, maturity.STATEMENT_KEYS[0], workshop.MATURITY, "4")
+    made = build(national_db, path, link, "da", [])
+    text, _ = pdf_words(minutes_pdf.minutes_pdf(made))
+    assert "Runde 1" in text and "Runde 2" not in text  # the workshop part lists the technology round only
