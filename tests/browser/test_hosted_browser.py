@@ -25,7 +25,7 @@ from radar.db import close_user_stores
 from radar.db import own as db
 from radar.db import workshop as wdb
 
-from .conftest import pick_from_catalogue, running_app, wait_for_app
+from .conftest import pick_from_catalogue, running_app, stop_process, wait_for_app
 from .test_own_radar_browser import editor_rows, wait_for_editor
 from .test_workshop_browser import acknowledge, server_pid, tap, wait_for_count
 
@@ -79,12 +79,7 @@ def haproxy(folder: Path, backends: dict[str, str]) -> Iterator[str]:
                 time.sleep(0.2)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         log.close()
 
 
