@@ -58,7 +58,7 @@ from radar.formats.mapping import parse_bool, parse_int, parse_status, vocab_key
 from radar.formats.model import Reason
 from radar.formats.tabular import XLSX_MAGIC, Table, detect_delimiter, parse_csv, parse_xlsx
 from radar.formats.text import decode_text, shown
-from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, number, t
+from radar.i18n import DEFAULT_LANGUAGE, LANGUAGES, Count, number, t
 
 #: Largest edition file read (bytes) and most data rows: 98 municipalities x many
 #: respondents x 30 technologies fits easily; anything bigger is not a survey export.
@@ -141,7 +141,7 @@ def read_table(data: bytes, sheet: str | None = None) -> RawTable:
         text = decode_text(data)
         return _raw(parse_csv(text, detect_delimiter(text, HEADER_ALIASES), max_rows=MAX_EDITION_ROWS))
     except TooManyRowsError:
-        raise ImportError_("edition_too_many_rows", max_rows=f"{MAX_EDITION_ROWS:,}".replace(",", ".")) from None
+        raise ImportError_("edition_too_many_rows", max_rows=Count(MAX_EDITION_ROWS)) from None
 
 
 # --- what the rows are checked against -----------------------------------------------------------

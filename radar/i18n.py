@@ -2121,11 +2121,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+class Count(int):
+    """A count to be written in the message's language (1.000 in Danish, 1,000 in English) when t() fills it in.
+
+    Plain int parameters stay as they are (years, row numbers); a limit raised before the language is known
+    is passed as Count(limit).
+    """
+
+
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for `key` in `lang`, with `params` filled in; unknown keys raise KeyError."""
+    """The text for `key` in `lang`, with `params` filled in (a Count written as `lang` writes numbers); unknown keys raise KeyError."""
     entry = CATALOGUE[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return text.format(**{name: number(v, lang, digits=0) if isinstance(v, Count) else v for name, v in params.items()})
 
 
 #: Babel locale of each UI language: the CLDR rules for decimal comma, digit grouping and per cent.

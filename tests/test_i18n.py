@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from radar.i18n import CATALOGUE, LANGUAGES, t
+from radar.i18n import CATALOGUE, LANGUAGES, Count, t
 
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCES = [*PROJECT.glob("radar/**/*.py"), *PROJECT.glob("pages/*.py"), PROJECT / "app.py"]
@@ -49,3 +49,10 @@ def test_numbers_are_written_the_way_the_language_writes_them(value, lang, digit
     from radar.i18n import number
 
     assert number(value, lang, digits) == expected
+
+
+def test_a_limit_in_a_message_is_written_as_the_language_writes_numbers() -> None:
+    assert t("edition_too_many_rows", "da", max_rows=Count(500_000)) == "Filen har mere end 500.000 rækker."
+    assert t("edition_too_many_rows", "en", max_rows=Count(500_000)) == "The file has more than 500,000 rows."
+    # A plain int (a year, a row number) is left as it is.
+    assert "2026" in t("edition_too_many_rows", "da", max_rows=2026)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from radar.errors import ImportError_
+from radar.i18n import Count
 
 #: Largest file we read at all (bytes).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -93,4 +94,4 @@ def check_size(data: bytes) -> None:
 def check_rows(count: int, max_rows: int = MAX_ROWS) -> None:
     """Raise TooManyRowsError when `count` data rows is over the row limit."""
     if count > max_rows:
-        raise TooManyRowsError("import_too_many_rows", max_rows=max_rows)
+        raise TooManyRowsError("import_too_many_rows", max_rows=Count(max_rows))
