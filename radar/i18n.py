@@ -2138,6 +2138,9 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     return text.format(**{name: number(v, lang, digits=0) if isinstance(v, Count) else v for name, v in params.items()})
 
 
+#: How a date field shows and takes a date in each UI language (Streamlit's date_input formats).
+DATE_INPUT_FORMATS: dict[str, str] = {"da": "DD.MM.YYYY", "en": "DD/MM/YYYY"}
+
 #: Babel locale of each UI language: the CLDR rules for decimal comma, digit grouping and per cent.
 NUMBER_LOCALES: dict[str, str] = {"da": "da_DK", "en": "en_GB"}
 

@@ -58,7 +58,7 @@ from radar.formats.mapping import vocab_key
 from radar.formats.model import BYOR_CSV, BYOR_XLSX, OWN_CSV, OWN_XLSX, STATUSES, ZALANDO_JSON
 from radar.formats.tabular import XLSX_MAGIC
 from radar.formats.text import description_text, neutralise_formula, truncate
-from radar.i18n import t
+from radar.i18n import DATE_INPUT_FORMATS, t
 from radar.layout import place_blips
 from radar.national_export import national_files
 from radar.safe import plain
@@ -570,7 +570,7 @@ def keep_form(result: ReadResult, filename: str, waiting: int) -> None:
             tr("own_field_domain"), domain_choices, index=domain_choices.index(start["domain"]),
             format_func=lambda d: domain_names.get(d, tr("own_no_domain")),
         )  # fmt: skip
-        when = right.date_input(tr("own_field_date"), value=start["date"], format="DD.MM.YYYY")
+        when = right.date_input(tr("own_field_date"), value=start["date"], format=DATE_INPUT_FORMATS[lang()])
         for problem in problems:
             st.warning(problem, icon=":material/block:")
         submitted = st.form_submit_button(

@@ -18,7 +18,7 @@ from radar import config, maturity, workshop
 from radar.db import maturity as mdb
 from radar.db import workshop as wdb
 from radar.errors import RadarError
-from radar.i18n import number
+from radar.i18n import DATE_INPUT_FORMATS, number
 from radar.ui import PLOTLY_CONFIG, lang, language_switch, page_header, tr, tr_text
 from radar.ui_own.state import Workspace, flash, message, own_db, show_flash
 
@@ -152,7 +152,9 @@ def maturity_tab(ws: Workspace) -> None:
         answers = answer_form(f"mat-own-{ws.link}")
         left, right = st.columns(2, vertical_alignment="bottom")
         title = left.text_input(tr("maturity_title_field"), key=f"mat-own-title-{ws.link}", max_chars=maturity.MAX_TITLE)
-        day = right.date_input(tr("maturity_day_field"), value=date.today(), key=f"mat-own-day-{ws.link}", format="DD.MM.YYYY")
+        day = right.date_input(
+            tr("maturity_day_field"), value=date.today(), key=f"mat-own-day-{ws.link}", format=DATE_INPUT_FORMATS[lang()]
+        )
         if st.button(tr("maturity_save_radar"), type="primary", key=f"mat-own-save-{ws.link}", icon=":material/save:"):
             if _save(ws.link, maturity.make_assessment(day, [answers], title, "alone"), None):
                 for key in maturity.STATEMENT_KEYS:  # saved: the form is empty for the next one
@@ -402,7 +404,7 @@ def page() -> None:
     st.session_state.setdefault(title_key, stored.title if stored else "")
     st.session_state.setdefault(day_key, stored.day if stored else date.today())
     title = left.text_input(tr("maturity_title_field"), key=title_key, max_chars=maturity.MAX_TITLE)
-    day = right.date_input(tr("maturity_day_field"), key=day_key, format="DD.MM.YYYY")
+    day = right.date_input(tr("maturity_day_field"), key=day_key, format=DATE_INPUT_FORMATS[lang()])
     found = maturity.make_assessment(day, [answers] if answers else [], title, "alone")
     st.subheader(tr("maturity_result_heading"))
     upload = st.file_uploader(tr("maturity_upload"), type=["json"], key="mat-alone-upload")

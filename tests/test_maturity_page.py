@@ -233,3 +233,10 @@ def test_the_view_link_shows_the_saved_assessments_and_nothing_to_change_them(en
     assert "Samlet score: 2,5 af 5 · 1 har svaret" in texts(at)
     labels = [b.label for b in at.button]
     assert "Start modenhedsrunde" not in labels and "Gem som vurdering på radaren" not in labels
+
+
+@pytest.mark.parametrize(("language", "shown"), [("da", "DD.MM.YYYY"), ("en", "DD/MM/YYYY")])
+def test_the_date_field_writes_the_date_as_the_language_does(env, language, shown):
+    at = page(lang=language)
+    assert not at.exception
+    assert [d.proto.format for d in at.date_input] == [shown]
