@@ -7,13 +7,17 @@ import os
 import subprocess
 import sys
 import textwrap
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from radar import dialogue, maturity
+from radar.db import dialogue as ddb
+from radar.db import maturity as mdb
 from radar.db import own as db
+from radar.db import workshop as wdb
 from radar.errors import DataError, ReadOnlyError
 
 AI = {"technology_id": "ai", "name": "Kunstig intelligens (AI)", "category": "data"}
@@ -148,6 +152,38 @@ def test_the_bin_is_emptied_after_30_days(path, edit):
     with pytest.raises(DataError) as caught:
         db.restore_radar(path, edit)
     assert caught.value.key == "own_error_radar_missing"
+
+
+def test_a_radar_purged_from_the_bin_takes_its_workshop_maturity_and_agenda_with_it(path, edit):
+    """Nothing of a purged radar stays behind; another radar's rows and an assessment made alone stay."""
+    other = db.create_radar(path, {"name": "Bliver"}, [AI])
+
+    def fill(link: str) -> None:
+        started = wdb.start_round(path, link, db.load_entries(path, link).to_dict("records"), ["ring"])
+        wdb.vote(path, started["code"], wdb.join(path, started["code"], "Anne"), started["entry_ids"][0], "ring", "klar")
+        mdb.save_for_radar(path, link, maturity.make_assessment(date(2026, 12, 1), [{"strategi_fortaelling": "3"}]))
+        ddb.add_question(path, link, db.load_radar(path, link)["version"], dialogue.ALL_QUESTIONS[0])
+
+    fill(edit)
+    fill(other)
+    alone = mdb.save_alone(path, maturity.make_assessment(date(2026, 12, 1), [{"strategi_fortaelling": "2"}]))
+    tables = ("workshop_rounds", "workshop_votes", "workshop_participants", "maturity_assessments", "maturity_answers")
+    cur = db._cursor(path)
+
+    def counts() -> dict[str, int]:
+        return {t: cur.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (*tables, "dialogue_items")}  # noqa: S608
+
+    before = counts()
+    db.delete_radar(path, edit, db.load_radar(path, edit)["version"])
+    cur.execute("UPDATE radars SET deleted_at = deleted_at - INTERVAL 31 DAY WHERE edit_token = ?", [edit])
+    db.list_bin(path)
+    after = counts()
+    # Each radar had one round, one vote, one participant, one assessment with one answer, one question;
+    # the assessment made alone (one more assessment and answer) stays.
+    assert before == {**dict.fromkeys(tables, 2), "maturity_assessments": 3, "maturity_answers": 3, "dialogue_items": 2}
+    assert after == {**dict.fromkeys(tables, 1), "maturity_assessments": 2, "maturity_answers": 2, "dialogue_items": 1}
+    assert len(mdb.all_for_radar(path, other)) == 1 and ddb.load_agenda(path, other)
+    assert mdb.load_alone(path, alone).responses == ({"strategi_fortaelling": "2"},)
 
 
 # --- backup and restore ---------------------------------------------------------------------------------

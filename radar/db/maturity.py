@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -240,3 +240,11 @@ def restore_rows(cur: duckdb.DuckDBPyConnection, data: Mapping[str, Any]) -> Non
                 f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",  # noqa: S608
                 [row[c] for c in columns],
             )
+
+
+def purge(cur: duckdb.DuckDBPyConnection, radar_ids: Sequence[str]) -> None:
+    """Remove the assessments (and their answers) of radars purged from the bin."""
+    marks = ", ".join("?" * len(radar_ids))
+    owned = f"SELECT assessment_id FROM maturity_assessments WHERE radar_id IN ({marks})"  # noqa: S608 - placeholders only
+    cur.execute(f"DELETE FROM maturity_answers WHERE assessment_id IN ({owned})", list(radar_ids))  # noqa: S608
+    cur.execute(f"DELETE FROM maturity_assessments WHERE radar_id IN ({marks})", list(radar_ids))  # noqa: S608

@@ -142,12 +142,21 @@ def _give_numbers(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _purge_bin(cur: duckdb.DuckDBPyConnection) -> None:
-    """Remove radars that have been in the bin for more than BIN_DAYS, with their entries and history."""
+    """Remove radars that have been in the bin for more than BIN_DAYS, with everything of theirs: entries,
+    history, dialogue agenda, workshop rounds with their votes and participants, and maturity assessments."""
+    from . import dialogue, maturity  # they import this module
+
     limit = _now() - timedelta(days=BIN_DAYS)
     expired = [r[0] for r in cur.execute("SELECT id FROM radars WHERE deleted_at < ?", [limit]).fetchall()]
-    for radar_id in expired:
-        for table, column in (("changes", "radar_id"), ("entries", "radar_id"), ("dialogue_items", "radar_id"), ("radars", "id")):
-            cur.execute(f"DELETE FROM {table} WHERE {column} = ?", [radar_id])  # noqa: S608 - fixed names
+    if not expired:
+        return
+    marks = ", ".join("?" * len(expired))
+    for table, (_, belongs) in reversed(WORKSHOP_TABLES.items()):  # rounds last: the others find theirs by it
+        cur.execute(f"DELETE FROM {table} WHERE {belongs.format(ids=marks)}", expired)  # noqa: S608 - fixed names
+    maturity.purge(cur, expired)
+    dialogue.purge(cur, expired)
+    for table, column in (("changes", "radar_id"), ("entries", "radar_id"), ("radars", "id")):
+        cur.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", expired)  # noqa: S608 - fixed names
 
 
 def close(path: Path | None = None) -> None:
