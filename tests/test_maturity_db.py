@@ -38,6 +38,18 @@ def test_assessments_are_saved_with_the_radar_and_listed_newest_first(path, rada
     assert [a.day for a in mdb.all_for_radar(path, radar)] == [date(2026, 1, 10), date(2026, 12, 3)]
 
 
+def test_a_copy_of_the_radar_keeps_its_assessments_and_the_original_keeps_its_own(path, radar):
+    mdb.save_for_radar(path, radar, assessment(date(2026, 1, 10), {S1: "2"}))
+    mdb.save_for_radar(path, radar, assessment(date(2026, 12, 3), {S1: "4", G1: "ved_ikke"}, {S1: "3"}))
+    copy = db.duplicate_radar(path, radar, "Kopi af Modenhed 2026")
+    assert [(a.day, a.title, a.responses) for a in mdb.all_for_radar(path, copy)] == [
+        (date(2026, 1, 10), "Ledergruppen", ({S1: "2"},)),
+        (date(2026, 12, 3), "Ledergruppen", ({S1: "4", G1: "ved_ikke"}, {S1: "3"})),
+    ]
+    mdb.save_for_radar(path, copy, assessment(date(2027, 3, 1), {S1: "5"}))  # the copy goes on alone
+    assert len(mdb.list_for_radar(path, copy)) == 3 and len(mdb.list_for_radar(path, radar)) == 2
+
+
 def test_the_view_link_reads_and_only_the_edit_link_saves(path, radar):
     view = db.links(path, radar)["view"]
     saved = mdb.save_for_radar(path, radar, assessment(date(2026, 12, 3), {S1: "4"}))

@@ -660,9 +660,10 @@ def redo(path: Path, link: str, version: int) -> int:
 
 
 def duplicate_radar(path: Path, link: str, name: str) -> str:
-    """A copy of the radar (facts, entries and dialogue agenda, not its history or links) under `name`
-    (or the first free "name (2)", ... when another radar has it); returns the copy's edit link. Needs the edit link."""
-    from . import dialogue  # imported here as it imports this module
+    """A copy of the radar (facts, entries, dialogue agenda and maturity assessments, not its history, workshop
+    rounds or links) under `name` (or the first free "name (2)", ... when another radar has it); returns the
+    copy's edit link. Needs the edit link."""
+    from . import dialogue, maturity  # imported here as they import this module
 
     meta, entries = load_state(path, link)
     if not meta["can_edit"]:
@@ -671,6 +672,7 @@ def duplicate_radar(path: Path, link: str, name: str) -> str:
     agenda = dialogue.load_agenda(path, link)
     copy = create_radar(path, {**meta, "name": name}, rows, free_name=True)
     dialogue.restore_agenda(path, copy, agenda)
+    maturity.restore_for_radar(path, copy, maturity.all_for_radar(path, link))
     return copy
 
 
