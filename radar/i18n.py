@@ -2019,6 +2019,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Nøglen er forkert. Intet er indlæst eller skrevet.",
         "en": "The key is wrong. Nothing was read or written.",
     },
+    "edition_page_key_locked": {
+        "da": "For mange forkerte nøgler på kort tid. Prøv igen om {minutes} min., eller udgiv med kommandolinjen. "
+        "Intet er indlæst eller skrevet.",
+        "en": "Too many wrong keys in a short time. Try again in {minutes} min., or publish with the command line. "
+        "Nothing was read or written.",
+    },
     "edition_page_year": {"da": "Udgavens år", "en": "The edition's year"},
     "edition_page_answers_label": {"da": "Svar (CSV eller Excel)", "en": "Answers (CSV or Excel)"},
     "edition_page_maturity_label": {"da": "Modenhed (CSV eller Excel)", "en": "Maturity (CSV or Excel)"},

@@ -105,8 +105,10 @@ def _key_gate() -> str | None:
     if not given:
         st.info(tr("edition_page_key_needed"), icon=":material/key:")
         return None
-    if not publish.key_matches(given):
-        st.error(tr("edition_page_key_wrong"), icon=":material/error:")
+    try:
+        publish.check_key(given)
+    except ValidationError as error:
+        show_error(error)
         return None
     return given
 

@@ -33,6 +33,12 @@ def db(national_db: Path, tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(autouse=True)
+def fresh_door(monkeypatch):
+    """Each test starts with no wrong keys tried (the throttle counts per server process)."""
+    monkeypatch.setattr(publish, "WRONG_KEYS", publish.WrongKeys())
+
+
 @pytest.fixture
 def app(db, tmp_path, monkeypatch):
     monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(db))
@@ -294,3 +300,33 @@ def test_the_report_is_escaped_line_by_line():
     html = report_html(lines)
     assert "<img" not in html
     assert html.count("<li>") == 1 and "<p class='ed-head'>Fejl&#58;</p>" in html
+
+
+def test_guessing_the_key_shuts_the_door_for_a_while_even_to_the_right_key(app, db, sample_files, monkeypatch):
+    monkeypatch.setenv("TEKNOLOGIRADAR_MODE", "hosted")
+    monkeypatch.setenv("TEKNOLOGIRADAR_PUBLISH_KEY", KEY)
+    at = app.run()
+    for guess in ("gæt", "gæt", "gæt", "sesam", "1234", "hemmelig"):  # the same key typed again counts once
+        at = at.text_input(key="ed-key").input(guess).run()
+        assert t("edition_page_key_wrong", "da") in [e.value for e in at.error]
+    at = at.text_input(key="ed-key").input("kodeord").run()  # the fifth different wrong key
+    at = at.text_input(key="ed-key").input(KEY).run()
+    assert [e.value for e in at.error] == [t("edition_page_key_locked", "da", minutes=10)]
+    with pytest.raises(KeyError):
+        at.file_uploader(key="ed-answers-0")
+    before = digest(db)
+    with pytest.raises(ValidationError) as caught:
+        publish.publish(db, YEAR, *sample_files, key=KEY)
+    assert caught.value.key == "edition_page_key_locked" and digest(db) == before
+
+
+def test_the_door_opens_again_when_the_oldest_wrong_key_is_a_window_old():
+    now = [1000.0]
+    door = publish.WrongKeys(limit=2, window=600, clock=lambda: now[0])
+    door.note("a")
+    now[0] += 100
+    door.note("b")
+    door.note("b")  # the same key again: still two
+    assert door.wait_seconds() == 500
+    now[0] += 500
+    assert door.wait_seconds() == 0  # "a" is forgotten; "b" alone does not shut the door
