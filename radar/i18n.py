@@ -2025,6 +2025,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Too many wrong keys in a short time. Try again in {minutes} min., or publish with the command line. "
         "Nothing was read or written.",
     },
+    "edition_page_sheet_answers": {"da": "Ark med svarene", "en": "Sheet with the answers"},
+    "edition_page_sheet_maturity": {"da": "Ark med modenheden", "en": "Sheet with the maturity ratings"},
     "edition_page_year": {"da": "Udgavens år", "en": "The edition's year"},
     "edition_page_answers_label": {"da": "Svar (CSV eller Excel)", "en": "Answers (CSV or Excel)"},
     "edition_page_maturity_label": {"da": "Modenhed (CSV eller Excel)", "en": "Maturity (CSV or Excel)"},

@@ -16,6 +16,7 @@ import streamlit as st
 from radar import edition, publish, ui
 from radar.edition import ANSWERS, MATURITY, EditionCheck
 from radar.errors import RadarError, ValidationError
+from radar.formats.tabular import XLSX_MAGIC, xlsx_sheets
 from radar.i18n import number, t
 from radar.safe import plain
 from radar.ui import lang, show_error, tr
@@ -26,6 +27,8 @@ MAX_UPLOAD_MB = edition.MAX_EDITION_BYTES // (1024 * 1024)
 KEY_INPUT = "ed-key"
 GENERATION = "ed-generation"
 PUBLISHED = "ed-published"
+#: The sheets to read of the answers and the maturity workbook (None: the first, or not a workbook).
+Sheets = tuple[str | None, str | None]
 #: ?fane=udgave opens the part directly (a link from the README or a colleague).
 PART_PARAM, PART_VALUE = "fane", "udgave"
 
@@ -77,9 +80,11 @@ def default_year(years: list[int]) -> int:
 
 # --- Streamlit ---------------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=4)
-def _check(db: str, stamp: float, year: int, answers: bytes, maturity: bytes, replace: bool) -> EditionCheck:
+def _check(db: str, stamp: float, year: int, answers: bytes, maturity: bytes, replace: bool, sheets: Sheets) -> EditionCheck:
     # Keyed on the database's modification time: a publication (or a rebuild) checks again.
-    return edition.import_edition(Path(db), year, answers, maturity, write=False, replace=replace)
+    return edition.import_edition(
+        Path(db), year, answers, maturity, answers_sheet=sheets[0], maturity_sheet=sheets[1], write=False, replace=replace
+    )
 
 
 def _stamp(path: Path) -> float:
@@ -169,6 +174,22 @@ def _files(generation: int) -> tuple[object | None, object | None]:
     return answers, maturity
 
 
+def _sheet(data: bytes, kind: str, generation: int) -> str | None:
+    """The sheet to read of a workbook with more than one (a picker under the files); None: the first, or not a workbook.
+
+    A workbook that cannot be opened gets no picker: reading it says what is wrong, as for any bad file.
+    """
+    if not data.startswith(XLSX_MAGIC):
+        return None
+    try:
+        sheets = xlsx_sheets(data)
+    except RadarError:
+        return None
+    if len(sheets) < 2:
+        return None
+    return st.selectbox(tr(f"edition_page_sheet_{kind}"), sheets, key=f"ed-sheet-{kind}-{generation}")
+
+
 def _verdict(check: EditionCheck, year: int, exists: bool, replace: bool, language: str) -> bool:
     """Say first what the report means; True when the edition may be published."""
     if not check.ok:
@@ -187,10 +208,14 @@ def _verdict(check: EditionCheck, year: int, exists: bool, replace: bool, langua
     return True
 
 
-def _publish(db: Path, year: int, answers: bytes, maturity: bytes, key: str | None, replace: bool, language: str) -> None:
+def _publish(
+    db: Path, year: int, answers: bytes, maturity: bytes, sheets: Sheets, key: str | None, replace: bool, language: str
+) -> None:
     """Publish (the door is checked again), then start over with empty uploaders and the success said on top."""
     try:
-        done = publish.publish(db, year, answers, maturity, key=key, replace=replace)
+        done = publish.publish(
+            db, year, answers, maturity, key=key, replace=replace, answers_sheet=sheets[0], maturity_sheet=sheets[1]
+        )
     except RadarError as error:
         _shown_error(error)
         return
@@ -226,7 +251,8 @@ def edition_part() -> None:
     db = ui.db_file()
     years = [int(y) for y in ui.editions()["year"]]
     year = _templates_and_year(years)
-    answers, maturity = _files(st.session_state.setdefault(GENERATION, 0))
+    generation = st.session_state.setdefault(GENERATION, 0)
+    answers, maturity = _files(generation)
     exists = year in years
     replace = exists and st.checkbox(tr("edition_page_replace", year=year), key=f"ed-replace-{year}",
                                      help=tr("edition_page_replace_help"))  # fmt: skip
@@ -234,8 +260,9 @@ def edition_part() -> None:
         st.info(tr("edition_page_waiting"), icon=":material/upload_file:")
         return
     answers_data, maturity_data = answers.getvalue(), maturity.getvalue()
+    sheets = (_sheet(answers_data, ANSWERS, generation), _sheet(maturity_data, MATURITY, generation))
     try:
-        check = _check(str(db), _stamp(db), year, answers_data, maturity_data, replace)
+        check = _check(str(db), _stamp(db), year, answers_data, maturity_data, replace, sheets)
     except RadarError as error:  # unreadable, too large, a bad year: the same messages as the command line
         _shown_error(error)
         st.caption(tr("edition_page_nothing_written"))
@@ -254,4 +281,4 @@ def edition_part() -> None:
     if allowed and left.button(
         tr("edition_page_publish", year=year), type="primary", icon=":material/publish:", key="ed-publish", width="stretch"
     ):
-        _publish(db, year, answers_data, maturity_data, given or None, replace, language)
+        _publish(db, year, answers_data, maturity_data, sheets, given or None, replace, language)

@@ -4,9 +4,11 @@ write, and the door (local mode, or a publishing key) in front of it. AppTest on
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -330,3 +332,36 @@ def test_the_door_opens_again_when_the_oldest_wrong_key_is_a_window_old():
     assert door.wait_seconds() == 500
     now[0] += 500
     assert door.wait_seconds() == 0  # "a" is forgotten; "b" alone does not shut the door
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def workbook(sheets: dict[str, list[list[object]]]) -> bytes:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_workbook_with_the_answers_on_its_second_sheet_is_read_from_the_sheet_picked(app, db, sample_files):
+    answers = pd.read_csv(io.BytesIO(sample_files[0]), sep=";", dtype=str, keep_default_na=False)
+    book = workbook({"Forside": [["Kommunernes teknologiundersøgelse"]], "Svar": [list(answers), *answers.values.tolist()]})
+    at = app.run()
+    at.file_uploader(key="ed-answers-0").set_value(("svar.xlsx", book, XLSX_TYPE))
+    at.file_uploader(key="ed-maturity-0").set_value(("modenhed.csv", sample_files[1], "text/csv"))
+    at = at.run()
+    assert not at.exception
+    picker = at.selectbox(key="ed-sheet-answers-0")
+    assert picker.label == "Ark med svarene" and picker.options == ["Forside", "Svar"] and picker.value == "Forside"
+    assert publish_button(at) is None  # the cover sheet has no answers: nothing to publish
+    at = picker.select("Svar").run()
+    assert plain("svar.xlsx: 1.500 rækker læst – 0 med fejl.") in html_text(at)
+    at = publish_button(at).click().run()
+    assert not at.exception
+    assert YEAR in set(service.editions(db)["year"].astype(int))
