@@ -12,11 +12,12 @@ from radar.i18n import t
 
 
 def _build(args: argparse.Namespace) -> int:
-    from radar.db.national import build_database
+    from radar.db.national import build_database, upgrade_database
 
     target = Path(args.db) if args.db else config.db_path()
     if args.if_missing and target.exists():
-        print(f"{target} exists; not rebuilt")
+        added = upgrade_database(target)  # a file of an older version gets the tables it lacks; no row changes
+        print(f"{target} exists; not rebuilt" + (f" (added the empty tables {', '.join(added)})" if added else ""))
         return 0
     build_database(Path(args.seed), target)
     print(f"wrote {target}")

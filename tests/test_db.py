@@ -1,6 +1,8 @@
 """Building the national DuckDB file (complete, constrained, atomic) and counting its answers where they live."""
 
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -53,6 +55,46 @@ def test_a_bad_seed_changes_nothing(seed_dir, tmp_path, national_db):
         build_database(bad, target)
     assert target.read_bytes() == before
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_make_run_brings_a_database_of_an_older_version_up_to_date_and_keeps_every_row(tmp_path, national_db):
+    """A file built before the value question has no created_value table; `build --if-missing` (what `make run`
+    calls) adds it, empty, instead of the radar failing on it, and changes no row of the other tables."""
+    target = tmp_path / "radar.duckdb"
+    shutil.copy(national_db, target)
+    con = connect(target)
+    try:
+        con.execute("DROP TABLE created_value")
+    finally:
+        con.close()
+    con = connect(target, read_only=True)
+    try:
+        before = {
+            table: con.execute(f"SELECT {', '.join(cols)} FROM {table}").df()  # noqa: S608 - names from SEED_TABLES
+            for _, table, cols in national.SEED_TABLES
+            if table != "created_value"
+        }
+    finally:
+        con.close()
+    assert national.missing_tables(target) == ["created_value"]
+    done = subprocess.run(
+        [sys.executable, "-m", "radar", "build", "--if-missing", "--db", str(target)], capture_output=True, text=True, check=True
+    )
+    assert "added the empty tables created_value" in done.stdout
+    assert national.missing_tables(target) == []
+    after = national.export_tables(target)
+    def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.sort_values(list(frame.columns)).reset_index(drop=True)
+
+    for table, frame in before.items():
+        pd.testing.assert_frame_equal(ordered(after[table]), ordered(frame))
+    assert after["created_value"].empty
+    blips = service.radar_blips(target, int(after["editions"]["year"].max()), None, "da")
+    assert len(blips) > 20 and (blips["n_value"] == 0).all()
+    again = subprocess.run(
+        [sys.executable, "-m", "radar", "build", "--if-missing", "--db", str(target)], capture_output=True, text=True, check=True
+    )
+    assert again.stdout.strip() == f"{target} exists; not rebuilt"
 
 
 def test_missing_seed_file_is_a_typed_error(tmp_path):

@@ -152,6 +152,36 @@ def export_tables(path: Path) -> dict[str, pd.DataFrame]:
     return {table: con.execute(f"SELECT {', '.join(cols)} FROM {table}").df() for _, table, cols in SEED_TABLES}  # noqa: S608
 
 
+def missing_tables(path: Path) -> list[str]:
+    """The seed tables a database written by an older version lacks (e.g. created_value before the value question)."""
+    con = connect(path, read_only=True)
+    try:
+        present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    finally:
+        con.close()
+    return [table for _, table, _ in SEED_TABLES if table not in present]
+
+
+def upgrade_database(target: Path) -> list[str]:
+    """Bring a database of an older version up to today's schema: the tables it lacks are added, empty, and
+    every row it has is kept (an imported edition too); temp file, then rename. Returns the tables added."""
+    missing = missing_tables(target)
+    if not missing:
+        return []
+    con = connect(target, read_only=True)
+    try:
+        frames = {
+            table: con.execute(f"SELECT {', '.join(cols)} FROM {table}").df()  # noqa: S608 - names from SEED_TABLES
+            if table not in missing
+            else pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+            for _, table, cols in SEED_TABLES
+        }
+    finally:
+        con.close()
+    replace_database(target, frames)
+    return missing
+
+
 def _query(path: Path, sql: str, params: list | None = None) -> pd.DataFrame:
     if not path.exists():
         raise DataError("error_db_missing", path=str(path))
