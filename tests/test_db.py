@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -57,6 +58,12 @@ def test_a_bad_seed_changes_nothing(seed_dir, tmp_path, national_db):
     assert not list(tmp_path.glob("*.tmp"))
 
 
+def build_if_missing(target: Path) -> subprocess.CompletedProcess:
+    """What `make run` runs before the app starts."""
+    command = [sys.executable, "-m", "radar", "build", "--if-missing", "--db", str(target)]
+    return subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603 - our own command
+
+
 def test_make_run_brings_a_database_of_an_older_version_up_to_date_and_keeps_every_row(tmp_path, national_db):
     """A file built before the value question has no created_value table; `build --if-missing` (what `make run`
     calls) adds it, empty, instead of the radar failing on it, and changes no row of the other tables."""
@@ -77,12 +84,11 @@ def test_make_run_brings_a_database_of_an_older_version_up_to_date_and_keeps_eve
     finally:
         con.close()
     assert national.missing_tables(target) == ["created_value"]
-    done = subprocess.run(
-        [sys.executable, "-m", "radar", "build", "--if-missing", "--db", str(target)], capture_output=True, text=True, check=True
-    )
+    done = build_if_missing(target)
     assert "added the empty tables created_value" in done.stdout
     assert national.missing_tables(target) == []
     after = national.export_tables(target)
+
     def ordered(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.sort_values(list(frame.columns)).reset_index(drop=True)
 
@@ -91,9 +97,7 @@ def test_make_run_brings_a_database_of_an_older_version_up_to_date_and_keeps_eve
     assert after["created_value"].empty
     blips = service.radar_blips(target, int(after["editions"]["year"].max()), None, "da")
     assert len(blips) > 20 and (blips["n_value"] == 0).all()
-    again = subprocess.run(
-        [sys.executable, "-m", "radar", "build", "--if-missing", "--db", str(target)], capture_output=True, text=True, check=True
-    )
+    again = build_if_missing(target)
     assert again.stdout.strip() == f"{target} exists; not rebuilt"
 
 
