@@ -53,9 +53,10 @@ def tr_text(key: str, **params: object) -> str:
 
 def page_header(title_key: str, intro_key: str | None = None) -> None:
     """Page title with the Dansk/English switch beside it, and an optional one-line intro."""
-    left, right = st.columns([5, 1], vertical_alignment="center")
-    left.title(tr(title_key))
-    with right:
+    # A row that gives the switch the room it needs (a fixed column share cut "English" off at 1024 px);
+    # on a narrow screen the switch wraps under the title.
+    with st.container(horizontal=True, vertical_alignment="center", gap="medium", key="page-header"):
+        st.title(tr(title_key))
         language_switch()
     if intro_key:
         st.caption(tr(intro_key))

@@ -175,7 +175,25 @@ def test_the_radar_is_drawn_for_the_screen(app_server, watched, slug, width, hei
     assert drawing_problems(radar, labels_inside=width >= LABELS_INSIDE_FROM) == []
     if width >= LABELS_INSIDE_FROM:
         assert number_problems(radar) == []
+    assert switch_cut_off(page) == []
     assert watched.problems() == []
+
+
+def switch_cut_off(page) -> list[str]:  # noqa: ANN001 - Playwright page
+    """The language switch's buttons that a clipping ancestor cuts (at 1024 px, "English" lost its right edge)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.st-key-language_switch button')].flatMap(button => {
+            const box = button.getBoundingClientRect();
+            const cuts = [];
+            for (let el = button.parentElement; el && el !== document.body; el = el.parentElement) {
+                const style = getComputedStyle(el);
+                if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+                const clip = el.getBoundingClientRect();
+                if (box.left < clip.left - 0.5 || box.right > clip.right + 0.5) cuts.push(button.innerText.trim());
+            }
+            return cuts;
+        })"""
+    )
 
 
 @pytest.mark.parametrize("slug", RADAR_PAGES)
