@@ -40,6 +40,17 @@ AREA = "dialogue"
 #: Height of the notes and decision fields on the projector: question and both fit on 1280x720.
 TYPED_HEIGHT = 250
 
+#: The agenda's move and remove buttons show their icon only; their words stay for screen readers (the
+#: button's name would otherwise be Streamlit's "arrow_upward icon", in English).
+AGENDA_CSS = """
+<style>
+[class*="st-key-dlg-up-"] button [data-testid="stMarkdownContainer"],
+[class*="st-key-dlg-down-"] button [data-testid="stMarkdownContainer"],
+[class*="st-key-dlg-remove-"] button [data-testid="stMarkdownContainer"] {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;}
+</style>
+"""
+
 PRESENT_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] {padding-top: 3.6rem; padding-bottom: .5rem; padding-left: 2rem; padding-right: 2rem;}
@@ -112,6 +123,7 @@ def agenda_list(ws: Workspace, agenda: list[dict[str, Any]]) -> None:
     if not agenda:
         st.info(tr("dlg_agenda_empty" if ws.can_edit else "dlg_agenda_empty_view"))
         return
+    st.html(AGENDA_CSS)
     for number, item in enumerate(agenda, start=1):
         with st.container(border=True, key=f"dlg-item-{item['item_id']}"):
             text_col, buttons = st.columns([5, 1.6], vertical_alignment="center") if ws.can_edit else (st.container(), None)
@@ -129,7 +141,7 @@ def agenda_list(ws: Workspace, agenda: list[dict[str, Any]]) -> None:
                 with buttons.container(horizontal=True, horizontal_alignment="right", gap="small"):
                     for name, icon, disabled, change, args in moves:
                         st.button(
-                            "", key=f"dlg-{name}-{item_id}", icon=icon, help=tr(f"dlg_{name}"), disabled=disabled,
+                            tr(f"dlg_{name}"), key=f"dlg-{name}-{item_id}", icon=icon, help=tr(f"dlg_{name}"), disabled=disabled,
                             on_click=_agenda_change, args=(ws.link, change, *args),
                         )  # fmt: skip
     st.button(

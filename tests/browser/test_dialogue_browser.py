@@ -45,6 +45,9 @@ def test_notes_typed_fast_on_the_projector_are_kept_through_next_and_previous(ap
     for question in ("radar-relevant", "radar-cost_not"):
         page.locator(f".st-key-dlg-add-{question} button").click()
         page.locator(f".st-key-dlg-add-{question} button:has-text('Valgt')").wait_for()
+    # The icon-only move and remove buttons are named in the UI's language for a screen reader.
+    for name in ("Flyt op", "Flyt ned", "Fjern fra dagsordenen"):
+        assert page.get_by_role("button", name=name, exact=True).count() == 2
     page.get_by_role("button", name="Vis på projektoren").click()
     page.locator("h1:has-text('Hvilke af teknologierne på radaren er relevante for os')").wait_for()
     wait_for_app(page)
