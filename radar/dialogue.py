@@ -246,4 +246,5 @@ def minutes_section(agenda_with_notes: Sequence[Mapping[str, Any]], lang: str) -
         [str(n), question_text(i, lang), str(i.get("notes") or ""), str(i.get("decision") or "")]
         for n, i in enumerate(agenda_with_notes, start=1)
     ]
-    return {"title": title, "lines": lines, "table": {"header": header, "rows": rows}}
+    # The number column narrow, the written words wide (equal columns gave the number a quarter of the page).
+    return {"title": title, "lines": lines, "table": {"header": header, "rows": rows, "widths": [6, 30, 36, 28]}}

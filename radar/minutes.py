@@ -106,7 +106,8 @@ def _text(value: object) -> str:
 
 
 def extra_section(data: Mapping[str, Any]) -> Section:
-    """A section supplied by another feature ({"title", "lines", "table": {"header", "rows"} or None}) as a Section."""
+    """A section supplied by another feature ({"title", "lines", "table": {"header", "rows", optional "widths"} or None})
+    as a Section; "widths" are relative column widths (one per column, else the columns share the page equally)."""
     title = _text(data.get("title"))
     lines = tuple(_text(line) for line in (data.get("lines") or ()))
     table = None
@@ -117,7 +118,9 @@ def extra_section(data: Mapping[str, Any]) -> Section:
         width = len(header) or max((len(r) for r in rows), default=0)
         if width:
             rows = [(*r[:width], *("",) * (width - len(r))) for r in rows]
-            table = Table(header or ("",) * width, tuple(rows))
+            widths = raw.get("widths")
+            relative = tuple(float(w) for w in widths) if isinstance(widths, (list, tuple)) and len(widths) == width else None
+            table = Table(header or ("",) * width, tuple(rows), relative)
     return Section("extra", title, (Part(lines=lines, table=table),))
 
 

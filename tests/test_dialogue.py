@@ -172,6 +172,7 @@ def test_minutes_section_lists_each_question_with_notes_and_decision():
                 ["2", "Hvornår var vi sidst nysgerrige på en ny teknologi, og hvad kom der ud af det?", "", ""],
                 ["3", "Hvem tager ansvaret?", "", ""],
             ],
+            "widths": [6, 30, 36, 28],
         },
     }  # fmt: skip
     english = dialogue.minutes_section(agenda, "en")

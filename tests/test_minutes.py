@@ -235,6 +235,13 @@ def test_an_extra_section_is_taken_leniently():
     assert section.title == "7" and section.parts[0].lines == ("1", "")
     assert section.parts[0].table.rows == (("1", ""), ("1", "2"))
     assert minutes.extra_section({"title": "x"}).parts[0].table is None
+    assert section.parts[0].table.widths is None  # no widths: equal columns
+
+
+def test_an_extra_section_keeps_its_column_widths_only_when_there_is_one_per_column():
+    table = {"header": ["Nr.", "Spørgsmål"], "rows": [["1", "Hvem?"]]}
+    assert minutes.extra_section({"title": "x", "table": {**table, "widths": [1, 9]}}).parts[0].table.widths == (1.0, 9.0)
+    assert minutes.extra_section({"title": "x", "table": {**table, "widths": [1, 2, 3]}}).parts[0].table.widths is None
 
 
 def test_the_download_button_is_on_the_own_radars_export_tab_in_english(national_db, path, own_app):
