@@ -2118,6 +2118,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "værdien »{value}« er ugyldig (brug effektivisering, kvalitet, trivsel, ingen eller ved ikke; tom = ikke spurgt)",
         "en": "the value “{value}” is not valid (use efficiency, quality, wellbeing, none or dont_know; empty = not asked)",
     },
+    # --- editions: a technology's path across editions, and the filter by value (issue 11 §3, §4) -----------
+    "detail_paths": {"da": "Vejen gennem udgaverne", "en": "The path across editions"},
+    "detail_paths_help": {
+        "da": "Scoren i hver udgave for den samlede radar og for hvert fagområde. De farvede bånd er ringene: {rings}. "
+        "Den stiplede grå linje i et fagområde er den samlede radar. Peg på et punkt for tallene.",
+        "en": "The score in each edition for the combined radar and for each domain. The coloured bands are the rings: "
+        "{rings}. The dashed grey line in a domain is the combined radar. Point at a dot for its numbers.",
+    },
+    "detail_paths_ring_from": {"da": "{ring} fra {value}", "en": "{ring} from {value}"},
+    "detail_paths_ring_below": {"da": "{ring} under", "en": "{ring} below"},
+    "detail_paths_entered": {
+        "da": "Med i radaren fra udgave {year}; der er ingen svar om den før.",
+        "en": "In the radar from the {year} edition; there are no answers on it before.",
+    },
 }
 
 

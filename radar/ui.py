@@ -570,10 +570,23 @@ def technology_panel(technology: str, edition: int, heading: bool = True) -> Non
         st.caption(tr("detail_no_use_cases"))
     for _, row in detail["use_cases"].iterrows():
         st.markdown(f"- **{plain(row['domain_name'])}:** {plain(row['text'])}")
-    st.markdown(f"**{tr('detail_history')}**")
-    history = detail["history"].assign(scope_name=tr("detail_scope_combined"))
+    technology_paths(detail["paths"], technology, edition)
+
+
+def technology_paths(paths: pd.DataFrame, technology: str, edition: int) -> None:
+    """The technology's score across editions, combined and per domain, over the ring bands."""
+    language = lang()
+    rings = [
+        tr("detail_paths_ring_from", ring=tr("ring_" + key), value=explain.bound_text(cut, language))
+        if cut > 0 else tr("detail_paths_ring_below", ring=tr("ring_" + key))
+        for key, cut in config.DEFAULT_CUTOFFS.items()
+    ]  # fmt: skip
+    st.markdown(f"**{tr('detail_paths')}**", help=tr("detail_paths_help", rings=", ".join(rings)))
+    first = int(paths["edition"].min()) if len(paths) else None
+    if first is not None and first > min(int(y) for y in editions()["year"]):
+        st.caption(tr("detail_paths_entered", year=first))
     st.plotly_chart(
-        chart.history_figure(history, language),
+        chart.path_figure(paths, language, tr("detail_scope_combined")),
         theme=None,
         config=chart_config(edition, None, technology),
         key=f"history-{technology}",
