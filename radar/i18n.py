@@ -2128,6 +2128,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "detail_paths_ring_from": {"da": "{ring} fra {value}", "en": "{ring} from {value}"},
     "detail_paths_ring_below": {"da": "{ring} under", "en": "{ring} below"},
+    "filter_value": {"da": "Skabt værdi", "en": "Value created"},
+    "filter_value_all": {"da": "Alle teknologier", "en": "All technologies"},
+    "filter_value_help": {
+        "da": "Vis kun teknologier, hvor mindst {share} af svarene om værdi nævner den valgte slags værdi, og som har "
+        "mindst {min} svar om værdi. Spurgt er de, der afprøver eller bruger teknologien. Hele blandingen står i kortet "
+        "ved prikken.",
+        "en": "Show only technologies where at least {share} of the answers on value name the chosen kind of value, and "
+        "which have at least {min} answers on value. Asked are those who are trying or using the technology. The whole "
+        "mix is in the card by the dot.",
+    },
+    "filter_value_none": {
+        "da": "Ingen teknologi her har {kind} i mindst {share} af svarene om værdi (med mindst {min} svar om værdi).",
+        "en": "No technology here has {kind} in at least {share} of the answers on value (with at least {min} answers on value).",
+    },
     "detail_paths_entered": {
         "da": "Med i radaren fra udgave {year}; der er ingen svar om den før.",
         "en": "In the radar from the {year} edition; there are no answers on it before.",

@@ -131,9 +131,13 @@ def filter_blips(
     categories: Iterable[str] = (),
     rings: Iterable[str] = (),
     movements: Iterable[str] = (),
+    value_kind: str | None = None,
 ) -> pd.DataFrame:
-    """Blips matching a name search and the chosen categories, rings and movements (empty = all)."""
+    """Blips matching a name search and the chosen categories, rings and movements (empty = all), and with
+    `value_kind` (efficiency, quality, wellbeing) only those where that value is reported (radar.value.reports)."""
     mask = pd.Series(True, index=blips.index)
+    if value_kind:
+        mask &= value.reports(blips, value_kind)
     needle = search.strip().casefold()
     if needle:
         mask &= blips["name_da"].str.casefold().str.contains(needle, regex=False) | blips["name_en"].str.casefold().str.contains(

@@ -266,7 +266,9 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     url_state("f_cat", "category", _split(set(cat_names)))
     url_state("f_ring", "ring", _split(set(rings)))
     url_state("f_move", "movement", _split(set(moves)))
-    active = sum(bool(st.session_state.get(k)) for k in ("f_cat", "f_ring", "f_move"))
+    kinds = ["", *value_question.FILTER_KINDS]
+    url_state("f_value", "value", lambda raw: raw if raw in kinds else "")
+    active = sum(bool(st.session_state.get(k)) for k in ("f_cat", "f_ring", "f_move", "f_value"))
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     search = left.text_input(
         tr("search"), key="q", help=tr("search_help"), placeholder=tr("search_placeholder"), bind="query-params"
@@ -285,9 +287,33 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
             format_func=lambda k: tr("movement_" + k),
             placeholder=tr("choose_options"),
         )
-    for param, value in (("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves)):
+        chosen_value = value_filter(kinds)
+    for param, value in (("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves), ("value", chosen_value)):
         url_write(param, value)
-    return service.filter_blips(blips, search or "", chosen_cats, chosen_rings, chosen_moves)
+    shown = service.filter_blips(blips, search or "", chosen_cats, chosen_rings, chosen_moves, chosen_value or None)
+    if chosen_value and shown.empty:
+        st.info(tr("filter_value_none", kind=tr(f"value_{chosen_value}"), **_value_bar()))
+    return shown
+
+
+def _value_bar() -> dict[str, str]:
+    """The filter by value's bar in the UI language: the share and the fewest answers on value."""
+    language = lang()
+    return {
+        "share": explain.share_text(value_question.FILTER_SHARE, language),
+        "min": explain.count_text(value_question.FILTER_MIN_ANSWERS, language),
+    }
+
+
+def value_filter(kinds: list[str]) -> str:
+    """The "Skabt værdi" picker: "" (all technologies) or a kind of value, kept in ?value=."""
+    return st.selectbox(
+        tr("filter_value"),
+        kinds,
+        key="f_value",
+        format_func=lambda k: tr(f"value_{k}").capitalize() if k else tr("filter_value_all"),
+        help=tr("filter_value_help", **_value_bar()),
+    )
 
 
 # --- the radar explorer -----------------------------------------------------------------------
