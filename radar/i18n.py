@@ -2138,6 +2138,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "which have at least {min} answers on value. Asked are those who are trying or using the technology. The whole "
         "mix is in the card by the dot.",
     },
+    "about_value_filter": {
+        "da": "- **Filter efter skabt værdi**: på radarsiderne viser *Skabt værdi* under Filtre kun de teknologier, hvor "
+        "mindst {share} af svarene om værdi nævner den valgte slags (effektivisering, kvalitet eller trivsel), og som har "
+        "mindst {min} svar om værdi. Det flytter ingen prik.",
+        "en": "- **Filter by value created**: on the radar pages *Value created* under Filters shows only the technologies "
+        "where at least {share} of the answers on value name the chosen kind (efficiency, quality or wellbeing), and which "
+        "have at least {min} answers on value. It moves no dot.",
+    },
     "filter_value_none": {
         "da": "Ingen teknologi her har {kind} i mindst {share} af svarene om værdi (med mindst {min} svar om værdi).",
         "en": "No technology here has {kind} in at least {share} of the answers on value (with at least {min} answers on value).",

@@ -292,11 +292,11 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
         url_write(param, value)
     shown = service.filter_blips(blips, search or "", chosen_cats, chosen_rings, chosen_moves, chosen_value or None)
     if chosen_value and shown.empty:
-        st.info(tr("filter_value_none", kind=tr(f"value_{chosen_value}"), **_value_bar()))
+        st.info(tr("filter_value_none", kind=tr(f"value_{chosen_value}"), **value_filter_bar()))
     return shown
 
 
-def _value_bar() -> dict[str, str]:
+def value_filter_bar() -> dict[str, str]:
     """The filter by value's bar in the UI language: the share and the fewest answers on value."""
     language = lang()
     return {
@@ -312,7 +312,7 @@ def value_filter(kinds: list[str]) -> str:
         kinds,
         key="f_value",
         format_func=lambda k: tr(f"value_{k}").capitalize() if k else tr("filter_value_all"),
-        help=tr("filter_value_help", **_value_bar()),
+        help=tr("filter_value_help", **value_filter_bar()),
     )
 
 

@@ -123,3 +123,13 @@ def test_an_unknown_kind_in_the_link_shows_every_technology(app):
     assert not at.exception
     assert at.selectbox(key="f_value").value == ""
     assert len(drawn(at)) == 25
+
+
+def test_om_radaren_states_the_filter_s_rule(app):
+    app.switch_page("pages/om.py")
+    at = app.run()
+    assert not at.exception
+    assert any(
+        "mindst 25\xa0% af svarene om værdi nævner den valgte slags" in m.value and "mindst 10 svar om værdi" in m.value
+        for m in at.markdown
+    )
