@@ -199,7 +199,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "detail_adoption": {"da": "Udbredelse: hvor langt er kommunerne?", "en": "Adoption: how far are municipalities?"},
     "detail_rings_by_domain": {"da": "Ring i hvert fagområde", "en": "Ring in each domain"},
     "detail_use_cases": {"da": "Eksempler på anvendelse", "en": "Examples of use"},
-    "detail_history": {"da": "Ring gennem udgaverne", "en": "Ring across editions"},
     "detail_scope_combined": {"da": "Samlet", "en": "Combined"},
     "detail_share": {"da": "Andel af besvarelser", "en": "Share of responses"},
     "detail_no_use_cases": {"da": "Ingen eksempler registreret.", "en": "No examples recorded."},

@@ -82,3 +82,25 @@ def test_the_edition_picker_offers_the_five_editions(page):
     assert list(at.selectbox(key="edition").options) == [
         f"{year} ({n} besvarelser i alt)" for year, n in ((2026, 531), (2025, 508), (2024, 502), (2023, 517), (2022, 512))
     ]
+
+
+def test_a_domain_without_answers_in_an_edition_leaves_a_gap_not_a_zero():
+    import pandas as pd
+
+    from radar import chart
+
+    rows = [
+        (2025, None, None, 0.52, "afproev", 4, 0.29, 40, False),
+        (2025, "d1", "Én", float("nan"), None, 4, float("nan"), 0, True),
+        (2026, None, None, 0.7125, "klar", 5, 0.425, 44, False),
+        (2026, "d1", "Én", 0.6, "afproev", 5, 0.2, 3, True),
+    ]
+    paths = pd.DataFrame(rows, columns=list(service.PATH_COLUMNS)).astype({"domain": object, "scope_name": object})
+    fig = chart.path_figure(paths, "da", "Samlet")
+    own = {tr.meta: tr for tr in fig.data if tr.meta is not None}
+    assert list(own) == ["", "d1"]
+    assert list(own[""].x) == ["2025", "2026"] and list(own[""].y) == [0.52, 0.7125]
+    assert own["d1"].y[1] == 0.6 and pd.isna(own["d1"].y[0])
+    assert own["d1"].hovertext[0] == ""
+    assert "Score: 0,60 · <b>AFPRØV</b>" in own["d1"].hovertext[1] and "⚠ få svar" in own["d1"].hovertext[1]
+    assert "3 svar med et trin" in own["d1"].hovertext[1]
