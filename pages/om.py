@@ -22,6 +22,7 @@ st.caption(ui.tr("about_digits"))
 st.subheader(ui.tr("about_counts_heading"))
 st.markdown(ui.tr("about_counts"))
 st.markdown(ui.tr("about_value_count"))
+st.markdown(ui.tr("about_value_filter", **ui.value_filter_bar()))
 st.subheader(ui.tr("about_cutoffs_heading"))
 for ring, (low, high) in zip(config.RINGS, config.ring_score_bands(), strict=True):
     row_key = "about_cutoff_row_top" if ring.index == 0 else "about_cutoff_row"

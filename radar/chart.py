@@ -769,35 +769,119 @@ def heatmap_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
-def history_figure(history: pd.DataFrame, lang: str) -> go.Figure:
-    """Ring per edition as a step line (KLAR at the top), one line per scope."""
-    fig = go.Figure()
-    order = {r.key: i for i, r in enumerate(RINGS)}
-    for scope, part in history.groupby("scope_name", sort=False):
+#: The path across editions: the scope's own line, and the combined radar's as a quiet reference in each domain.
+PATH_COLOR = "#0b4f8a"
+PATH_REFERENCE_COLOR = "#8a8f98"
+#: Panels per row of the path figure; two keep a 390-pixel phone readable (about 150 pixels a panel).
+PATH_COLUMNS = 2
+PATH_PANEL_HEIGHT = 170
+#: Pixels between panel rows: the editions' ticks, then the next panel's title on up to two lines.
+PATH_GAP = 78
+#: A panel's title breaks onto a second line after this many characters ("Arbejdsmarked og / erhverv"),
+#: so two titles side by side never run into each other on a phone.
+PATH_TITLE_WIDTH = 20
+#: The ring bands behind a path, KLAR first: stronger steps than the radar's own fills, so four bands
+#: read apart on a small panel (the darkest still leaves the line's blue at over 6:1).
+PATH_BAND_FILLS: tuple[str, ...] = ("#c9ddef", "#dde9f5", "#edf3f9", "#fafbfd")
+
+
+def _path_hover(row: pd.Series, scope: str, lang: str) -> str:
+    """One point of a path: scope and edition, score and ring, the maturity and adoption it comes from, its count."""
+    ring = t("ring_" + row["ring"], lang) if isinstance(row["ring"], str) else "–"
+    low = f" ⚠ {t('low_n_flag', lang)}" if row.get("low_n") else ""
+    return (
+        f"<b>{plain(scope)} · {int(row['edition'])}</b><br>"
+        f"{t('hover_score', lang)}: {explain.score_text(row['score'], lang)} · <b>{ring}</b><br>"
+        f"{t('hover_maturity', lang)}: {_num(normalised_maturity(float(row['maturity'])), lang=lang)} · "
+        f"{t('hover_adoption', lang)}: {explain.index_text(row['adoption'], lang)}<br>"
+        f"{t('count_stage', lang, n=explain.count_text(row['n'], lang))}{low}"
+    )
+
+
+def path_figure(paths: pd.DataFrame, lang: str, combined_name: str) -> go.Figure:
+    """A technology's score across editions, one small panel per scope (the combined radar first, then each
+    domain), over the four rings as horizontal bands; each domain panel repeats the combined path in grey.
+
+    `paths` is radar.service.technology_paths: edition, domain (None: combined), scope_name, score, ring,
+    maturity, adoption, n, low_n. The editions axis starts at the technology's first edition. Each scope's
+    own trace carries `meta` = its domain id ("" for the combined radar) and the raw scores as y.
+    """
+    from plotly.subplots import make_subplots
+
+    years = sorted({int(y) for y in paths["edition"]})
+    scopes = list(dict.fromkeys(None if pd.isna(d) else d for d in paths["domain"]))
+    names = {None: combined_name} | {
+        d: n for d, n in zip(paths["domain"], paths["scope_name"], strict=True) if isinstance(d, str)
+    }
+    rows = math.ceil(len(scopes) / PATH_COLUMNS)
+    height = PATH_PANEL_HEIGHT * rows + PATH_GAP * (rows - 1) // 2 + 110
+    fig = make_subplots(
+        rows=rows,
+        cols=PATH_COLUMNS,
+        shared_yaxes=True,
+        subplot_titles=[_wrap(str(names[s]), PATH_TITLE_WIDTH) for s in scopes],
+        horizontal_spacing=0.05,
+        vertical_spacing=PATH_GAP / (height - 40),
+    )
+    x = [str(y) for y in years]
+    combined = paths[paths["domain"].isna()].set_index("edition").reindex(years)
+    bounds = [(r.key, r.cutoff, 1.0 if i == 0 else RINGS[i - 1].cutoff, PATH_BAND_FILLS[i]) for i, r in enumerate(RINGS)]
+    for index, scope in enumerate(scopes):
+        row, col = index // PATH_COLUMNS + 1, index % PATH_COLUMNS + 1
+        axis = "" if index == 0 else str(index + 1)
+        for _, low, high, fill in bounds:
+            fig.add_shape(type="rect", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1, y0=low, y1=high,
+                          fillcolor=fill, line={"width": 0}, layer="below")  # fmt: skip
+        for _, low, _, _ in bounds[:-1]:
+            fig.add_shape(type="line", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1, y0=low, y1=low,
+                          line={"width": 1, "color": "#7f9fc4"}, layer="below")  # fmt: skip
+        if scope is not None:
+            fig.add_trace(
+                go.Scatter(x=x, y=combined["score"].tolist(), mode="lines", name=plain(combined_name),
+                           line={"color": PATH_REFERENCE_COLOR, "width": 1.5, "dash": "dash"}, hoverinfo="skip",
+                           showlegend=index == 1, legendgroup="combined"),
+                row=row, col=col,
+            )  # fmt: skip
+        own = paths[paths["domain"].isna()] if scope is None else paths[paths["domain"] == scope]
+        own = own.set_index("edition").reindex(years).reset_index()
         fig.add_trace(
             go.Scatter(
-                x=part["edition"].astype(str),
-                y=[order.get(r, math.nan) for r in part["ring"]],
+                x=x,
+                y=own["score"].tolist(),
                 mode="lines+markers",
-                name=str(scope),
-                line={"shape": "hv"},
-            )
+                name=plain(names[scope]),
+                meta=scope or "",
+                line={"color": PATH_COLOR, "width": 2.5},
+                marker={"size": 8, "color": PATH_COLOR},
+                hovertext=["" if pd.isna(r["score"]) else _path_hover(r, names[scope], lang) for _, r in own.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+            ),
+            row=row,
+            col=col,
         )
+    middles = [(low + high) / 2 for _, low, high, _ in bounds]
+    fig.update_yaxes(
+        range=[0, 1],
+        tickvals=middles,
+        ticktext=[t("ring_" + key, lang) for key, *_ in bounds],
+        ticks="",
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+        automargin=True,
+        tickfont={"size": 11},
+    )
+    fig.update_xaxes(type="category", showgrid=False, fixedrange=True, tickfont={"size": 11}, showticklabels=True)
+    fig.update_annotations(font={"size": 13})
     fig.update_layout(
-        height=260,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        font={"family": FONT, "size": 14},
-        # KLAR at the top: an explicit descending range instead of autorange, which ignores it.
-        yaxis={
-            "tickvals": list(order.values()),
-            "ticktext": [t("ring_" + k, lang) for k in order],
-            "range": [3.4, -0.4],
-            "automargin": True,
-            "fixedrange": True,
-        },
-        xaxis={"type": "category", "automargin": True, "fixedrange": True},
-        legend={"orientation": "h", "y": -0.2},
-        showlegend=history["scope_name"].nunique() > 1,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 46, "b": 10},
+        font={"family": FONT, "size": 13},
+        legend={"orientation": "h", "x": 0, "y": -0.06, "yanchor": "top"},
+        showlegend=len(scopes) > 1,
+        hoverlabel={"font": {"size": 13}},
+        plot_bgcolor="#ffffff",
     )
     return fig
 

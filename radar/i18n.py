@@ -199,7 +199,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "detail_adoption": {"da": "Udbredelse: hvor langt er kommunerne?", "en": "Adoption: how far are municipalities?"},
     "detail_rings_by_domain": {"da": "Ring i hvert fagområde", "en": "Ring in each domain"},
     "detail_use_cases": {"da": "Eksempler på anvendelse", "en": "Examples of use"},
-    "detail_history": {"da": "Ring gennem udgaverne", "en": "Ring across editions"},
     "detail_scope_combined": {"da": "Samlet", "en": "Combined"},
     "detail_share": {"da": "Andel af besvarelser", "en": "Share of responses"},
     "detail_no_use_cases": {"da": "Ingen eksempler registreret.", "en": "No examples recorded."},
@@ -2125,6 +2124,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "edition_value_invalid": {
         "da": "værdien »{value}« er ugyldig (brug effektivisering, kvalitet, trivsel, ingen eller ved ikke; tom = ikke spurgt)",
         "en": "the value “{value}” is not valid (use efficiency, quality, wellbeing, none or dont_know; empty = not asked)",
+    },
+    # --- editions: a technology's path across editions, and the filter by value (issue 11 §3, §4) -----------
+    "detail_paths": {"da": "Vejen gennem udgaverne", "en": "The path across editions"},
+    "detail_paths_help": {
+        "da": "Scoren i hver udgave for den samlede radar og for hvert fagområde. De farvede bånd er ringene: {rings}. "
+        "Den stiplede grå linje i et fagområde er den samlede radar. Peg på et punkt for tallene.",
+        "en": "The score in each edition for the combined radar and for each domain. The coloured bands are the rings: "
+        "{rings}. The dashed grey line in a domain is the combined radar. Point at a dot for its numbers.",
+    },
+    "detail_paths_ring_from": {"da": "{ring} fra {value}", "en": "{ring} from {value}"},
+    "detail_paths_ring_below": {"da": "{ring} under", "en": "{ring} below"},
+    "filter_value": {"da": "Skabt værdi", "en": "Value created"},
+    "filter_value_all": {"da": "Alle teknologier", "en": "All technologies"},
+    "filter_value_help": {
+        "da": "Vis kun teknologier, hvor mindst {share} af svarene om værdi nævner den valgte slags værdi, og som har "
+        "mindst {min} svar om værdi. Spurgt er de, der afprøver eller bruger teknologien. Hele blandingen står i kortet "
+        "ved prikken.",
+        "en": "Show only technologies where at least {share} of the answers on value name the chosen kind of value, and "
+        "which have at least {min} answers on value. Asked are those who are trying or using the technology. The whole "
+        "mix is in the card by the dot.",
+    },
+    "about_value_filter": {
+        "da": "- **Filter efter skabt værdi**: på radarsiderne viser *Skabt værdi* under Filtre kun de teknologier, hvor "
+        "mindst {share} af svarene om værdi nævner den valgte slags (effektivisering, kvalitet eller trivsel), og som har "
+        "mindst {min} svar om værdi. Det flytter ingen prik.",
+        "en": "- **Filter by value created**: on the radar pages *Value created* under Filters shows only the technologies "
+        "where at least {share} of the answers on value name the chosen kind (efficiency, quality or wellbeing), and which "
+        "have at least {min} answers on value. It moves no dot.",
+    },
+    "filter_value_none": {
+        "da": "Ingen teknologi her har {kind} i mindst {share} af svarene om værdi (med mindst {min} svar om værdi).",
+        "en": "No technology here has {kind} in at least {share} of the answers on value (with at least {min} answers on value).",
+    },
+    "detail_paths_entered": {
+        "da": "Med i radaren fra udgave {year}; der er ingen svar om den før.",
+        "en": "In the radar from the {year} edition; there are no answers on it before.",
     },
 }
 

@@ -2,10 +2,12 @@
 
 The answers are drawn from documented target mixes in data/seed/targets.csv:
 for each technology an expected adoption index per edition (pooled over domains), a
-relevance share and a share of "ved ikke"; per domain an additive offset to both. Each
-municipality also gets a small "frontrunner or follower" offset per edition. A respondent's
-stage is Binomial(3, p), so the expected adoption index mean(stage)/3 equals p. A fixed seed
-makes the output byte-for-byte the same on every run and machine.
+relevance share and a share of "ved ikke"; per domain an additive offset to both. An empty
+adoption target means the technology was not asked about in that edition (Generativ AI enters
+in 2024): it gets no answers. Each municipality also gets a small "frontrunner or follower"
+offset per edition. A respondent's stage is Binomial(3, p), so the expected adoption index
+mean(stage)/3 equals p. Each edition draws from its own stream of the fixed seed, so an edition
+added later changes no other edition, and the output is byte-for-byte the same on every run and machine.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from radar.i18n import rounded
 SAMPLE_SEED = 20_260_401
 #: Respondents per edition: of the size of KL's real surveys (2023: 554 answers from all 98
 #: municipalities), but never one of KL's published counts, which belong to their own year.
-RESPONDENTS_PER_EDITION: dict[int, int] = {2025: 508, 2026: 531}
+RESPONDENTS_PER_EDITION: dict[int, int] = {2022: 512, 2023: 517, 2024: 502, 2025: 508, 2026: 531}
 MUNICIPALITY_SPREAD = 0.05
 
 #: KL's published figures (PRODUCT.md §4): respondents per survey year, and relevance shares per
@@ -88,13 +90,14 @@ def generate_survey(
     respondents_per_edition: dict[int, int] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Sample respondents and answers: (respondents, answers) frames, deterministic for a seed."""
-    rng = np.random.default_rng(seed)
     sizes = respondents_per_edition or RESPONDENTS_PER_EDITION
     codes = municipalities["code"].astype(int).tolist()
     targets = targets.set_index("technology")
     respondent_rows: list[tuple] = []
     answer_rows: list[tuple] = []
     for edition, size in sorted(sizes.items()):
+        rng = np.random.default_rng([seed, edition])
+        asked = targets[targets[f"adoption_{edition}"].notna()]
         # Every municipality and every domain answers at least once, as in KL's survey.
         muni_order = codes + rng.choice(codes, size=max(size - len(codes), 0)).tolist()
         domain_order = [domains[i % len(domains)] for i in range(size)]
@@ -104,7 +107,7 @@ def generate_survey(
             rid = f"R{edition}-{i + 1:04d}"
             muni, domain = muni_order[i], domain_order[i]
             respondent_rows.append((edition, rid, muni, domain))
-            for tech, row in targets.iterrows():
+            for tech, row in asked.iterrows():
                 offset = float(row[domain])
                 p = _probability(row[f"adoption_{edition}"] + offset + muni_effect[muni] * (row[f"adoption_{edition}"] > 0.02))
                 dont_know = rng.random() < row["dont_know"]

@@ -131,9 +131,13 @@ def filter_blips(
     categories: Iterable[str] = (),
     rings: Iterable[str] = (),
     movements: Iterable[str] = (),
+    value_kind: str | None = None,
 ) -> pd.DataFrame:
-    """Blips matching a name search and the chosen categories, rings and movements (empty = all)."""
+    """Blips matching a name search and the chosen categories, rings and movements (empty = all), and with
+    `value_kind` (efficiency, quality, wellbeing) only those where that value is reported (radar.value.reports)."""
     mask = pd.Series(True, index=blips.index)
+    if value_kind:
+        mask &= value.reports(blips, value_kind)
     needle = search.strip().casefold()
     if needle:
         mask &= blips["name_da"].str.casefold().str.contains(needle, regex=False) | blips["name_en"].str.casefold().str.contains(
@@ -182,11 +186,8 @@ def technology_detail(path: Path, technology: str, edition: int, lang: str) -> d
     use_cases = use_cases[use_cases["technology"] == technology].merge(
         doms[["id", "name"]].rename(columns={"id": "domain", "name": "domain_name"}), on="domain"
     )
-    history = []
-    for year in sorted(year for year, scope in scored if scope is None):
-        row = scored[(year, None)].set_index("technology")
-        if technology in row.index:
-            history.append({"edition": year, "ring": row.loc[technology, "ring"], "score": row.loc[technology, "score"]})
+    paths = technology_paths(scored, technology, dict(zip(doms["id"], doms["name"], strict=True)))
+    history = paths.loc[paths["domain"].isna(), ["edition", "ring", "score"]].reset_index(drop=True)
     values = pd.concat(
         [
             with_value_mix(pd.DataFrame({"technology": [technology], "domain": [d], "scope_name": [n]}),
@@ -203,5 +204,27 @@ def technology_detail(path: Path, technology: str, edition: int, lang: str) -> d
         "category": info["category"],
         "by_scope": by_scope,
         "use_cases": use_cases.assign(text=use_cases[f"text_{lang}"])[["domain", "domain_name", "text"]],
-        "history": pd.DataFrame(history, columns=["edition", "ring", "score"]),
+        "history": history,
+        "paths": paths,
     }
+
+
+#: The columns of a technology's path across editions (technology_paths), one row per edition and scope.
+PATH_COLUMNS: tuple[str, ...] = ("edition", "domain", "scope_name", "score", "ring", "maturity", "adoption", "n", "low_n")
+
+
+def technology_paths(
+    scored: dict[tuple[int, str | None], pd.DataFrame], technology: str, domain_names: dict[str, str]
+) -> pd.DataFrame:
+    """A technology's score and ring in every edition that rated it, for the combined radar (domain None,
+    scope_name None) and each domain, oldest edition first; a scope without answers has no score."""
+    rows = []
+    for (year, scope), table in sorted(scored.items(), key=lambda item: (item[0][0], item[0][1] is not None)):
+        row = table[table["technology"] == technology]
+        if row.empty:
+            continue  # not rated in that edition (Generativ AI before 2024)
+        record = row.iloc[0]
+        rows.append({"edition": year, "domain": scope, "scope_name": domain_names.get(scope) if scope else None,
+                     **{column: record[column] for column in PATH_COLUMNS[3:]}})  # fmt: skip
+    paths = pd.DataFrame(rows, columns=list(PATH_COLUMNS))
+    return paths.astype({"domain": object, "scope_name": object})

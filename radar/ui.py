@@ -267,7 +267,9 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     url_state("f_cat", "category", _split(set(cat_names)))
     url_state("f_ring", "ring", _split(set(rings)))
     url_state("f_move", "movement", _split(set(moves)))
-    active = sum(bool(st.session_state.get(k)) for k in ("f_cat", "f_ring", "f_move"))
+    kinds = ["", *value_question.FILTER_KINDS]
+    url_state("f_value", "value", lambda raw: raw if raw in kinds else "")
+    active = sum(bool(st.session_state.get(k)) for k in ("f_cat", "f_ring", "f_move", "f_value"))
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     search = left.text_input(
         tr("search"), key="q", help=tr("search_help"), placeholder=tr("search_placeholder"), bind="query-params"
@@ -286,9 +288,33 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
             format_func=lambda k: tr("movement_" + k),
             placeholder=tr("choose_options"),
         )
-    for param, value in (("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves)):
+        chosen_value = value_filter(kinds)
+    for param, value in (("category", chosen_cats), ("ring", chosen_rings), ("movement", chosen_moves), ("value", chosen_value)):
         url_write(param, value)
-    return service.filter_blips(blips, search or "", chosen_cats, chosen_rings, chosen_moves)
+    shown = service.filter_blips(blips, search or "", chosen_cats, chosen_rings, chosen_moves, chosen_value or None)
+    if chosen_value and shown.empty:
+        st.info(tr("filter_value_none", kind=tr(f"value_{chosen_value}"), **value_filter_bar()))
+    return shown
+
+
+def value_filter_bar() -> dict[str, str]:
+    """The filter by value's bar in the UI language: the share and the fewest answers on value."""
+    language = lang()
+    return {
+        "share": explain.share_text(value_question.FILTER_SHARE, language),
+        "min": explain.count_text(value_question.FILTER_MIN_ANSWERS, language),
+    }
+
+
+def value_filter(kinds: list[str]) -> str:
+    """The "Skabt værdi" picker: "" (all technologies) or a kind of value, kept in ?value=."""
+    return st.selectbox(
+        tr("filter_value"),
+        kinds,
+        key="f_value",
+        format_func=lambda k: tr(f"value_{k}").capitalize() if k else tr("filter_value_all"),
+        help=tr("filter_value_help", **value_filter_bar()),
+    )
 
 
 # --- the radar explorer -----------------------------------------------------------------------
@@ -571,10 +597,23 @@ def technology_panel(technology: str, edition: int, heading: bool = True) -> Non
         st.caption(tr("detail_no_use_cases"))
     for _, row in detail["use_cases"].iterrows():
         st.markdown(f"- **{plain(row['domain_name'])}:** {plain(row['text'])}")
-    st.markdown(f"**{tr('detail_history')}**")
-    history = detail["history"].assign(scope_name=tr("detail_scope_combined"))
+    technology_paths(detail["paths"], technology, edition)
+
+
+def technology_paths(paths: pd.DataFrame, technology: str, edition: int) -> None:
+    """The technology's score across editions, combined and per domain, over the ring bands."""
+    language = lang()
+    rings = [
+        tr("detail_paths_ring_from", ring=tr("ring_" + key), value=explain.bound_text(cut, language))
+        if cut > 0 else tr("detail_paths_ring_below", ring=tr("ring_" + key))
+        for key, cut in config.DEFAULT_CUTOFFS.items()
+    ]  # fmt: skip
+    st.markdown(f"**{tr('detail_paths')}**", help=tr("detail_paths_help", rings=", ".join(rings)))
+    first = int(paths["edition"].min()) if len(paths) else None
+    if first is not None and first > min(int(y) for y in editions()["year"]):
+        st.caption(tr("detail_paths_entered", year=first))
     st.plotly_chart(
-        chart.history_figure(history, language),
+        chart.path_figure(paths, language, tr("detail_scope_combined")),
         theme=None,
         config=chart_config(edition, None, technology),
         key=f"history-{technology}",

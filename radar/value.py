@@ -47,3 +47,23 @@ def mix_text(row: pd.Series | dict, lang: str, line_break: str = "") -> str:
     ]
     joined = ", ".join(parts[:NAMED_VALUES]) + "," + (line_break or " ") + ", ".join(parts[NAMED_VALUES:])
     return t("value_mix", lang, parts=joined, count=t("count_value", lang, n=explain.count_text(count, lang)))
+
+
+#: The filter by value (radar pages, "Skabt værdi"): the kinds one can pick, KL's three named kinds.
+FILTER_KINDS: tuple[str, ...] = config.VALUE_ANSWERS[:NAMED_VALUES]
+#: A technology is shown for a kind when at least this share of its answers on value name that kind
+#: (the share the hover card writes) ...
+FILTER_SHARE = 0.25
+#: ... and those answers are at least this many (fewer is flagged as few answers elsewhere too).
+FILTER_MIN_ANSWERS = config.LOW_N
+
+
+def reports(table: pd.DataFrame, kind: str) -> pd.Series:
+    """Per row of a table with a value mix: True where `kind` is at least FILTER_SHARE of at least
+    FILTER_MIN_ANSWERS answers on value; False without a mix (nobody was asked, or too few answered)."""
+    if kind not in FILTER_KINDS:
+        raise ValueError(f"unknown kind of value: {kind!r}")
+    if COUNT_COLUMN not in table:
+        return pd.Series(False, index=table.index)
+    enough = table[COUNT_COLUMN].fillna(0) >= FILTER_MIN_ANSWERS
+    return (enough & (table[f"value_{kind}"].fillna(0.0) >= FILTER_SHARE)).astype(bool)

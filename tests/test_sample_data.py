@@ -104,3 +104,31 @@ def test_the_sample_never_shows_a_published_figure_as_another_year_s(national_db
     relevance = {year: service.scores(national_db, year).set_index("technology")["relevance"].to_dict() for year in respondents}
     assert reused_figures(respondents, relevance) == []
     assert 554 not in respondents.values()
+
+
+def test_five_consecutive_editions_and_generative_ai_enters_in_2024(national_db):
+    years = sorted(int(y) for y in service.editions(national_db)["year"])
+    assert years == [2022, 2023, 2024, 2025, 2026]
+    for year in (2022, 2023):
+        assert "generativ-ai" not in set(service.scores(national_db, year)["technology"])
+        assert "generativ-ai" not in set(service.radar_blips(national_db, year, None, "da")["technology"])
+    entered = service.radar_blips(national_db, 2024, None, "da").set_index("technology")
+    assert entered.loc["generativ-ai", "movement"] == "new"
+    assert (entered.drop(index="generativ-ai")["movement"] != "new").all()
+
+
+@pytest.mark.parametrize(
+    ("technology", "path"),
+    [
+        # Cloud and IoT move in over the years, as the public facts tell: a time slider shows them travel.
+        ("cloud", ["hold_oeje", "afproev", "afproev", "afproev", "klar"]),
+        ("iot-sensorer", ["afvent", "hold_oeje", "hold_oeje", "hold_oeje", "afproev"]),
+        ("generativ-ai", [None, None, "hold_oeje", "hold_oeje", "afproev"]),
+    ],
+)
+def test_the_combined_ring_of_a_technology_edition_by_edition(national_db, technology, path):
+    rings = []
+    for year in (2022, 2023, 2024, 2025, 2026):
+        blips = service.radar_blips(national_db, year, None, "da").set_index("technology")
+        rings.append(blips.loc[technology, "ring"] if technology in blips.index else None)
+    assert rings == path
