@@ -252,6 +252,10 @@ def _split(valid: set[str]) -> Callable[[str], list[str]]:
     return lambda raw: [v for v in raw.split(",") if v in valid]
 
 
+#: Session keys of the radar's filters (category, ring, movement, value), each kept in the link.
+FILTER_KEYS: tuple[str, ...] = ("f_cat", "f_ring", "f_move", "f_value")
+
+
 def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     """Search box and category/ring/movement filters, kept in the URL; returns the matching blips.
 
@@ -269,7 +273,12 @@ def filter_controls(blips: pd.DataFrame) -> pd.DataFrame:
     url_state("f_move", "movement", _split(set(moves)))
     kinds = ["", *value_question.FILTER_KINDS]
     url_state("f_value", "value", lambda raw: raw if raw in kinds else "")
-    active = sum(bool(st.session_state.get(k)) for k in ("f_cat", "f_ring", "f_move", "f_value"))
+    # The popover draws its widgets only when opened; a value set before a later rerun would be lost
+    # there (the radar filtered, the dropdown empty). Handing each value back every run keeps them shown.
+    for key in FILTER_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    active = sum(bool(st.session_state.get(k)) for k in FILTER_KEYS)
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     search = left.text_input(
         tr("search"), key="q", help=tr("search_help"), placeholder=tr("search_placeholder"), bind="query-params"

@@ -154,6 +154,27 @@ def test_search_filter_thins_radar_and_list_and_lands_in_the_url(app_server, wat
     assert "q=robot" in page.url
 
 
+def test_filters_from_a_link_show_in_the_filter_popover_and_can_be_taken_off(app_server, watched):
+    """A shared link with ?ring= filters the radar, and opening Filtre shows why (the dropdowns showed nothing)."""
+    page = watched.page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{app_server.url}/?ring=klar")
+    wait_for_sized_radar(page)
+    klar = len(blip_labels(page))
+    page.get_by_role("button", name="Filtre (1)").click()
+    chip = page.locator("[data-testid='stPopoverBody'] [data-tag]")
+    chip.first.wait_for(timeout=60_000)
+    assert chip.all_inner_texts() == ["KLAR"]
+    page.get_by_role("button", name="Remove KLAR").click()  # the chip's × (Streamlit's own English name)
+    page.get_by_text(f"Viser {expected_blips(app_server)} af {expected_blips(app_server)} teknologier").wait_for(timeout=60_000)
+    assert "ring=" not in page.url
+    assert len(blip_labels(page)) > klar
+
+
+def expected_blips(app_server) -> int:
+    return len(service.radar_blips(app_server.db, int(service.editions(app_server.db)["year"].max()), None, "da"))
+
+
 def test_clicking_a_blip_opens_its_detail(app_server, watched):
     page = watched.page
     page.goto(f"{app_server.url}/?q=video")
