@@ -134,13 +134,15 @@ def prepare(folder: Path, meetings: int, technologies: int, env: dict[str, str])
     return made
 
 
-def start_server(folder: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+def start_server(folder: Path, env: dict[str, str], own_db: Path) -> tuple[subprocess.Popen, int]:
+    """An app server with its national database in `folder` and the user work in `own_db` (every process the same
+    file; on PostgreSQL TEKNOLOGIRADAR_STORE in `env` wins)."""
     from radar.db.national import build_database
 
     db = build_database(SEED_DIR, folder / "radar.duckdb")
     with socket_port() as port:
         pass
-    full = {**os.environ, **env, "TEKNOLOGIRADAR_DB": str(db), "TEKNOLOGIRADAR_OWN_DB": str(folder / "egne_radarer.duckdb")}
+    full = {**os.environ, **env, "TEKNOLOGIRADAR_DB": str(db), "TEKNOLOGIRADAR_OWN_DB": str(own_db)}
     log = (folder / "server.log").open("w")
     process = subprocess.Popen(  # noqa: S603 - our own server
         [sys.executable, "-m", "radar.serve", "--server.headless", "true", "--server.port", str(port), "--server.address",
@@ -255,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         ports = []
         for n in range(args.processes):
             (folder / f"p{n}").mkdir()
-            server, port = start_server(folder / f"p{n}", env)
+            server, port = start_server(folder / f"p{n}", env, folder / "egne_radarer.duckdb")
             servers.append(server)
             ports.append(port)
         if args.processes > 1:
