@@ -63,12 +63,14 @@ class Session:
         )  # fmt: skip
         self.page, self.query, self.timeout = page, query, timeout
         self.buttons: dict[str, str] = {}  # widget id -> label
+        self.in_fragment: dict[str, str] = {}  # widget id -> the fragment it was drawn in
         self.fragments: dict[str, float] = {}  # fragment id -> seconds between its automatic reruns
         self.texts: list[str] = []
 
     def run(self, trigger: str | None = None, fragment: str | None = None) -> float:
         """One rerun (pressing `trigger`, a widget id; or the automatic rerun of `fragment`, as the browser
-        sends it every run_every seconds); seconds until the script finished. RuntimeError on failure."""
+        sends it every run_every seconds); seconds until the script finished. RuntimeError on failure.
+        As in the browser, a button drawn inside a fragment reruns that fragment only."""
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.page_name = self.page
@@ -77,8 +79,15 @@ class Session:
         if trigger is not None:
             widget = msg.rerun_script.widget_states.widgets.add()
             widget.id, widget.trigger_value = trigger, True
+            if self.in_fragment.get(trigger):
+                fragment = msg.rerun_script.fragment_id = self.in_fragment[trigger]
+        self.texts = []
         if fragment is None:
-            self.buttons, self.texts = {}, []
+            self.buttons, self.in_fragment, self.fragments = {}, {}, {}  # the browser forgets them on a full run
+        else:
+            for widget_id in [w for w, f in self.in_fragment.items() if f == fragment]:
+                self.buttons.pop(widget_id, None)
+                self.in_fragment.pop(widget_id)
         start = time.perf_counter()
         self.ws.send(msg.SerializeToString())
         while True:
@@ -96,6 +105,7 @@ class Session:
                 which = element.WhichOneof("type")
                 if which == "button":
                     self.buttons[element.button.id] = element.button.label
+                    self.in_fragment[element.button.id] = got.delta.fragment_id
                 elif which in ("markdown", "text", "alert", "html"):
                     self.texts.append(getattr(element, which).body)
             elif kind == "script_finished":
@@ -176,12 +186,43 @@ def peak_memory_mb(pid: int) -> float:
     return float("nan")
 
 
+class Countdown:
+    """Set `all` once each of `count` phones said it is done voting (each may say so more than once)."""
+
+    def __init__(self, count: int) -> None:
+        self.count, self.seen, self.all, self._lock = count, set(), threading.Event(), threading.Lock()
+
+    def done(self, index: int) -> None:
+        with self._lock:
+            self.seen.add(index)
+            if len(self.seen) >= self.count:
+                self.all.set()
+
+
+def wait(session: Session, seconds: float, polls: list[float], until: threading.Event | None = None) -> None:
+    """`seconds` of a phone in a hand (or, `until` set, on the table): it reruns its fragments with run_every,
+    as the browser asks."""
+    end = time.monotonic() + seconds
+    due = {f: time.monotonic() + interval for f, interval in session.fragments.items()}
+    while (left := end - time.monotonic()) > 0 and not (until is not None and until.is_set()):
+        fragment = min(due, key=due.get, default=None)
+        if fragment is None or due[fragment] > end:
+            (until.wait if until is not None else time.sleep)(min(left, 0.5))
+            continue
+        time.sleep(max(due[fragment] - time.monotonic(), 0))
+        polls.append(session.run(fragment=fragment))
+        due = {f: due.get(f, time.monotonic() + interval) for f, interval in session.fragments.items()}
+        if fragment in session.fragments:
+            due[fragment] = time.monotonic() + session.fragments[fragment]
+
+
 def phone(port: int, code: str, ids: list[str], index: int, out: dict, stop: float, timeout: float) -> None:
     rng = random.Random(index)  # noqa: S311 - simulated think times, not secrets
     try:
         session = Session(port, "deltag", f"kode={code}", timeout)
     except Exception as error:  # noqa: BLE001 - counted as an error
         out["errors"].append(f"connect: {error}")
+        out["voted"].done(index)
         return
     try:
         out["page"].append(session.run())
@@ -197,10 +238,14 @@ def phone(port: int, code: str, ids: list[str], index: int, out: dict, stop: flo
                 out["errors"].append(f"vote not acknowledged: {session.texts[-3:]}")
                 continue
             out["vote"].append(took)
-            time.sleep(rng.uniform(*THINK))  # a participant reads the next technology
+            wait(session, rng.uniform(*THINK), out["poll"])  # a participant reads the next technology
+        out["voted"].done(index)
+        # Done: the phone waits for the next round while the room's other phones vote on.
+        wait(session, max(stop - time.monotonic(), 0), out["poll"], until=out["voted"].all)
     except Exception as error:  # noqa: BLE001 - counted as an error
         out["errors"].append(f"phone: {error}")
     finally:
+        out["voted"].done(index)
         session.close()
 
 
@@ -221,6 +266,42 @@ def projector(port: int, link: str, round_id: str, out: dict, done: threading.Ev
         out["errors"].append(f"projector: {error}")
     finally:
         session.close()
+
+
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system, all threads) the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cost(port: int, pid: int, link: str, r: dict, timeout: float, phones: int = 3, refreshes: int = 20) -> tuple[float, float]:
+    """Server CPU seconds of one vote and of one projector refresh, each measured alone on the quiet server
+    (steadier than latency on a shared machine): `phones` phones tap through the round one after another,
+    then a projector asks for `refreshes` reruns of its live part."""
+    taps, used = 0, 0.0
+    for n in range(phones):
+        session = Session(port, "deltag", f"kode={r['code']}", timeout)
+        try:
+            session.run()
+            session.run(next(i for i, v in session.buttons.items() if v == "Start"))
+            before = server_cpu(pid)
+            for t, entry_id in enumerate(r["entry_ids"]):
+                session.run(session.button(f"ws-a-{entry_id}-ring-{RINGS[(n + t) % 3]}"))
+                taps += 1
+            used += server_cpu(pid) - before
+        finally:
+            session.close()
+    session = Session(port, "workshop", f"edit={link}&runde={r['round_id']}", timeout)
+    try:
+        session.run()
+        fragment = next(iter(session.fragments))
+        before = server_cpu(pid)
+        for _ in range(refreshes):
+            session.run(fragment=fragment)
+        refresh = (server_cpu(pid) - before) / refreshes
+    finally:
+        session.close()
+    return used / max(taps, 1), refresh
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -253,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             cluster = Cluster()
             env["TEKNOLOGIRADAR_STORE"] = cluster.create_database()
         own_file = {"TEKNOLOGIRADAR_OWN_DB": str(folder / "egne_radarer.duckdb")}
-        rounds = prepare(folder, args.meetings, args.technologies, {**env, **own_file})
+        *rounds, quiet = prepare(folder, args.meetings + 1, args.technologies, {**env, **own_file})  # one more to measure CPU
         ports = []
         for n in range(args.processes):
             (folder / f"p{n}").mkdir()
@@ -265,7 +346,10 @@ def main(argv: list[str] | None = None) -> int:
 
             url = proxy.enter_context(haproxy(folder, {f"p{n}": f"127.0.0.1:{p}" for n, p in enumerate(ports)}))
             port = int(url.rsplit(":", 1)[1])  # each websocket stays on the process it was sent to
-        out: dict[str, list] = {"page": [], "vote": [], "refresh": [], "errors": []}
+        vote_cpu, refresh_cpu = cost(ports[0], servers[0].pid, *quiet, args.timeout)
+        cpu_before = sum(server_cpu(server.pid) for server in servers)
+        out: dict = {"page": [], "vote": [], "refresh": [], "poll": [], "errors": []}
+        out["voted"] = Countdown(args.meetings * args.phones)
         done = threading.Event()
         stop = time.monotonic() + args.deadline
         projectors = [
@@ -273,9 +357,8 @@ def main(argv: list[str] | None = None) -> int:
             for link, r in rounds
         ]
         phones = [
-            threading.Thread(target=phone, args=(port, r["code"], r["entry_ids"], p, out, stop, args.timeout), daemon=True)
-            for _, r in rounds
-            for p in range(args.phones)
+            threading.Thread(target=phone, args=(port, r["code"], r["entry_ids"], n, out, stop, args.timeout), daemon=True)
+            for n, (_, r) in enumerate(m for m in rounds for _ in range(args.phones))
         ]
         began = time.perf_counter()
         for thread in (*projectors, *phones):
@@ -286,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         for thread in projectors:
             thread.join(timeout=args.timeout)
         elapsed = time.perf_counter() - began
+        cpu = sum(server_cpu(server.pid) for server in servers) - cpu_before
         memory = sum(peak_memory_mb(server.pid) for server in servers)
         sessions = len(projectors) + len(phones)
         expected = len(phones) * args.technologies
@@ -293,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
               f"store {args.store}, "
               f"{elapsed:.1f} s, load average {os.getloadavg()[0]:.1f}")  # fmt: skip
         print(f"  page  p50 {quantile(out['page'], 0.5):.3f} s  p95 {quantile(out['page'], 0.95):.3f} s  ({len(out['page'])})")
+        print(f"  phone poll  p50 {quantile(out['poll'], 0.5):.3f} s  p95 {quantile(out['poll'], 0.95):.3f} s"
+              f"  ({len(out['poll'])})")  # fmt: skip
         print(f"  projector refresh  p50 {quantile(out['refresh'], 0.5):.3f} s  p95 {quantile(out['refresh'], 0.95):.3f} s"
               f"  ({len(out['refresh'])})")  # fmt: skip
         vote_p95 = quantile(out["vote"], 0.95)
@@ -301,6 +387,8 @@ def main(argv: list[str] | None = None) -> int:
         clean = not out["errors"] and len(out["vote"]) == expected
         print(f"  errors {len(out['errors'])}  target 0: {'met' if clean else 'NOT met'}"
               + (f"  e.g. {out['errors'][0]}" if out["errors"] else ""))  # fmt: skip
+        print(f"  server CPU {vote_cpu:.3f} s per vote, {refresh_cpu:.3f} s per projector refresh (each alone, before the load);"
+              f" {cpu:.1f} s during the load ({cpu / elapsed:.2f} cores)")  # fmt: skip
         print(f"  server memory peak (all processes) {memory:.0f} MB  target <= {TARGET_MEMORY_MB} MB: "
               f"{'met' if memory <= TARGET_MEMORY_MB else 'NOT met'}")  # fmt: skip
         return 0
