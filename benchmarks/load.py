@@ -66,6 +66,7 @@ class Session:
         self.in_fragment: dict[str, str] = {}  # widget id -> the fragment it was drawn in
         self.fragments: dict[str, float] = {}  # fragment id -> seconds between its automatic reruns
         self.texts: list[str] = []
+        self.page_hash = ""
 
     def run(self, trigger: str | None = None, fragment: str | None = None) -> float:
         """One rerun (pressing `trigger`, a widget id; or the automatic rerun of `fragment`, as the browser
@@ -74,6 +75,7 @@ class Session:
         msg = BackMsg()
         msg.rerun_script.query_string = self.query
         msg.rerun_script.page_name = self.page
+        msg.rerun_script.page_script_hash = self.page_hash  # as the browser: the page it is on, once it knows it
         if fragment is not None:
             msg.rerun_script.fragment_id, msg.rerun_script.is_auto_rerun = fragment, True
         if trigger is not None:
@@ -96,7 +98,9 @@ class Session:
                 raise RuntimeError("timeout")
             got = ForwardMsg.FromString(self.ws.recv(timeout=left))
             kind = got.WhichOneof("type")
-            if kind == "auto_rerun":
+            if kind == "navigation":  # st.navigation names the page it ran
+                self.page_hash = got.navigation.page_script_hash
+            elif kind == "auto_rerun":
                 self.fragments[got.auto_rerun.fragment_id] = got.auto_rerun.interval
             elif kind == "page_info_changed":
                 self.query = got.page_info_changed.query_string

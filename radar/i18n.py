@@ -2118,6 +2118,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "værdien »{value}« er ugyldig (brug effektivisering, kvalitet, trivsel, ingen eller ved ikke; tom = ikke spurgt)",
         "en": "the value “{value}” is not valid (use efficiency, quality, wellbeing, none or dont_know; empty = not asked)",
     },
+    # --- phones fast enough (issue 12 §2): a tap meant for a round a revote has replaced ---------------
+    "workshop_error_round_changed": {
+        "da": "En ny runde er startet, så dit svar blev ikke gemt. Her er den nye runde.",
+        "en": "A new round has started, so your answer was not saved. Here is the new round.",
+    },
 }
 
 
