@@ -565,15 +565,22 @@ def _join_form(seen: dict) -> None:
     items = tr("maturity_statements", count=count) if workshop.is_maturity(seen["questions"]) else technologies(count)
     st.caption(tr("deltag_anonymous", number=seen["number"], technologies=items))
     with st.form("ws-join", border=False):
-        name = st.text_input(tr("deltag_name"), max_chars=workshop.MAX_NAME)
-        if st.form_submit_button(tr("deltag_join"), type="primary", width="stretch"):
-            try:
-                token = wdb.join(own_db(), seen["code"], name)
-            except RadarError as error:
-                st.error(message(error))
-                return
-            st.query_params[TOKEN_PARAM] = token
-            st.rerun()
+        st.text_input(tr("deltag_name"), max_chars=workshop.MAX_NAME, key=_JOIN_NAME)
+        # A callback, not `if submitted: ... st.rerun()`: the run after the tap already shows the first technology.
+        st.form_submit_button(tr("deltag_join"), type="primary", width="stretch", on_click=_join, args=(seen["code"],))
+
+
+_JOIN_NAME = "ws-join-name"
+
+
+def _join(code: str) -> None:
+    try:
+        token = wdb.join(own_db(), code, st.session_state.get(_JOIN_NAME, ""))
+    except RadarError as error:
+        st.session_state["ws_phone"] = [("error", message(error))]
+        return
+    st.session_state.pop("ws_phone", None)
+    st.query_params[TOKEN_PARAM] = token
 
 
 def _position_key(seen: dict) -> str:
