@@ -9,7 +9,7 @@ same one st.navigation sets.
 
 Before the server starts, the modules the pages use are imported and the objects they hold are taken out of
 the garbage collector's view (gc.freeze): otherwise every full collection walks the whole heap of pandas,
-Plotly and DuckDB, 50-170 ms in which no session runs (measured with benchmarks/load.py), and the first
+Plotly and DuckDB, 85-140 ms of CPU in which no session runs (measured under benchmarks/load.py), and the first
 visitor waits for the imports.
 """
 
