@@ -2161,6 +2161,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "Med i radaren fra udgave {year}; der er ingen svar om den før.",
         "en": "In the radar from the {year} edition; there are no answers on it before.",
     },
+    # --- phones fast enough (issue 12 §2): a tap meant for a round a revote has replaced ---------------
+    "workshop_error_round_changed": {
+        "da": "En ny runde er startet, så dit svar blev ikke gemt. Her er den nye runde.",
+        "en": "A new round has started, so your answer was not saved. Here is the new round.",
+    },
 }
 
 

@@ -12,6 +12,7 @@ Rules, counting and adoption live in radar.workshop; storage in radar.db.worksho
 
 from __future__ import annotations
 
+import functools
 import re
 import urllib.parse
 
@@ -31,8 +32,10 @@ from radar.ui_own.state import (
     Workspace,
     catalogue,
     categories,
+    fingerprint,
     flash,
     load_workspace,
+    memo,
     message,
     national_scores,
     own_db,
@@ -63,6 +66,7 @@ def _join_url(code: str) -> str:
     return urllib.parse.urljoin(here, "deltag") + f"?kode={code}"
 
 
+@functools.lru_cache(maxsize=64)
 def _qr_svg(url: str, size: int) -> str:
     """The QR code of `url` as an image of inline SVG data, made here on the server (segno), `size` pixels wide."""
     qr = segno.make(url, error="m")
@@ -205,7 +209,8 @@ def live_panel(ws: Workspace, r: dict) -> None:
 
     @st.fragment(run_every=REFRESH_SECONDS if r["status"] == "open" else None)
     def counts() -> None:
-        live = wdb.live_counts(own_db(), ws.link, r["round_id"])
+        stamp = wdb.round_stamp(own_db(), ws.link, r["round_id"])  # one small query: it holds both counts
+        live = {"joined": stamp[2], "answers": stamp[3]} if stamp else wdb.live_counts(own_db(), ws.link, r["round_id"])
         left, right = st.columns(2)
         left.metric(tr("workshop_joined"), live["joined"])
         right.metric(tr("workshop_answers"), live["answers"])
@@ -379,23 +384,27 @@ def join_panel(r: dict) -> None:
 def _projector_body(ws: Workspace, round_id: str) -> None:
     @st.fragment(run_every=REFRESH_SECONDS)
     def body() -> None:
-        r = wdb.get_round(own_db(), ws.link, round_id)
-        live = wdb.live_counts(own_db(), ws.link, round_id)
-        names = _names(r["technologies"])
-        url = _join_url(r["code"])
+        # Every second: one small query; the round, its counts and its figures are read and built again only
+        # when it tells that something changed (an answer, a participant, reveal, close).
+        stamp = fingerprint(wdb.round_stamp(own_db(), ws.link, round_id), lang())
+        r, live, names, votes = memo("ws-proj-state", stamp, lambda: _projector_state(ws.link, round_id))
         if not r["revealed"]:
             left, right = st.columns([1, 1.5], gap="medium")
             with left:
                 join_panel(r)
             with right:
                 _live_numbers(live)
-                fig = workshop.answered_figure(names, live["answered"], live["joined"], lang(), height=430)
+                fig = memo(
+                    "ws-proj-answered",
+                    stamp,
+                    lambda: workshop.answered_figure(names, live["answered"], live["joined"], lang(), height=430),
+                )
                 st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key="ws-answered")
             return
         side, main = st.columns([1, 3.4], gap="medium")
         with side:
             if r["status"] == "open":
-                st.html(f"<div class='ws-qr'>{_qr_svg(url, 150)}</div>")
+                st.html(f"<div class='ws-qr'>{_qr_svg(_join_url(r['code']), 150)}</div>")
                 st.html(f"<div class='ws-code ws-code-small' data-testid='ws-code'>{r['code']}</div>")
             else:
                 st.warning(tr("workshop_projector_closed"))
@@ -410,17 +419,26 @@ def _projector_body(ws: Workspace, round_id: str) -> None:
                 label_visibility="collapsed",
             )
             question = _question_pick(r, "ws-proj-q") if view == "spread" else "ring"
-        votes = wdb.round_votes(own_db(), ws.link, round_id)
         with main:
             if view == "radar":
-                _room_radar(ws, r, votes)
+                _room_radar(ws, r, votes, stamp)
                 return
-            table = workshop.by_disagreement(workshop.tally(votes, r["entry_ids"], question))
-            height = min(540, 60 + 34 * len(table))
-            fig = workshop.spread_figure(table, names, question, lang(), height=height)
+            fig = memo("ws-proj-spread", fingerprint(stamp, question), lambda: _spread(r, votes, names, question))
             st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key="ws-spread")
 
     body()
+
+
+def _projector_state(link: str, round_id: str) -> tuple[dict, dict, dict[str, str], pd.DataFrame]:
+    """The round, its live counts, its technologies' names and its answers, read for the projector."""
+    r = wdb.get_round(own_db(), link, round_id)
+    votes = wdb.round_votes(own_db(), link, round_id) if r["revealed"] else pd.DataFrame()
+    return r, wdb.live_counts(own_db(), link, round_id), _names(r["technologies"]), votes
+
+
+def _spread(r: dict, votes: pd.DataFrame, names: dict[str, str], question: str) -> object:
+    table = workshop.by_disagreement(workshop.tally(votes, r["entry_ids"], question))
+    return workshop.spread_figure(table, names, question, lang(), height=min(540, 60 + 34 * len(table)))
 
 
 def _live_numbers(live: dict) -> None:
@@ -432,11 +450,22 @@ def _live_numbers(live: dict) -> None:
     )
 
 
-def _room_radar(ws: Workspace, r: dict, votes: pd.DataFrame) -> None:
-    """The room's choices as a radar: each blip in the ring most chose, its name saying how split the room was."""
+def _room_radar(ws: Workspace, r: dict, votes: pd.DataFrame, stamp: str) -> None:
+    """The room's choices as a radar: each blip in the ring most chose, its name saying how split the room was;
+    built again only when `stamp` (the round's answers, the language) or the radar's version changed."""
     if "ring" not in r["questions"]:
         st.info(tr("workshop_radar_none"))
         return
+    key = fingerprint(stamp, ws.meta["version"])
+    blips, fig = memo("ws-proj-radar", key, lambda: _room_radar_figure(ws, r, votes))
+    left, right = st.columns([2.2, 1])
+    left.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key="ws-radar")
+    with right:
+        st.caption(tr("workshop_radar_caption"))
+        ring_list(blips)
+
+
+def _room_radar_figure(ws: Workspace, r: dict, votes: pd.DataFrame) -> tuple[pd.DataFrame, object]:
     table = workshop.tally(votes, r["entry_ids"], "ring")
     chosen = workshop.choice_entries(ws.entries, table, lang())
     local = own.local_table(chosen, catalogue(), national_scores(ws.meta["domain"]))
@@ -444,14 +473,10 @@ def _room_radar(ws: Workspace, r: dict, votes: pd.DataFrame) -> None:
     local["name"] = [workshop.choice_label(n, rows.loc[e], lang()) for n, e in zip(local["name"], local["entry_id"], strict=True)]
     cats = own.radar_sectors(local, categories())
     blips = own.local_blips(local, cats["id"].tolist())
-    left, right = st.columns([2.2, 1])
     fig = chart.own_radar_figure(
         blips, cats, lang(), presentation=True, height=PRESENT_HEIGHT - 40, width_hint=PRESENT_RADAR_WIDTH - 120
     )
-    left.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key="ws-radar")
-    with right:
-        st.caption(tr("workshop_radar_caption"))
-        ring_list(blips)
+    return blips, fig
 
 
 # --- the participant's phone ------------------------------------------------------------------------------
@@ -489,18 +514,34 @@ def participant_page() -> None:
         st.error(message(error), icon=":material/error:")
         _code_form()
         return
-    _phone_messages()
+    st.session_state.pop(FULL_RUN, None)  # this run reads everything afresh
     if seen["participant"] is None:
+        _phone_messages()
         if not seen["open"]:
             st.info(tr("deltag_closed"))
             return
         _join_form(seen)
         return
     if not seen["open"]:
+        _phone_messages()
         st.info(tr("deltag_closed"), icon=":material/lock:")
         _watch(seen)
         return
-    _vote_screen(seen)
+    st.session_state[_SEEN] = seen
+    key = _position_key(seen)
+    if key not in st.session_state:
+        st.session_state[key] = _first_open(seen)
+    if int(st.session_state[key]) >= len(seen["technologies"]):
+        _phone_messages()
+        _done_screen(seen)
+        return
+    _vote_card()
+
+
+#: The round as this phone saw it at the last full run, its own answers kept up to date by the taps since.
+_SEEN = "ws-phone-seen"
+#: Set by a tap that needs the whole page again (the round closed or changed, the last technology answered).
+FULL_RUN = "ws-phone-full"
 
 
 def _phone_messages() -> None:
@@ -524,15 +565,22 @@ def _join_form(seen: dict) -> None:
     items = tr("maturity_statements", count=count) if workshop.is_maturity(seen["questions"]) else technologies(count)
     st.caption(tr("deltag_anonymous", number=seen["number"], technologies=items))
     with st.form("ws-join", border=False):
-        name = st.text_input(tr("deltag_name"), max_chars=workshop.MAX_NAME)
-        if st.form_submit_button(tr("deltag_join"), type="primary", width="stretch"):
-            try:
-                token = wdb.join(own_db(), seen["code"], name)
-            except RadarError as error:
-                st.error(message(error))
-                return
-            st.query_params[TOKEN_PARAM] = token
-            st.rerun()
+        st.text_input(tr("deltag_name"), max_chars=workshop.MAX_NAME, key=_JOIN_NAME)
+        # A callback, not `if submitted: ... st.rerun()`: the run after the tap already shows the first technology.
+        st.form_submit_button(tr("deltag_join"), type="primary", width="stretch", on_click=_join, args=(seen["code"],))
+
+
+_JOIN_NAME = "ws-join-name"
+
+
+def _join(code: str) -> None:
+    try:
+        token = wdb.join(own_db(), code, st.session_state.get(_JOIN_NAME, ""))
+    except RadarError as error:
+        st.session_state["ws_phone"] = [("error", message(error))]
+        return
+    st.session_state.pop("ws_phone", None)
+    st.query_params[TOKEN_PARAM] = token
 
 
 def _position_key(seen: dict) -> str:
@@ -547,29 +595,36 @@ def _first_open(seen: dict) -> int:
     return len(seen["technologies"])
 
 
-def _vote_screen(seen: dict) -> None:
+def _done_screen(seen: dict) -> None:
+    total = len(seen["technologies"])
+    answered = sum(all((t["entry_id"], q) in seen["answers"] for q in seen["questions"]) for t in seen["technologies"])
+    st.success(tr("deltag_done", answered=answered, total=total), icon=":material/check_circle:")
+    row = st.container(horizontal=True)
+    row.button(
+        tr("deltag_prev"),
+        key="ws-back-end",
+        on_click=_move,
+        args=(_position_key(seen), total - 1),
+        width="stretch",
+        icon=":material/arrow_back:",
+    )
+    _watch(seen)
+
+
+@st.fragment
+def _vote_card() -> None:
+    """One technology with its answer buttons and the acknowledgement: a tap reruns this part only, from the round
+    this phone read at its last full run and its own answers since (no query but the vote's own transaction)."""
+    if st.session_state.pop(FULL_RUN, None):
+        st.rerun(scope="app")
+    seen = st.session_state[_SEEN]
+    _phone_messages()
     total = len(seen["technologies"])
     key = _position_key(seen)
-    if key not in st.session_state:
-        st.session_state[key] = _first_open(seen)
-    index = min(max(int(st.session_state[key]), 0), total)
-    if index == total:
-        answered = sum(all((t["entry_id"], q) in seen["answers"] for q in seen["questions"]) for t in seen["technologies"])
-        st.success(tr("deltag_done", answered=answered, total=total), icon=":material/check_circle:")
-        row = st.container(horizontal=True)
-        row.button(
-            tr("deltag_prev"),
-            key="ws-back-end",
-            on_click=_move,
-            args=(key, total - 1),
-            width="stretch",
-            icon=":material/arrow_back:",
-        )
-        _watch(seen)
-        return
+    index = min(max(int(st.session_state[key]), 0), total - 1)
     tech = seen["technologies"][index]
     st.progress((index + 1) / total, text=tr("deltag_progress", index=index + 1, total=total))
-    name, description, national = _describe(tech, seen["radar_domain"])
+    name, description, national = _described(seen)[tech["entry_id"]]
     st.html(f"<div class='ws-tech'>{plain(name)}</div><div class='ws-nat'>{national}</div>")
     if description:
         st.html(f"<div class='ws-desc'>{plain(description)}</div>")
@@ -591,30 +646,45 @@ def _vote_screen(seen: dict) -> None:
         tr("deltag_next"),
         key=f"ws-next-{index}",
         on_click=_move,
-        args=(key, index + 1),
+        args=(key, index + 1, total),
         width="stretch",
         icon=":material/arrow_forward:",
         type="primary",
     )
 
 
-def _describe(tech: dict, domain: str | None) -> tuple[str, str, str]:
-    """A technology's name and short description in the current language, and its national ring in words;
-    for a statement of a maturity round (no technology id, a statement key as id) its text and heading."""
+def _described(seen: dict) -> dict[str, tuple[str, str, str]]:
+    """Entry id -> name, short description and national ring in words, for the round's technologies in the current
+    language: made once per round and language on this phone, not on every tap."""
+    domain = seen["radar_domain"]
+
+    def build() -> dict[str, tuple[str, str, str]]:
+        cat, national = catalogue().set_index("id"), national_scores(domain)
+        rings = dict(zip(national["technology"], national["ring"], strict=True))
+        return {t["entry_id"]: _describe(t, cat, rings) for t in seen["technologies"]}
+
+    return memo("ws-phone-describe", fingerprint(seen["round_id"], lang(), domain), build)
+
+
+def _describe(tech: dict, cat: pd.DataFrame, rings: dict[str, object]) -> tuple[str, str, str]:
+    """A technology's name and short description in the current language (`cat`: the catalogue by id), and its
+    national ring in words (`rings`: technology id -> ring); for a statement of a maturity round (no technology
+    id, a statement key as id) its text and heading."""
     tid = tech.get("technology_id")
     if not tid and tech["entry_id"] in maturity.HEADING_OF:
         key = tech["entry_id"]
         return maturity.statement_text(key, lang()), "", maturity.heading_label(maturity.HEADING_OF[key], lang())
-    cat = catalogue().set_index("id")
     known = isinstance(tid, str) and tid in cat.index
     name = str(cat.at[tid, "name"]) if known else str(tech.get("name") or "")
     description = str(cat.at[tid, "description"]) if known else str(tech.get("description") or "")
     if len(description) > 220:
         description = description[:217].rsplit(" ", 1)[0] + " …"
-    national = national_scores(domain) if known else pd.DataFrame()
-    found = national[national["technology"] == tid] if len(national) else national
-    ring = found["ring"].iloc[0] if len(found) and isinstance(found["ring"].iloc[0], str) else None
-    return name, description, tr("deltag_national", ring=tr(f"ring_{ring}")) if ring else tr("deltag_national_none")
+    ring = rings.get(tid) if known else None
+    return (
+        name,
+        description,
+        tr("deltag_national", ring=tr(f"ring_{ring}")) if isinstance(ring, str) else tr("deltag_national_none"),
+    )
 
 
 def _question(seen: dict, tech: dict, question: str) -> None:
@@ -648,18 +718,23 @@ def _answer(seen: dict, tech: dict, question: str, option: str) -> None:
     """Store the answer; the phone says "Gemt" only once the server has stored it."""
     comment = st.session_state.get(f"ws-c-{tech['entry_id']}", "")
     try:
-        wdb.vote(own_db(), seen["code"], st.query_params.get(TOKEN_PARAM), tech["entry_id"], question, option, comment)
+        wdb.vote(
+            own_db(), seen["code"], st.query_params.get(TOKEN_PARAM), tech["entry_id"], question, option, comment,
+            round_id=seen["round_id"],
+        )  # fmt: skip
     except RadarError as error:
         st.session_state["ws_phone"] = [("error", message(error))]
+        st.session_state[FULL_RUN] = True  # the round closed or changed: the whole page shows what it is now
         return
-    name = _describe(tech, None)[0]
+    name = _described(seen)[tech["entry_id"]][0]
     ack = tr_text("deltag_saved", answer=f"{name}: {workshop.answer_label(question, option, lang())}")
     st.session_state["ws_phone"] = [("ok", f"<span class='ws-ack'>✓ {ack}</span>")]
-    answers = {**seen["answers"], (tech["entry_id"], question): {"value": option}}
     was_done = all((tech["entry_id"], q) in seen["answers"] for q in seen["questions"])
-    if not was_done and all((tech["entry_id"], q) in answers for q in seen["questions"]):
+    note = workshop.clean_comment(comment) if seen["comments"] else ""
+    seen["answers"] = {**seen["answers"], (tech["entry_id"], question): {"value": option, "comment": note}}
+    if not was_done and all((tech["entry_id"], q) in seen["answers"] for q in seen["questions"]):
         key = _position_key(seen)
-        st.session_state[key] = int(st.session_state.get(key, 0)) + 1  # the first full answer moves on by itself
+        _move(key, int(st.session_state.get(key, 0)) + 1, len(seen["technologies"]), keep_message=True)  # moves on
 
 
 def _comment(seen: dict, tech: dict) -> None:
@@ -689,28 +764,39 @@ def _save_comment(seen: dict, tech: dict, questions: list[str]) -> None:
                 q,
                 seen["answers"][(tech["entry_id"], q)]["value"],
                 comment,
+                round_id=seen["round_id"],
             )
     except RadarError as error:
         st.session_state["ws_phone"] = [("error", message(error))]
+        st.session_state[FULL_RUN] = True
         return
+    note = workshop.clean_comment(comment)
+    seen["answers"] = {
+        k: ({**a, "comment": note} if k[0] == tech["entry_id"] and k[1] in questions else a) for k, a in seen["answers"].items()
+    }
     st.session_state["ws_phone"] = [("ok", f"<span class='ws-ack'>✓ {tr_text('deltag_saved', answer=comment or '–')}</span>")]
 
 
-def _move(key: str, index: int) -> None:
+def _move(key: str, index: int, total: int | None = None, keep_message: bool = False) -> None:
     st.session_state[key] = max(index, 0)
-    st.session_state.pop("ws_phone", None)
+    if not keep_message:
+        st.session_state.pop("ws_phone", None)
+    if total is not None and index >= total:
+        st.session_state[FULL_RUN] = True  # past the last technology: the thank-you page, which watches the round
+
+
+#: How often a phone that has answered all (or whose round is closed) looks for the next round (seconds); a phone
+#: in the middle of a round does not look at all: its next tap finds out.
+WATCH_SECONDS = REFRESH_SECONDS * 3
 
 
 def _watch(seen: dict) -> None:
-    """On a waiting phone: look every few seconds whether the round closed, opened again or a revote began."""
+    """On a waiting phone: look every few seconds, with one small query, whether the round closed, opened again or a
+    revote began."""
 
-    @st.fragment(run_every=REFRESH_SECONDS * 2)
+    @st.fragment(run_every=WATCH_SECONDS)
     def check() -> None:
-        try:
-            now = wdb.participant_round(own_db(), seen["code"], st.query_params.get(TOKEN_PARAM))
-        except RadarError:
-            return
-        if now["round_id"] != seen["round_id"] or now["open"] != seen["open"]:
+        if wdb.code_state(own_db(), seen["code"]) != (seen["round_id"], seen["open"]):
             st.rerun()
 
     check()

@@ -198,3 +198,51 @@ def test_answers_survive_closing_and_reopening_the_file(path, radar, started):
     wdb.vote(path, code, me, entry, "ring", "klar")
     db.close(path)
     assert wdb.participant_round(path, code, me)["answers"] == {(entry, "ring"): {"value": "klar", "comment": ""}}
+
+
+def test_the_projector_stamp_changes_with_every_thing_it_shows_and_only_then(path, radar, started):
+    rid, code = started["round_id"], started["code"]
+    stamps = [wdb.round_stamp(path, radar, rid)]
+    assert stamps[0][:4] == ("open", False, 0, 0)
+    assert wdb.round_stamp(path, radar, rid) == stamps[0]  # nothing happened: the same stamp
+    assert wdb.round_stamp(path, db.links(path, radar)["view"], rid) == stamps[0]  # the view link may look
+    token = wdb.join(path, code)
+    stamps.append(wdb.round_stamp(path, radar, rid))
+    wdb.vote(path, code, token, started["entry_ids"][0], "ring", "klar")
+    stamps.append(wdb.round_stamp(path, radar, rid))
+    wdb.vote(path, code, token, started["entry_ids"][0], "ring", "afvent")  # changed: same count, newer answer
+    stamps.append(wdb.round_stamp(path, radar, rid))
+    wdb.reveal(path, radar, rid)
+    stamps.append(wdb.round_stamp(path, radar, rid))
+    wdb.close_round(path, radar, rid)
+    stamps.append(wdb.round_stamp(path, radar, rid))
+    assert len(set(stamps)) == len(stamps)
+    assert stamps[-1][:4] == ("closed", True, 1, 1)
+    for link, round_id in ((code, rid), (radar, "0" * 16)):
+        assert wdb.round_stamp(path, link, round_id) is None  # the code is no radar link; no such round
+    db.delete_radar(path, radar, int(db.load_radar(path, radar)["version"]))
+    assert wdb.round_stamp(path, radar, rid) is None  # in the bin: the long way says why
+
+
+def test_a_waiting_phone_sees_close_reopen_and_revote_in_the_code_state(path, radar, started):
+    rid, code = started["round_id"], started["code"]
+    assert wdb.code_state(path, code.lower()) == (rid, True)
+    wdb.close_round(path, radar, rid)
+    assert wdb.code_state(path, code) == (rid, False)
+    wdb.reopen_round(path, radar, rid)
+    assert wdb.code_state(path, code) == (rid, True)
+    revote = wdb.start_round(path, radar, techs(path, radar)[:1], ["ring"], parent_id=rid)
+    assert wdb.code_state(path, code) == (revote["round_id"], True)
+    assert wdb.code_state(path, "ZZZZZZ") is None and wdb.code_state(path, "<b>") is None
+
+
+def test_a_tap_meant_for_a_round_a_revote_replaced_is_not_stored(path, radar, started):
+    rid, code = started["round_id"], started["code"]
+    token = wdb.join(path, code)
+    wdb.vote(path, code, token, started["entry_ids"][0], "ring", "klar", round_id=rid)
+    revote = wdb.start_round(path, radar, techs(path, radar)[:1], ["ring"], parent_id=rid)
+    with pytest.raises(ValidationError) as refused:
+        wdb.vote(path, code, token, started["entry_ids"][0], "ring", "afvent", round_id=rid)
+    assert refused.value.key == "workshop_error_round_changed"
+    assert wdb.round_votes(path, radar, revote["round_id"]).empty
+    assert wdb.round_votes(path, radar, rid)["value"].tolist() == ["klar"]

@@ -176,3 +176,22 @@ def test_om_radaren_defines_the_agreement_measures_with_the_threshold_in_force(e
     shown = texts(at)
     assert "Workshop: hvor enigt er rummet?" in [h.value for h in at.subheader]
     assert "**Uenighed**" in shown and "under 10\u00a0% af svarene" in shown and "**Kvartilafstand**" in shown
+
+
+def test_a_tap_after_a_revote_began_is_refused_and_the_phone_shows_the_new_round(env, radar, round_):
+    at = phone(kode=round_["code"])
+    button(at, "Start").click().run()
+    button(at, "KLAR").click().run()  # AI answered; the phone moves on to RPA
+    assert "RPA (software-robotter)" in texts(at)
+    ai = round_["entry_ids"][0]
+    revote = wdb.start_round(
+        env, radar, [t for t in round_["technologies"] if t["entry_id"] == ai], ["ring"], parent_id=round_["round_id"]
+    )
+    button(at, "AFVENT").click().run()  # meant for RPA in round 1
+    assert not at.exception
+    assert "En ny runde er startet, så dit svar blev ikke gemt. Her er den nye runde." in [e.value for e in at.error]
+    assert wdb.round_votes(env, radar, round_["round_id"])["value"].tolist() == ["klar"]
+    assert wdb.round_votes(env, radar, revote["round_id"]).empty
+    assert [p.proto.text for p in at.get("progress")] == ["1 af 1"]  # the revote's one technology
+    assert "Kunstig intelligens (AI)" in texts(at) and "RPA (software-robotter)" not in texts(at)
+    assert "Sidste runde:" in texts(at)
