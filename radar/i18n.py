@@ -2118,6 +2118,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "værdien »{value}« er ugyldig (brug effektivisering, kvalitet, trivsel, ingen eller ved ikke; tom = ikke spurgt)",
         "en": "the value “{value}” is not valid (use efficiency, quality, wellbeing, none or dont_know; empty = not asked)",
     },
+    # --- time control and trails on the radar pages, small radars on Fagområder (timeline) ------------
+    "timeline_help": {
+        "da": "Træk for at se radaren i en anden udgave. En teknologi har samme nummer i alle udgaver.",
+        "en": "Drag to see the radar of another edition. A technology has the same number in every edition.",
+    },
+    "trails_toggle": {"da": "Vis spor", "en": "Show trails"},
+    "trails_help": {
+        "da": "Sporet er en tynd linje i kategoriens farve gennem teknologiens placeringer i de tidligere udgaver.",
+        "en": "A trail is a thin line in the category's colour through the technology's positions in the earlier editions.",
+    },
+    "trails_caption": {
+        "da": "Spor: den tynde linje fra en prik går gennem teknologiens placeringer i udgaverne {first}–{last}; "
+        "de små blege prikker er de tidligere placeringer (hold musen over en for at se udgave og ring). "
+        "En ny teknologi har intet spor.",
+        "en": "Trails: the thin line from a dot runs through the technology's positions in the editions {first}–{last}; "
+        "the small faded dots are the earlier positions (hover over one for its edition and ring). "
+        "A new technology has no trail.",
+    },
+    "trail_hover": {"da": "Udgave {edition}: {ring}", "en": "Edition {edition}: {ring}"},
+    "timeline_range": {"da": "{count} udgaver: {first}–{last}", "en": "{count} editions: {first}–{last}"},
+    "timeline_play": {"da": "Afspil", "en": "Play"},
+    "timeline_play_help": {
+        "da": "Viser udgaverne én ad gangen, fra den ældste til den nyeste. Slå spor til for at se teknologierne flytte sig.",
+        "en": "Shows the editions one at a time, from the oldest to the newest. Turn on trails to see the technologies move.",
+    },
+    "timeline_stop": {"da": "Stop", "en": "Stop"},
 }
 
 

@@ -6,6 +6,7 @@ The only module of radar/ that imports streamlit. Pages call these and stay shor
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -132,6 +133,7 @@ radar_blips = _cached(service.radar_blips)
 respondent_count = _cached(service.respondent_count)
 technology_detail = _cached(service.technology_detail)
 domain_matrix = _cached(service.domain_matrix)
+radar_timeline = _cached(service.radar_timeline)
 
 
 def chart_config(edition: int, domain: str | None, kind: str = "") -> dict:
@@ -201,6 +203,70 @@ def edition_picker() -> int:
     )
     url_write("edition", None if year == years[0] else year)
     return int(year)
+
+
+#: The play button's state: the editions still to show, the next one to show, and when the page was last drawn.
+PLAY_QUEUE, PLAY_NEXT, PLAY_DRAWN = "timeline_queue", "timeline_next", "timeline_drawn"
+#: Seconds each edition is shown while the play button steps through them.
+PLAY_STEP_S = 1.6
+
+
+def edition_timeline() -> int:
+    """The radar pages' time control: a slider over the editions, oldest on the left, newest by default, kept in ?edition=.
+
+    Moving it, or the play button beside it (which steps from the oldest edition to the newest, one rerun
+    each), shows the radar of that edition; each technology keeps its number through the editions
+    (radar.service.radar_timeline). Touching the slider stops the play.
+    """
+    years = sorted(int(y) for y in editions()["year"])
+    newest = years[-1]
+    if PLAY_NEXT in st.session_state:
+        st.session_state["edition"] = st.session_state.pop(PLAY_NEXT)
+    url_state("edition", "edition", lambda raw: int(raw) if raw.isdigit() and int(raw) in years else newest)
+    if st.session_state.get("edition") not in years:
+        st.session_state["edition"] = newest
+    year = st.select_slider(
+        tr("edition"), years, key="edition", help=tr("timeline_help"), on_change=st.session_state.pop, args=(PLAY_QUEUE, None)
+    )
+    url_write("edition", None if year == newest else year)
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    left.caption(tr("timeline_range", count=len(years), first=years[0], last=newest))
+    with right:
+        _player(years)
+    return int(year)
+
+
+def _player(years: list[int]) -> None:
+    """The play button: a fragment that, while playing, reruns on a timer and moves the slider on by one edition."""
+    playing = bool(st.session_state.get(PLAY_QUEUE))
+    st.session_state[PLAY_DRAWN] = time.monotonic()
+
+    @st.fragment(run_every=PLAY_STEP_S if playing else None)
+    def player() -> None:
+        queue = st.session_state.get(PLAY_QUEUE) or []
+        # The timer's run (not the page's own run, which drew this edition a moment ago) moves on.
+        if queue and time.monotonic() - st.session_state.get(PLAY_DRAWN, 0.0) >= PLAY_STEP_S * 0.8:
+            st.session_state[PLAY_NEXT], st.session_state[PLAY_QUEUE] = queue[0], queue[1:]
+            st.rerun(scope="app")
+        if queue:
+            if st.button(tr("timeline_stop"), key="timeline_stop", icon=":material/stop:", width="stretch"):
+                st.session_state.pop(PLAY_QUEUE, None)
+                st.rerun(scope="app")
+        elif st.button(tr("timeline_play"), key="timeline_play", icon=":material/play_arrow:", width="stretch",
+                       disabled=len(years) < 2, help=tr("timeline_play_help")):  # fmt: skip
+            st.session_state[PLAY_NEXT], st.session_state[PLAY_QUEUE] = years[0], years[1:]
+            st.rerun(scope="app")
+
+    player()
+
+
+def trails_toggle(edition: int) -> bool:
+    """The "show trails" switch, off by default and kept in ?trails=1; it does nothing on the oldest edition."""
+    url_state("trails", "trails", lambda raw: raw == "1")
+    oldest = min(int(y) for y in editions()["year"])
+    on = st.toggle(tr("trails_toggle"), key="trails", help=tr("trails_help"), disabled=edition == oldest)
+    url_write("trails", "1" if on else None)
+    return bool(on) and edition != oldest
 
 
 #: A ?domain= that named no domain, said until the user picks one.
@@ -360,14 +426,15 @@ MOVE_SYMBOLS: dict[str, str] = {"new": "★", "moved_in": "▲", "moved_out": "�
 
 
 def numbered_blips(edition: int, domain: str | None, language: str) -> pd.DataFrame:
-    """The radar's blips; a domain radar keeps the combined radar's numbers, so a technology has one number per edition."""
+    """The radar's blips numbered as radar.service.radar_timeline numbers them: a technology has one number in
+    every edition, on the combined radar and on every domain radar, so the time control moves it without renumbering."""
     blips = radar_blips(edition, domain, language)
-    if domain is None or len(blips) == 0:
+    if len(blips) == 0:
         return blips
     from radar import pipeline
 
-    combined = radar_blips(edition, None, language)
-    return pipeline.number_blips(blips.drop(columns="number"), reference=combined[["technology", "number"]])
+    numbers = radar_timeline(domain)[["technology", "number"]].drop_duplicates("technology")
+    return pipeline.number_blips(blips.drop(columns="number"), reference=numbers)
 
 
 def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> tuple[int, str | None]:
@@ -384,7 +451,8 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
     key = f"radar-{'domain' if pick_domain else 'all'}"
     with side:
         domain = domain_picker() if pick_domain else None
-        edition = edition_picker()
+        edition = edition_timeline()
+        show_trails = trails_toggle(edition)
         sample_notice(edition, notice or st.container())
         try:
             blips = numbered_blips(edition, domain, language)
@@ -403,6 +471,9 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
     zoomed = shown["category"].nunique() == 1 and len(shown) < len(blips)
     drawn_cats = cats[cats["id"].isin(shown["category"])] if zoomed else cats
     shown = chart.fit_blips(shown, drawn_cats, fig_width, fig_height)
+    trails = None
+    if show_trails:  # each technology's earlier positions, from the radar of each edition drawn at this size
+        trails = chart.trail_positions(shown, radar_timeline(domain), drawn_cats, edition, fig_width, fig_height)
     with side:
         respondents = explain.count_text(respondent_count(edition, domain), language)
         counted = tr("count_respondents_domain" if domain else "count_respondents", n=respondents)
@@ -412,7 +483,7 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
     with chart_col:
         colors = chart.category_colors(cats["id"].tolist())
         fig = chart.radar_figure(
-            shown, drawn_cats, language, height=fig_height, width=width and fig_width, legend=False, colors=colors
+            shown, drawn_cats, language, height=fig_height, width=width and fig_width, legend=False, colors=colors, trails=trails
         )
         if zoomed:
             st.caption(tr("radar_zoomed", category=plain(str(drawn_cats["name"].iloc[0]))))
@@ -422,6 +493,8 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
         event = st.plotly_chart(
             fig, key=key, on_select="rerun", selection_mode="points", theme=None, config=config, width="content"
         )
+        if trails is not None:
+            st.caption(tr("trails_caption", first=int(trails["edition"].min()), last=edition))
         with st.expander(tr("tab_table"), icon=":material/table:"):
             radar_table(shown)
     clicked = _pick_from_event(event, key)
