@@ -769,9 +769,27 @@ def _add_trails(
             )  # fmt: skip
 
 
-#: A small radar (one per domain, side by side): its size in pixels and its smallest drawn blip.
+#: Small radars (one per domain, side by side): the largest and smallest size in pixels, the gap between
+#: two (Streamlit's small gap), the size assumed before the browser has measured, and the smallest drawn blip.
 SMALL_RADAR_PX = 232
+SMALL_RADAR_MIN_PX = 150
+SMALL_RADAR_MAX_PX = 300
+SMALL_RADAR_GAP_PX = 16
 SMALL_BLIP_MIN_PX = 9.0
+
+
+def small_radar_size(width: int | None, count: int) -> int:
+    """The size (pixels) of each of `count` small radars in a row `width` pixels wide: all in one row when each can
+    be SMALL_RADAR_MIN_PX or more, else two a row (a phone), else one; SMALL_RADAR_PX while the width is not known."""
+    if not width:
+        return SMALL_RADAR_PX
+    for per_row in (count, 2, 1):
+        size = (width - (per_row - 1) * SMALL_RADAR_GAP_PX) // per_row
+        if size >= SMALL_RADAR_MIN_PX or per_row == 1:
+            return int(min(size, SMALL_RADAR_MAX_PX))
+    return SMALL_RADAR_PX
+
+
 #: Points on each ring's outline: the small radar draws its rings as paths, not circles, because the
 #: screen tests know the page's one large radar by its circle shapes.
 _RING_PATH_POINTS = 96

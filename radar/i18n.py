@@ -2144,6 +2144,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Shows the editions one at a time, from the oldest to the newest. Turn on trails to see the technologies move.",
     },
     "timeline_stop": {"da": "Stop", "en": "Stop"},
+    "small_radars_heading": {"da": "Fagområdernes radarer, udgave {edition}", "en": "The domains' radars, edition {edition}"},
+    "small_radars_caption": {
+        "da": "Én lille radar pr. fagområde med ringene som på den store radar (KLAR inderst) og prikkerne i kategoriens "
+        "farve. Prikkerne er for små til numre: hold musen over en for at se teknologien, dens nummer og ring.",
+        "en": "One small radar per domain, with the rings as on the large radar (READY innermost) and the dots in their "
+        "category's colour. The dots are too small for numbers: hover over one to see the technology, its number and ring.",
+    },
 }
 
 

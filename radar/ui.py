@@ -516,6 +516,35 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
     return edition, domain
 
 
+def domain_radars(edition: int) -> None:
+    """One small radar per domain for `edition`, side by side (a narrow screen wraps them), each named above it.
+
+    The same numbers and category colours as the large radar; the blips carry no numbers (too small), and the
+    hover card names each one."""
+    language = lang()
+    cats = categories(language)
+    colors = chart.category_colors(cats["id"].tolist())
+    doms = domains(language)
+    heading = tr("small_radars_heading", edition=edition)
+    st.markdown(f"**{heading}**")
+    with st.container():  # alone in its block, so the measurement labels no chart
+        width, _ = screen_size("screen-small-radars", heading)
+    size = chart.small_radar_size(width, len(doms))
+    with st.container(horizontal=True, gap="small"):
+        for domain_id, name in zip(doms["id"], doms["name"], strict=True):
+            with st.container(width=size, gap=None):
+                st.markdown(f"**{plain(name)}**")
+                blips = numbered_blips(edition, domain_id, language)
+                fig = chart.small_radar_figure(blips, cats, language, size=size, colors=colors)
+                config = chart_config(edition, domain_id, "lille")
+                st.plotly_chart(fig, key=f"small-radar-{domain_id}", theme=None, config=config, width="content")
+    st.caption(tr("small_radars_caption"))
+    key = " &nbsp; ".join(
+        f"<span style='color:{colors[c]}'>●</span>&nbsp;{plain(n)}" for c, n in zip(cats["id"], cats["name"], strict=True)
+    )
+    st.html(f"<div class='category-key'>{key}</div>")  # which colour is which category, as the large radar's sector labels say
+
+
 def _pick_from_event(event: object, chart_key: str) -> str | None:
     """The technology a new click on the chart chose, once per click (a rerun for another reason opens nothing)."""
     points = getattr(getattr(event, "selection", None), "points", None) or (event or {}).get("selection", {}).get("points", [])
