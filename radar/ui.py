@@ -220,14 +220,18 @@ def edition_timeline() -> int:
     """
     years = sorted(int(y) for y in editions()["year"])
     newest = years[-1]
+    raw = st.query_params.get("edition", "")
+    # The link's edition (else the newest) is the slider's own default, not a value written into its state: a
+    # slider the browser mounts again falls back to its default, which must not be the oldest edition.
+    linked = int(raw) if raw.isdigit() and int(raw) in years else newest
     if PLAY_NEXT in st.session_state:
         st.session_state["edition"] = st.session_state.pop(PLAY_NEXT)
-    url_state("edition", "edition", lambda raw: int(raw) if raw.isdigit() and int(raw) in years else newest)
-    if st.session_state.get("edition") not in years:
-        st.session_state["edition"] = newest
+    elif "edition" in st.session_state and st.session_state["edition"] not in years:
+        del st.session_state["edition"]  # e.g. an edition that is gone
     year = st.select_slider(
-        tr("edition"), years, key="edition", help=tr("timeline_help"), on_change=st.session_state.pop, args=(PLAY_QUEUE, None)
-    )
+        tr("edition"), years, value=linked, key="edition", help=tr("timeline_help"),
+        on_change=st.session_state.pop, args=(PLAY_QUEUE, None),
+    )  # fmt: skip
     url_write("edition", None if year == newest else year)
     left, right = st.columns([3, 2], vertical_alignment="center")
     left.caption(tr("timeline_range", count=len(years), first=years[0], last=newest))
@@ -262,9 +266,9 @@ def _player(years: list[int]) -> None:
 
 def trails_toggle(edition: int) -> bool:
     """The "show trails" switch, off by default and kept in ?trails=1; it does nothing on the oldest edition."""
-    url_state("trails", "trails", lambda raw: raw == "1")
     oldest = min(int(y) for y in editions()["year"])
-    on = st.toggle(tr("trails_toggle"), key="trails", help=tr("trails_help"), disabled=edition == oldest)
+    linked = st.query_params.get("trails") == "1"  # the default, as for the time control: see edition_timeline
+    on = st.toggle(tr("trails_toggle"), value=linked, key="trails", help=tr("trails_help"), disabled=edition == oldest)
     url_write("trails", "1" if on else None)
     return bool(on) and edition != oldest
 
