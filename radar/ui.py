@@ -287,9 +287,11 @@ def domain_picker() -> str:
         st.session_state[UNKNOWN_DOMAIN] = wanted  # kept: the next rerun finds ?domain= already set to the first domain
     if st.session_state.get(UNKNOWN_DOMAIN) is not None:
         st.warning(tr_text("error_unknown_domain", domain=st.session_state[UNKNOWN_DOMAIN]))
-    url_state("domain", "domain", lambda raw: raw if raw in ids else ids[0])
+    # The link's domain is the picker's default rather than a value written into its state: a picker the
+    # browser mounts again falls back to its default (the first domain, in 1 of 6 loads of a ?domain= link).
+    linked = ids.index(wanted) if wanted in ids else 0
     domain = st.selectbox(
-        tr("domain"), ids, key="domain", format_func=names.get, placeholder=tr("choose_option"),
+        tr("domain"), ids, index=linked, key="domain", format_func=names.get, placeholder=tr("choose_option"),
         on_change=st.session_state.pop, args=(UNKNOWN_DOMAIN, None),
     )  # fmt: skip
     url_write("domain", domain)
