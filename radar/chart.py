@@ -680,8 +680,10 @@ def _add_ghosts(fig: go.Figure, blips: pd.DataFrame, ghosts: pd.DataFrame, marke
 #: small faded dot at each; drawn under the blips, so it never covers a blip or its number.
 TRAIL_META = "trail"
 TRAIL_LINE_WIDTH = 1.5
-TRAIL_LINE_OPACITY = 0.6
-TRAIL_DOT_OPACITY = 0.55
+TRAIL_LINE_OPACITY = 0.75
+TRAIL_DOT_OPACITY = 0.7
+#: The oldest step of a trail is drawn this faint; the newest at TRAIL_LINE_OPACITY (dots: TRAIL_DOT_OPACITY).
+TRAIL_MIN_OPACITY = 0.2
 #: A trail dot is this share of a blip's marker, never below TRAIL_DOT_MIN_PX.
 TRAIL_DOT_SHARE = 0.4
 TRAIL_DOT_MIN_PX = 6.0
@@ -724,45 +726,52 @@ def trail_hover_text(number: object, name: str, edition: int, ring: str, lang: s
 def _add_trails(
     fig: go.Figure, blips: pd.DataFrame, trails: pd.DataFrame, colors: dict[str, str], marker_px: float, lang: str
 ) -> None:
-    """Each shown technology's trail: one line trace and one dot trace per category (meta TRAIL_META), under the blips.
+    """Each shown technology's trail (traces with meta TRAIL_META), under the blips: per category one line trace
+    for each step between two editions, fainter the older the step, so the eye reads where a technology came
+    from; and one trace of dots, also fainter with age.
 
     A dot under a blip of the shown radar is left out: it would be hidden anyway, and a click there is a click on the blip.
     """
     info = blips.set_index("technology")
     centres = [polar_to_xy(r, th) for r, th in zip(blips["r"], blips["theta"], strict=True)]
     reach = float(blips["diameter"].iloc[0]) / 2 if len(blips) else 0.0
-    shown_edition = int(trails["edition"].max())
+    steps = {int(year): k for k, year in enumerate(sorted(set(trails["edition"])))}
+    last = max(len(steps) - 1, 1)
     dot_px = max(TRAIL_DOT_MIN_PX, marker_px * TRAIL_DOT_SHARE)
+
+    def faded(top: float, k: int) -> float:
+        return TRAIL_MIN_OPACITY + (top - TRAIL_MIN_OPACITY) * k / last
+
     for cat in dict.fromkeys(blips["category"]):
-        techs = info.index[info["category"] == cat]
-        part = trails[trails["technology"].isin(techs)]
-        line_x: list[float | None] = []
-        line_y: list[float | None] = []
-        dots: list[tuple[float, float, str, str]] = []
+        part = trails[trails["technology"].isin(info.index[info["category"] == cat])]
+        lines: dict[int, tuple[list[float | None], list[float | None]]] = {}
+        dots: list[tuple[float, float, str, str, float]] = []
         for tech, path in part.groupby("technology", sort=False):
             if len(path) < 2:
                 continue
             points = [polar_to_xy(r, th) for r, th in zip(path["r"], path["theta"], strict=True)]
-            line_x += [p[0] for p in points] + [None]
-            line_y += [p[1] for p in points] + [None]
-            for (x, y), year, ring in zip(points, path["edition"], path["ring"], strict=True):
-                if int(year) != shown_edition and all(math.dist((x, y), c) > reach for c in centres):
+            ages = [steps[int(year)] for year in path["edition"]]
+            for (a, b), k in zip(zip(points, points[1:], strict=False), ages[1:], strict=True):
+                xs, ys = lines.setdefault(k, ([], []))
+                xs += [a[0], b[0], None]
+                ys += [a[1], b[1], None]
+            for (x, y), year, ring, k in zip(points[:-1], path["edition"], path["ring"], ages, strict=False):
+                if all(math.dist((x, y), c) > reach for c in centres):
                     card = trail_hover_text(info.at[tech, "number"], info.at[tech, "name"], int(year), ring, lang)
-                    dots.append((x, y, str(tech), card))
-        if not line_x:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=line_x, y=line_y, mode="lines", meta=TRAIL_META, opacity=TRAIL_LINE_OPACITY,
-                line={"color": colors[cat], "width": TRAIL_LINE_WIDTH}, hoverinfo="skip", showlegend=False,
-            )
-        )  # fmt: skip
+                    dots.append((x, y, str(tech), card, faded(TRAIL_DOT_OPACITY, k + 1)))
+        for k, (xs, ys) in sorted(lines.items()):
+            fig.add_trace(
+                go.Scatter(
+                    x=xs, y=ys, mode="lines", meta=TRAIL_META, opacity=faded(TRAIL_LINE_OPACITY, k),
+                    line={"color": colors[cat], "width": TRAIL_LINE_WIDTH}, hoverinfo="skip", showlegend=False,
+                )
+            )  # fmt: skip
         if dots:
             fig.add_trace(
                 go.Scatter(
                     x=[d[0] for d in dots], y=[d[1] for d in dots], mode="markers", meta=TRAIL_META,
-                    opacity=TRAIL_DOT_OPACITY,
-                    marker={"size": dot_px, "color": colors[cat], "line": {"color": "white", "width": 1}},
+                    marker={"size": dot_px, "color": colors[cat], "opacity": [d[4] for d in dots],
+                            "line": {"color": "white", "width": 1}},
                     customdata=[d[2] for d in dots], hovertext=[d[3] for d in dots],
                     hovertemplate="%{hovertext}<extra></extra>", showlegend=False, cliponaxis=False,
                 )
