@@ -2145,6 +2145,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "timeline_stop": {"da": "Stop", "en": "Stop"},
     "small_radars_heading": {"da": "Fagområdernes radarer, udgave {edition}", "en": "The domains' radars, edition {edition}"},
+    "about_timeline": {
+        "da": "**Gennem udgaverne:** skyderen »Udgave« på radarsiderne viser radaren i hver udgave, og »Afspil« går "
+        "gennem dem fra den ældste. En teknologi har samme nummer i alle udgaver og på alle radarer: den nyeste samlede "
+        "radars nummer; en teknologi, der ikke er med i den nyeste, nummereres efter de andre. »Vis spor« tegner en tynd "
+        "linje gennem teknologiens placeringer i de tidligere udgaver, svagere jo ældre, hver placering som den udgaves "
+        "egen radar lagde den. Prikkerne pakkes i rækker, så en teknologi kan flytte sig lidt inden for sin ring, også når "
+        "ringen er den samme.",
+        "en": "**Through the editions:** the 'Edition' slider on the radar pages shows the radar of each edition, and "
+        "'Play' steps through them from the oldest. A technology has the same number in every edition and on every "
+        "radar: the newest combined radar's number; a technology missing from the newest is numbered after the others. "
+        "'Show trails' draws a thin line through the technology's positions in the earlier editions, fainter the older, "
+        "each position where that edition's own radar put it. Dots are packed in rows, so a technology can move a little "
+        "within its ring even when the ring stays the same.",
+    },
     "small_radars_caption": {
         "da": "Én lille radar pr. fagområde med ringene som på den store radar (KLAR inderst) og prikkerne i kategoriens "
         "farve. Prikkerne er for små til numre: hold musen over en for at se teknologien, dens nummer og ring.",
