@@ -546,7 +546,9 @@ def domain_radars(edition: int) -> None:
                 st.plotly_chart(fig, key=f"small-radar-{domain_id}", theme=None, config=config, width="content")
     st.caption(tr("small_radars_caption"))
     key = " &nbsp; ".join(
-        f"<span style='color:{colors[c]}'>●</span>&nbsp;{plain(n)}" for c, n in zip(cats["id"], cats["name"], strict=True)
+        f"<span aria-hidden='true' style='display:inline-block;width:.75em;height:.75em;border-radius:50%;"
+        f"background:{colors[c]}'></span>&nbsp;{plain(n)}"
+        for c, n in zip(cats["id"], cats["name"], strict=True)
     )
     st.html(f"<div class='category-key'>{key}</div>")  # which colour is which category, as the large radar's sector labels say
 
