@@ -224,12 +224,13 @@ def edition_timeline() -> int:
     # The link's edition (else the newest) is the slider's own default, not a value written into its state: a
     # slider the browser mounts again falls back to its default, which must not be the oldest edition.
     linked = int(raw) if raw.isdigit() and int(raw) in years else newest
-    if PLAY_NEXT in st.session_state:
+    stepped = PLAY_NEXT in st.session_state
+    if stepped:  # the play button's next edition; no default beside it (Streamlit warns of a value set twice)
         st.session_state["edition"] = st.session_state.pop(PLAY_NEXT)
     elif "edition" in st.session_state and st.session_state["edition"] not in years:
         del st.session_state["edition"]  # e.g. an edition that is gone
     year = st.select_slider(
-        tr("edition"), years, value=linked, key="edition", help=tr("timeline_help"),
+        tr("edition"), years, value=None if stepped else linked, key="edition", help=tr("timeline_help"),
         on_change=st.session_state.pop, args=(PLAY_QUEUE, None),
     )  # fmt: skip
     url_write("edition", None if year == newest else year)
