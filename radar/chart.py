@@ -718,6 +718,19 @@ def trail_positions(
     return trails.astype({"edition": "int64"}).sort_values(["technology", "edition"]).reset_index(drop=True)
 
 
+#: A trail's step between two editions is drawn through a point every TRAIL_STEP_DEG degrees (at least its two ends).
+TRAIL_STEP_DEG = 4.0
+
+
+def trail_segment(start: tuple[float, float], end: tuple[float, float]) -> list[tuple[float, float]]:
+    """Screen x, y along one step of a trail from `start` to `end` (r, theta in degrees), radius and angle
+    changing evenly: it follows the rings and keeps to the angles between its ends, so it stays in its sector
+    (a straight line across a zoomed radar's wide sector would cut through its middle)."""
+    (r0, t0), (r1, t1) = start, end
+    count = max(1, math.ceil(abs(t1 - t0) / TRAIL_STEP_DEG))
+    return [polar_to_xy(r0 + (r1 - r0) * i / count, t0 + (t1 - t0) * i / count) for i in range(count + 1)]
+
+
 def trail_hover_text(number: object, name: str, edition: int, ring: str, lang: str) -> str:
     """The hover card of a trail dot: the technology (its number on the radar shown) and its ring that edition."""
     return f"<b>{number}. {plain(name)}</b><br>{t('trail_hover', lang, edition=edition, ring=t('ring_' + ring, lang))}"
@@ -749,12 +762,16 @@ def _add_trails(
         for tech, path in part.groupby("technology", sort=False):
             if len(path) < 2:
                 continue
-            points = [polar_to_xy(r, th) for r, th in zip(path["r"], path["theta"], strict=True)]
+            polar = list(zip(path["r"], path["theta"], strict=True))
+            points = [polar_to_xy(r, th) for r, th in polar]
             ages = [steps[int(year)] for year in path["edition"]]
-            for (a, b), k in zip(zip(points, points[1:], strict=False), ages[1:], strict=True):
+            for (a, b), k in zip(zip(polar, polar[1:], strict=False), ages[1:], strict=True):
                 xs, ys = lines.setdefault(k, ([], []))
-                xs += [a[0], b[0], None]
-                ys += [a[1], b[1], None]
+                for x, y in trail_segment(a, b):
+                    xs.append(x)
+                    ys.append(y)
+                xs.append(None)
+                ys.append(None)
             for (x, y), year, ring, k in zip(points[:-1], path["edition"], path["ring"], ages, strict=False):
                 if all(math.dist((x, y), c) > reach for c in centres):
                     card = trail_hover_text(info.at[tech, "number"], info.at[tech, "name"], int(year), ring, lang)

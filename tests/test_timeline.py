@@ -19,8 +19,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from radar import chart, service
-from radar.config import RING_KEYS
-from radar.layout import ring_bounds
+from radar.config import GEOMETRY, RING_KEYS
+from radar.layout import ring_bounds, sector_bounds
 from radar.safe import plain
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -154,8 +154,32 @@ def test_the_trails_are_drawn_under_the_blips_with_their_edition_and_ring_on_hov
     radius = float(shown["diameter"].iloc[0]) / 2
     centres = [chart.polar_to_xy(r, th) for r, th in zip(shown["r"], shown["theta"], strict=True)]
     assert all(math.dist((x, y), c) > radius for tr in dots for x, y in zip(tr.x, tr.y, strict=True) for c in centres)
+    # Every trail stays in its category's sector: it never crosses a sector line or the ring names' wedge.
+    cats = categories(national_db)["id"].tolist()
+    sector_of = {
+        color: sector_bounds(k, len(cats), GEOMETRY.label_gutter_deg)
+        for k, color in enumerate(chart.category_colors(cats).values())
+    }
+    for tr in lines:
+        low, high = sector_of[tr.line.color]
+        angles = [math.degrees(math.atan2(x, y)) % 360 for x, y in zip(tr.x, tr.y, strict=True) if x is not None]
+        assert all(low <= a <= high for a in angles)
     # The shown radar itself is unchanged by its trails.
     assert [tr.to_json() for tr in fig.data if tr.meta != chart.TRAIL_META] == [tr.to_json() for tr in plain_fig.data]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [((0.2, 30.0), (0.6, 150.0)), ((0.9, 300.0), (0.4, 200.0)), ((0.5, 100.0), (0.5, 100.0)), ((0.3, 50.0), (0.7, 52.0))],
+)
+def test_a_trail_step_follows_the_rings_between_its_ends(start, end):
+    points = chart.trail_segment(start, end)
+    assert points[0] == pytest.approx(chart.polar_to_xy(*start)) and points[-1] == pytest.approx(chart.polar_to_xy(*end))
+    radii = sorted((start[0], end[0]))
+    angles = sorted((start[1], end[1]))
+    for x, y in points:
+        assert radii[0] - 1e-9 <= math.hypot(x, y) <= radii[1] + 1e-9
+        assert angles[0] - 1e-9 <= math.degrees(math.atan2(x, y)) % 360 <= angles[1] + 1e-9
 
 
 # --- small radars -------------------------------------------------------------------------------------
