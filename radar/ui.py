@@ -440,7 +440,8 @@ def numbered_blips(edition: int, domain: str | None, language: str) -> pd.DataFr
         return blips
     from radar import pipeline
 
-    numbers = radar_timeline(domain)[["technology", "number"]].drop_duplicates("technology")
+    # The combined timeline's numbers are every radar's (a domain's timeline carries the same): one cached call for all.
+    numbers = radar_timeline(None)[["technology", "number"]].drop_duplicates("technology")
     return pipeline.number_blips(blips.drop(columns="number"), reference=numbers)
 
 
