@@ -547,9 +547,9 @@ def domain_radars(edition: int) -> None:
                 config = chart_config(edition, domain_id, "lille")
                 st.plotly_chart(fig, key=f"small-radar-{domain_id}", theme=None, config=config, width="content")
     st.caption(tr("small_radars_caption"))
-    key = " &nbsp; ".join(
-        f"<span aria-hidden='true' style='display:inline-block;width:.75em;height:.75em;border-radius:50%;"
-        f"background:{colors[c]}'></span>&nbsp;{plain(n)}"
+    key = " &ensp; ".join(
+        f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;width:.75em;"
+        f"height:.75em;border-radius:50%;background:{colors[c]}'></span>&nbsp;{plain(n)}</span>"
         for c, n in zip(cats["id"], cats["name"], strict=True)
     )
     st.html(f"<div class='category-key'>{key}</div>")  # which colour is which category, as the large radar's sector labels say
