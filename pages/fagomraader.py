@@ -9,6 +9,7 @@ tab_radar, tab_compare = st.tabs([ui.tr("tab_radar"), ui.tr("tab_compare")])
 with tab_radar:
     edition, _ = ui.radar_explorer(pick_domain=True)  # the sample-data notice sits beside the radar
 with tab_compare:
+    ui.domain_radars(edition)
     st.caption(ui.tr("compare_intro"))
     matrix = ui.explained_matrix(edition)
     st.plotly_chart(

@@ -13,6 +13,7 @@ for ring in config.RINGS:
     st.markdown(f"**{ui.tr('ring_' + ring.key)}** — {ui.tr(ring.help_key)}")
 st.header(ui.tr("about_method_heading"))
 st.markdown(ui.tr("about_method", low_n=config.LOW_N))
+st.markdown(ui.tr("about_timeline"))
 st.subheader(ui.tr("about_example_heading"))
 st.markdown(
     ui.tr("about_example", maturity=explain.EXAMPLE_MATURITY, adoption=explain.index_text(explain.EXAMPLE_ADOPTION, ui.lang()))

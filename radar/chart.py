@@ -416,6 +416,7 @@ def radar_figure(
     legend: bool = True,
     width: int | None = None,
     colors: dict[str, str] | None = None,
+    trails: pd.DataFrame | None = None,
 ) -> go.Figure:
     """The radar: ring bands, sector labels, numbered blips coloured by category, movement glyphs.
 
@@ -434,6 +435,7 @@ def radar_figure(
     markers are sized for. Blips too small for their numbers (a crowded radar) are drawn without
     them (numbers_shown says so); the hover card and the list still name each one. `colors` (category
     id -> colour) keeps each category's own colour when `categories` is a part of the radar's (zoomed).
+    `trails` (trail_positions) draws each technology's earlier positions under the blips.
     """
     cat_ids = categories["id"].tolist()
     cat_names = dict(zip(categories["id"], categories["name"], strict=True))
@@ -464,6 +466,8 @@ def radar_figure(
         fig.add_trace(ring_labels)
     if ghosts is not None and len(ghosts):
         _add_ghosts(fig, blips, ghosts, marker_px)
+    if trails is not None and len(trails) and len(blips):
+        _add_trails(fig, blips, trails, colors, marker_px, lang)
     for cat in cat_ids:
         part = blips[blips["category"] == cat]
         xy = [polar_to_xy(r, th) for r, th in zip(part["r"], part["theta"], strict=True)]
@@ -669,6 +673,228 @@ def _add_ghosts(fig: go.Figure, blips: pd.DataFrame, ghosts: pd.DataFrame, marke
             showlegend=False,
         )
     )
+
+
+# --- the radar through the editions: trails and small radars ---------------------------------------
+#: A trail is the thin line in its category's colour through a technology's earlier positions, with a
+#: small faded dot at each; drawn under the blips, so it never covers a blip or its number.
+TRAIL_META = "trail"
+TRAIL_LINE_WIDTH = 1.5
+TRAIL_LINE_OPACITY = 0.75
+TRAIL_DOT_OPACITY = 0.7
+#: The oldest step of a trail is drawn this faint; the newest at TRAIL_LINE_OPACITY (dots: TRAIL_DOT_OPACITY).
+TRAIL_MIN_OPACITY = 0.2
+#: A trail dot is this share of a blip's marker, never below TRAIL_DOT_MIN_PX.
+TRAIL_DOT_SHARE = 0.4
+TRAIL_DOT_MIN_PX = 6.0
+TRAIL_COLUMNS: tuple[str, ...] = ("technology", "edition", "ring", "r", "theta")
+
+
+def trail_positions(
+    shown: pd.DataFrame,
+    timeline: pd.DataFrame,
+    categories: pd.DataFrame,
+    edition: int,
+    width: int,
+    height: int,
+    **fit: object,
+) -> pd.DataFrame:
+    """Where each shown technology sat in every edition up to `edition`, oldest first (columns TRAIL_COLUMNS).
+
+    `shown` are the blips drawn (fit_blips for this figure), `timeline` the placed blips of every edition
+    (radar.service.radar_timeline). An earlier edition's position is where that edition's radar puts it
+    when drawn at the same size with the same `categories` (fit_blips, `fit` its options), so a trail
+    ends where the earlier radar had the blip; the shown edition's row is the blip itself. A technology
+    missing from an edition has no row for it, so one that is new has a trail of one point.
+    """
+    wanted = set(shown["technology"])
+    earlier = timeline[(timeline["edition"] < edition) & timeline["category"].isin(set(categories["id"]))]
+    parts = []
+    for year, part in earlier.groupby("edition", sort=True):
+        placed = fit_blips(part.drop(columns="edition").reset_index(drop=True), categories, width, height, **fit)
+        parts.append(placed[placed["technology"].isin(wanted)].assign(edition=int(year)))
+    parts.append(shown.assign(edition=int(edition)))
+    trails = pd.concat([p[list(TRAIL_COLUMNS)] for p in parts], ignore_index=True)
+    return trails.astype({"edition": "int64"}).sort_values(["technology", "edition"]).reset_index(drop=True)
+
+
+#: A trail's step between two editions is drawn through a point every TRAIL_STEP_DEG degrees (at least its two ends).
+TRAIL_STEP_DEG = 4.0
+
+
+def trail_segment(start: tuple[float, float], end: tuple[float, float]) -> list[tuple[float, float]]:
+    """Screen x, y along one step of a trail from `start` to `end` (r, theta in degrees), radius and angle
+    changing evenly: it follows the rings and keeps to the angles between its ends, so it stays in its sector
+    (a straight line across a zoomed radar's wide sector would cut through its middle)."""
+    (r0, t0), (r1, t1) = start, end
+    count = max(1, math.ceil(abs(t1 - t0) / TRAIL_STEP_DEG))
+    return [polar_to_xy(r0 + (r1 - r0) * i / count, t0 + (t1 - t0) * i / count) for i in range(count + 1)]
+
+
+def trail_hover_text(number: object, name: str, edition: int, ring: str, lang: str) -> str:
+    """The hover card of a trail dot: the technology (its number on the radar shown) and its ring that edition."""
+    return f"<b>{number}. {plain(name)}</b><br>{t('trail_hover', lang, edition=edition, ring=t('ring_' + ring, lang))}"
+
+
+def _add_trails(
+    fig: go.Figure, blips: pd.DataFrame, trails: pd.DataFrame, colors: dict[str, str], marker_px: float, lang: str
+) -> None:
+    """Each shown technology's trail (traces with meta TRAIL_META), under the blips: per category one line trace
+    for each step between two editions, fainter the older the step, so the eye reads where a technology came
+    from; and one trace of dots, also fainter with age.
+
+    A dot under a blip of the shown radar is left out: it would be hidden anyway, and a click there is a click on the blip.
+    """
+    info = blips.set_index("technology")
+    centres = [polar_to_xy(r, th) for r, th in zip(blips["r"], blips["theta"], strict=True)]
+    reach = float(blips["diameter"].iloc[0]) / 2 if len(blips) else 0.0
+    steps = {int(year): k for k, year in enumerate(sorted(set(trails["edition"])))}
+    last = max(len(steps) - 1, 1)
+    dot_px = max(TRAIL_DOT_MIN_PX, marker_px * TRAIL_DOT_SHARE)
+
+    def faded(top: float, k: int) -> float:
+        return TRAIL_MIN_OPACITY + (top - TRAIL_MIN_OPACITY) * k / last
+
+    for cat in dict.fromkeys(blips["category"]):
+        part = trails[trails["technology"].isin(info.index[info["category"] == cat])]
+        lines: dict[int, tuple[list[float | None], list[float | None]]] = {}
+        dots: list[tuple[float, float, str, str, float]] = []
+        for tech, path in part.groupby("technology", sort=False):
+            if len(path) < 2:
+                continue
+            polar = list(zip(path["r"], path["theta"], strict=True))
+            points = [polar_to_xy(r, th) for r, th in polar]
+            ages = [steps[int(year)] for year in path["edition"]]
+            for (a, b), k in zip(zip(polar, polar[1:], strict=False), ages[1:], strict=True):
+                xs, ys = lines.setdefault(k, ([], []))
+                for x, y in trail_segment(a, b):
+                    xs.append(x)
+                    ys.append(y)
+                xs.append(None)
+                ys.append(None)
+            for (x, y), year, ring, k in zip(points[:-1], path["edition"], path["ring"], ages, strict=False):
+                if all(math.dist((x, y), c) > reach for c in centres):
+                    card = trail_hover_text(info.at[tech, "number"], info.at[tech, "name"], int(year), ring, lang)
+                    dots.append((x, y, str(tech), card, faded(TRAIL_DOT_OPACITY, k + 1)))
+        for k, (xs, ys) in sorted(lines.items()):
+            fig.add_trace(
+                go.Scatter(
+                    x=xs, y=ys, mode="lines", meta=TRAIL_META, opacity=faded(TRAIL_LINE_OPACITY, k),
+                    line={"color": colors[cat], "width": TRAIL_LINE_WIDTH}, hoverinfo="skip", showlegend=False,
+                )
+            )  # fmt: skip
+        if dots:
+            fig.add_trace(
+                go.Scatter(
+                    x=[d[0] for d in dots], y=[d[1] for d in dots], mode="markers", meta=TRAIL_META,
+                    marker={"size": dot_px, "color": colors[cat], "opacity": [d[4] for d in dots],
+                            "line": {"color": "white", "width": 1}},
+                    customdata=[d[2] for d in dots], hovertext=[d[3] for d in dots],
+                    hovertemplate="%{hovertext}<extra></extra>", showlegend=False, cliponaxis=False,
+                )
+            )  # fmt: skip
+
+
+#: Small radars (one per domain, side by side): the largest and smallest size in pixels, the gap between
+#: two (Streamlit's small gap), the size assumed before the browser has measured, and the smallest drawn blip.
+SMALL_RADAR_PX = 232
+SMALL_RADAR_MIN_PX = 150
+SMALL_RADAR_MAX_PX = 300
+SMALL_RADAR_GAP_PX = 16
+SMALL_BLIP_MIN_PX = 9.0
+
+
+def small_radar_size(width: int | None, count: int) -> int:
+    """The size (pixels) of each of `count` small radars in a row `width` pixels wide: all in one row when each can
+    be SMALL_RADAR_MIN_PX or more, else two a row (a phone), else one; SMALL_RADAR_PX while the width is not known."""
+    if not width:
+        return SMALL_RADAR_PX
+    for per_row in (count, 2, 1):
+        size = (width - (per_row - 1) * SMALL_RADAR_GAP_PX) // per_row
+        if size >= SMALL_RADAR_MIN_PX or per_row == 1:
+            return int(min(size, SMALL_RADAR_MAX_PX))
+    return SMALL_RADAR_PX
+
+
+#: Points on each ring's outline: the small radar draws its rings as paths, not circles, because the
+#: screen tests know the page's one large radar by its circle shapes.
+_RING_PATH_POINTS = 96
+
+
+def _ring_path(radius: float) -> str:
+    points = [polar_to_xy(radius, 360 * k / _RING_PATH_POINTS) for k in range(_RING_PATH_POINTS)]
+    return "M " + " L ".join(f"{x:.5f},{y:.5f}" for x, y in points) + " Z"
+
+
+def small_radar_hover_text(row: pd.Series, lang: str) -> str:
+    """The short hover card of a small radar's blip: number, name, ring and score."""
+    ring = t("ring_" + row["ring"], lang)
+    score = explain.score_text(row["score"], lang)
+    return f"<b>{row['number']}. {plain(row['name'])}</b><br>{ring} · {t('col_score', lang)} {score}"
+
+
+def small_radar_figure(
+    blips: pd.DataFrame,
+    categories: pd.DataFrame,
+    lang: str,
+    size: int = SMALL_RADAR_PX,
+    geometry: Geometry = GEOMETRY,
+    colors: dict[str, str] | None = None,
+) -> go.Figure:
+    """A compact radar `size` pixels square: the rings, sectors and blips of radar_figure without labels or numbers.
+
+    The blips (columns as radar_figure's; their positions are replaced) are placed again by radar.layout
+    for this size, each category in its own colour (`colors`, else category_colors), and named by their hover card.
+    """
+    cat_ids = categories["id"].tolist()
+    colors = {**category_colors(cat_ids), **(colors or {})}
+    pad = 4
+    ppu = (size - 2 * pad) / 2 / 1.02
+    wanted = min(max(geometry.blip_diameter, (SMALL_BLIP_MIN_PX + MARKER_LINE) / ppu), geometry.max_blip_diameter)
+    placed = blips
+    if len(blips):
+        placed = place_blips(
+            blips.drop(columns=["id"], errors="ignore").rename(columns={"technology": "id"}),
+            cat_ids,
+            geometry=replace(geometry, blip_diameter=wanted),
+        ).rename(columns={"id": "technology"})
+    diameter = float(placed["diameter"].iloc[0]) if len(placed) else wanted
+    marker_px = max(diameter * ppu - MARKER_LINE - 0.5, 3.0)
+    line = {"color": "rgba(40, 60, 90, 0.40)", "width": 1}
+    outlines = [(ring, _ring_path(ring_bounds(ring.index, geometry)[1])) for ring in reversed(RINGS)]
+    shapes = [{"type": "path", "path": path, "fillcolor": ring.fill, "line": line, "layer": "below"} for ring, path in outlines]
+    shapes += [{**s, "line": line} for s in _sector_shapes(len(cat_ids), geometry)]
+    fig = go.Figure()
+    for cat in cat_ids:
+        part = placed[placed["category"] == cat]
+        if part.empty:
+            continue
+        xy = [polar_to_xy(r, th) for r, th in zip(part["r"], part["theta"], strict=True)]
+        fig.add_trace(
+            go.Scatter(
+                x=[p[0] for p in xy], y=[p[1] for p in xy], mode="markers", name=plain(str(cat)),
+                marker={"size": marker_px, "color": colors[cat], "line": {"color": "white", "width": MARKER_LINE}},
+                customdata=part["technology"], hovertext=[small_radar_hover_text(row, lang) for _, row in part.iterrows()],
+                hovertemplate="%{hovertext}<extra></extra>", showlegend=False, cliponaxis=False,
+            )
+        )  # fmt: skip
+    reach = 1.02 * (size / 2) / ((size - 2 * pad) / 2)
+    axis = {"visible": False, "fixedrange": True, "showgrid": False, "zeroline": False, "range": [-reach, reach]}
+    fig.update_layout(
+        width=size,
+        height=size,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        shapes=shapes,
+        xaxis=axis,
+        yaxis={**axis, "scaleanchor": "x", "scaleratio": 1},
+        hovermode="closest",
+        dragmode=False,
+        font={"family": FONT, "size": 13, "color": "#1b2a41"},
+        hoverlabel={"font": {"size": 13, "family": FONT}, "bgcolor": "white"},
+    )
+    return fig
 
 
 #: Tick marks of a 0..1 axis (shares, scores), written by radar.i18n.number rather than Plotly's own d3 format.

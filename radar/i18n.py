@@ -2166,6 +2166,53 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "En ny runde er startet, så dit svar blev ikke gemt. Her er den nye runde.",
         "en": "A new round has started, so your answer was not saved. Here is the new round.",
     },
+    # --- time control and trails on the radar pages, small radars on Fagområder (timeline) ------------
+    "timeline_help": {
+        "da": "Træk for at se radaren i en anden udgave. En teknologi har samme nummer i alle udgaver.",
+        "en": "Drag to see the radar of another edition. A technology has the same number in every edition.",
+    },
+    "trails_toggle": {"da": "Vis spor", "en": "Show trails"},
+    "trails_help": {
+        "da": "Sporet er en tynd linje i kategoriens farve gennem teknologiens placeringer i de tidligere udgaver.",
+        "en": "A trail is a thin line in the category's colour through the technology's positions in the earlier editions.",
+    },
+    "trails_caption": {
+        "da": "Spor: den tynde linje fra en prik går gennem teknologiens placeringer i udgaverne {first}–{last}; "
+        "de små blege prikker er de tidligere placeringer (hold musen over en for at se udgave og ring). "
+        "En ny teknologi har intet spor.",
+        "en": "Trails: the thin line from a dot runs through the technology's positions in the editions {first}–{last}; "
+        "the small faded dots are the earlier positions (hover over one for its edition and ring). "
+        "A new technology has no trail.",
+    },
+    "trail_hover": {"da": "Udgave {edition}: {ring}", "en": "Edition {edition}: {ring}"},
+    "timeline_range": {"da": "{count} udgaver: {first}–{last}", "en": "{count} editions: {first}–{last}"},
+    "timeline_play": {"da": "Afspil", "en": "Play"},
+    "timeline_play_help": {
+        "da": "Viser udgaverne én ad gangen, fra den ældste til den nyeste. Slå spor til for at se teknologierne flytte sig.",
+        "en": "Shows the editions one at a time, from the oldest to the newest. Turn on trails to see the technologies move.",
+    },
+    "timeline_stop": {"da": "Stop", "en": "Stop"},
+    "small_radars_heading": {"da": "Fagområdernes radarer, udgave {edition}", "en": "The domains' radars, edition {edition}"},
+    "about_timeline": {
+        "da": "**Gennem udgaverne:** skyderen »Udgave« på radarsiderne viser radaren i hver udgave, og »Afspil« går "
+        "gennem dem fra den ældste. En teknologi har samme nummer i alle udgaver og på alle radarer: den nyeste samlede "
+        "radars nummer; en teknologi, der ikke er med i den nyeste, nummereres efter de andre. »Vis spor« tegner en tynd "
+        "linje gennem teknologiens placeringer i de tidligere udgaver, svagere jo ældre, hver placering som den udgaves "
+        "egen radar lagde den. Prikkerne pakkes i rækker, så en teknologi kan flytte sig lidt inden for sin ring, også når "
+        "ringen er den samme.",
+        "en": "**Through the editions:** the 'Edition' slider on the radar pages shows the radar of each edition, and "
+        "'Play' steps through them from the oldest. A technology has the same number in every edition and on every "
+        "radar: the newest combined radar's number; a technology missing from the newest is numbered after the others. "
+        "'Show trails' draws a thin line through the technology's positions in the earlier editions, fainter the older, "
+        "each position where that edition's own radar put it. Dots are packed in rows, so a technology can move a little "
+        "within its ring even when the ring stays the same.",
+    },
+    "small_radars_caption": {
+        "da": "Én lille radar pr. fagområde med ringene som på den store radar (KLAR inderst) og prikkerne i kategoriens "
+        "farve. Prikkerne er for små til numre: hold musen over en for at se teknologien, dens nummer og ring.",
+        "en": "One small radar per domain, with the rings as on the large radar (READY innermost) and the dots in their "
+        "category's colour. The dots are too small for numbers: hover over one to see the technology, its number and ring.",
+    },
 }
 
 

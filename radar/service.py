@@ -113,6 +113,43 @@ def radar_blips(path: Path, edition: int, domain: str | None, lang: str) -> pd.D
     return with_value_mix(table, value.value_mix(db.value_counts(path, edition, domain)))
 
 
+#: The columns of radar_timeline: one row per edition and placed technology of the scope.
+TIMELINE_COLUMNS: tuple[str, ...] = ("edition", "technology", "category", "ring", "score", "number", "r", "theta", "diameter")
+
+
+def radar_timeline(path: Path, domain: str | None) -> pd.DataFrame:
+    """The placed blips of every edition of one scope (None: the combined radar), oldest edition first.
+
+    One counting query over all editions (service._scored); each edition is placed by radar.layout as its
+    own radar is. `number` is one number per technology across all editions and scopes: the newest combined
+    radar's (1..N in reading order), then each older combined radar's newcomers after the last, so the time
+    control moves a technology without renumbering it, and a domain radar has the combined radar's numbers.
+    """
+    _check_domain(path, domain)
+    scored = _scored(path, None, None, each_domain=domain is not None)
+    years = sorted({year for year, _ in scored})
+    techs = db.load_technologies(path)
+    numbers = pd.DataFrame({"technology": pd.Series(dtype=object), "number": pd.Series(dtype="int64")})
+    for year in reversed(years):
+        combined = scored[(year, None)]
+        placed = pipeline.radar_table(combined[combined["ring"].notna()], techs)
+        numbered = pipeline.number_blips(placed.reset_index(drop=True), reference=numbers if len(numbers) else None)
+        newcomers = numbered.loc[~numbered["technology"].isin(numbers["technology"]), ["technology", "number"]]
+        numbers = pd.concat([numbers, newcomers], ignore_index=True)
+    cats = db.load_categories(path)["id"].tolist()
+    parts = []
+    for year in years:
+        current = scored[(year, domain)]
+        table = pipeline.radar_table(current[current["ring"].notna()].reset_index(drop=True), techs)
+        table = pipeline.number_blips(table, reference=numbers) if len(table) else table.assign(number=pd.Series(dtype="int64"))
+        placed = place_blips(table.rename(columns={"technology": "id"}), cats).rename(columns={"id": "technology"})
+        parts.append(placed.assign(edition=year))
+    if not parts:
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in TIMELINE_COLUMNS})
+    timeline = pd.concat(parts, ignore_index=True)[list(TIMELINE_COLUMNS)]
+    return timeline.astype({"edition": "int64", "number": "int64"}).sort_values(["edition", "number"]).reset_index(drop=True)
+
+
 def with_value_mix(table: pd.DataFrame, mix: pd.DataFrame) -> pd.DataFrame:
     """`table` with each technology's value mix (radar.value); a technology nobody answered for has n_value 0."""
     out = table.merge(mix, on="technology", how="left")

@@ -6,6 +6,7 @@ The only module of radar/ that imports streamlit. Pages call these and stay shor
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,6 +134,7 @@ radar_blips = _cached(service.radar_blips)
 respondent_count = _cached(service.respondent_count)
 technology_detail = _cached(service.technology_detail)
 domain_matrix = _cached(service.domain_matrix)
+radar_timeline = _cached(service.radar_timeline)
 
 
 def chart_config(edition: int, domain: str | None, kind: str = "") -> dict:
@@ -204,6 +206,75 @@ def edition_picker() -> int:
     return int(year)
 
 
+#: The play button's state: the editions still to show, the next one to show, and when the page was last drawn.
+PLAY_QUEUE, PLAY_NEXT, PLAY_DRAWN = "timeline_queue", "timeline_next", "timeline_drawn"
+#: Seconds each edition is shown while the play button steps through them.
+PLAY_STEP_S = 1.6
+
+
+def edition_timeline() -> int:
+    """The radar pages' time control: a slider over the editions, oldest on the left, newest by default, kept in ?edition=.
+
+    Moving it, or the play button beside it (which steps from the oldest edition to the newest, one rerun
+    each), shows the radar of that edition; each technology keeps its number through the editions
+    (radar.service.radar_timeline). Touching the slider stops the play.
+    """
+    years = sorted(int(y) for y in editions()["year"])
+    newest = years[-1]
+    raw = st.query_params.get("edition", "")
+    # The link's edition (else the newest) is the slider's own default, not a value written into its state: a
+    # slider the browser mounts again falls back to its default, which must not be the oldest edition.
+    linked = int(raw) if raw.isdigit() and int(raw) in years else newest
+    stepped = PLAY_NEXT in st.session_state
+    if stepped:  # the play button's next edition; no default beside it (Streamlit warns of a value set twice)
+        st.session_state["edition"] = st.session_state.pop(PLAY_NEXT)
+    elif "edition" in st.session_state and st.session_state["edition"] not in years:
+        del st.session_state["edition"]  # e.g. an edition that is gone
+    year = st.select_slider(
+        tr("edition"), years, value=None if stepped else linked, key="edition", help=tr("timeline_help"),
+        on_change=st.session_state.pop, args=(PLAY_QUEUE, None),
+    )  # fmt: skip
+    url_write("edition", None if year == newest else year)
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    left.caption(tr("timeline_range", count=len(years), first=years[0], last=newest))
+    with right:
+        _player(years)
+    return int(year)
+
+
+def _player(years: list[int]) -> None:
+    """The play button: a fragment that, while playing, reruns on a timer and moves the slider on by one edition."""
+    playing = bool(st.session_state.get(PLAY_QUEUE))
+    st.session_state[PLAY_DRAWN] = time.monotonic()
+
+    @st.fragment(run_every=PLAY_STEP_S if playing else None)
+    def player() -> None:
+        queue = st.session_state.get(PLAY_QUEUE) or []
+        # The timer's run (not the page's own run, which drew this edition a moment ago) moves on.
+        if queue and time.monotonic() - st.session_state.get(PLAY_DRAWN, 0.0) >= PLAY_STEP_S * 0.8:
+            st.session_state[PLAY_NEXT], st.session_state[PLAY_QUEUE] = queue[0], queue[1:]
+            st.rerun(scope="app")
+        if queue:
+            if st.button(tr("timeline_stop"), key="timeline_stop", icon=":material/stop:", width="stretch"):
+                st.session_state.pop(PLAY_QUEUE, None)
+                st.rerun(scope="app")
+        elif st.button(tr("timeline_play"), key="timeline_play", icon=":material/play_arrow:", width="stretch",
+                       disabled=len(years) < 2, help=tr("timeline_play_help")):  # fmt: skip
+            st.session_state[PLAY_NEXT], st.session_state[PLAY_QUEUE] = years[0], years[1:]
+            st.rerun(scope="app")
+
+    player()
+
+
+def trails_toggle(edition: int) -> bool:
+    """The "show trails" switch, off by default and kept in ?trails=1; it does nothing on the oldest edition."""
+    oldest = min(int(y) for y in editions()["year"])
+    linked = st.query_params.get("trails") == "1"  # the default, as for the time control: see edition_timeline
+    on = st.toggle(tr("trails_toggle"), value=linked, key="trails", help=tr("trails_help"), disabled=edition == oldest)
+    url_write("trails", "1" if on else None)
+    return bool(on) and edition != oldest
+
+
 #: A ?domain= that named no domain, said until the user picks one.
 UNKNOWN_DOMAIN = "domain_unknown"
 
@@ -218,9 +289,11 @@ def domain_picker() -> str:
         st.session_state[UNKNOWN_DOMAIN] = wanted  # kept: the next rerun finds ?domain= already set to the first domain
     if st.session_state.get(UNKNOWN_DOMAIN) is not None:
         st.warning(tr_text("error_unknown_domain", domain=st.session_state[UNKNOWN_DOMAIN]))
-    url_state("domain", "domain", lambda raw: raw if raw in ids else ids[0])
+    # The link's domain is the picker's default rather than a value written into its state: a picker the
+    # browser mounts again falls back to its default (the first domain, in 1 of 6 loads of a ?domain= link).
+    linked = ids.index(wanted) if wanted in ids else 0
     domain = st.selectbox(
-        tr("domain"), ids, key="domain", format_func=names.get, placeholder=tr("choose_option"),
+        tr("domain"), ids, index=linked, key="domain", format_func=names.get, placeholder=tr("choose_option"),
         on_change=st.session_state.pop, args=(UNKNOWN_DOMAIN, None),
     )  # fmt: skip
     url_write("domain", domain)
@@ -396,14 +469,16 @@ MOVE_SYMBOLS: dict[str, str] = {"new": "★", "moved_in": "▲", "moved_out": "�
 
 
 def numbered_blips(edition: int, domain: str | None, language: str) -> pd.DataFrame:
-    """The radar's blips; a domain radar keeps the combined radar's numbers, so a technology has one number per edition."""
+    """The radar's blips numbered as radar.service.radar_timeline numbers them: a technology has one number in
+    every edition, on the combined radar and on every domain radar, so the time control moves it without renumbering."""
     blips = radar_blips(edition, domain, language)
-    if domain is None or len(blips) == 0:
+    if len(blips) == 0:
         return blips
     from radar import pipeline
 
-    combined = radar_blips(edition, None, language)
-    return pipeline.number_blips(blips.drop(columns="number"), reference=combined[["technology", "number"]])
+    # The combined timeline's numbers are every radar's (a domain's timeline carries the same): one cached call for all.
+    numbers = radar_timeline(None)[["technology", "number"]].drop_duplicates("technology")
+    return pipeline.number_blips(blips.drop(columns="number"), reference=numbers)
 
 
 def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> tuple[int, str | None]:
@@ -420,7 +495,8 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
     key = f"radar-{'domain' if pick_domain else 'all'}"
     with side:
         domain = domain_picker() if pick_domain else None
-        edition = edition_picker()
+        edition = edition_timeline()
+        show_trails = trails_toggle(edition)
         sample_notice(edition, notice or st.container())
         try:
             blips = numbered_blips(edition, domain, language)
@@ -439,6 +515,9 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
     zoomed = shown["category"].nunique() == 1 and len(shown) < len(blips)
     drawn_cats = cats[cats["id"].isin(shown["category"])] if zoomed else cats
     shown = chart.fit_blips(shown, drawn_cats, fig_width, fig_height)
+    trails = None
+    if show_trails:  # each technology's earlier positions, from the radar of each edition drawn at this size
+        trails = chart.trail_positions(shown, radar_timeline(domain), drawn_cats, edition, fig_width, fig_height)
     with side:
         respondents = explain.count_text(respondent_count(edition, domain), language)
         counted = tr("count_respondents_domain" if domain else "count_respondents", n=respondents)
@@ -448,7 +527,7 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
     with chart_col:
         colors = chart.category_colors(cats["id"].tolist())
         fig = chart.radar_figure(
-            shown, drawn_cats, language, height=fig_height, width=width and fig_width, legend=False, colors=colors
+            shown, drawn_cats, language, height=fig_height, width=width and fig_width, legend=False, colors=colors, trails=trails
         )
         if zoomed:
             st.caption(tr("radar_zoomed", category=plain(str(drawn_cats["name"].iloc[0]))))
@@ -458,6 +537,8 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
         event = st.plotly_chart(
             fig, key=key, on_select="rerun", selection_mode="points", theme=None, config=config, width="content"
         )
+        if trails is not None:
+            st.caption(tr("trails_caption", first=int(trails["edition"].min()), last=edition))
         with st.expander(tr("tab_table"), icon=":material/table:"):
             radar_table(shown)
     clicked = _pick_from_event(event, key)
@@ -477,6 +558,37 @@ def radar_explorer(notice: object | None = None, pick_domain: bool = False) -> t
         with st.container(border=True):
             technology_panel(pick, edition)
     return edition, domain
+
+
+def domain_radars(edition: int) -> None:
+    """One small radar per domain for `edition`, side by side (a narrow screen wraps them), each named above it.
+
+    The same numbers and category colours as the large radar; the blips carry no numbers (too small), and the
+    hover card names each one."""
+    language = lang()
+    cats = categories(language)
+    colors = chart.category_colors(cats["id"].tolist())
+    doms = domains(language)
+    heading = tr("small_radars_heading", edition=edition)
+    st.markdown(f"**{heading}**")
+    with st.container():  # alone in its block, so the measurement labels no chart
+        width, _ = screen_size("screen-small-radars", heading)
+    size = chart.small_radar_size(width, len(doms))
+    with st.container(horizontal=True, gap="small"):
+        for domain_id, name in zip(doms["id"], doms["name"], strict=True):
+            with st.container(width=size, gap=None):
+                st.markdown(f"**{plain(name)}**")
+                blips = numbered_blips(edition, domain_id, language)
+                fig = chart.small_radar_figure(blips, cats, language, size=size, colors=colors)
+                config = chart_config(edition, domain_id, "lille")
+                st.plotly_chart(fig, key=f"small-radar-{domain_id}", theme=None, config=config, width="content")
+    st.caption(tr("small_radars_caption"))
+    key = " &ensp; ".join(
+        f"<span style='white-space:nowrap'><span aria-hidden='true' style='display:inline-block;width:.75em;"
+        f"height:.75em;border-radius:50%;background:{colors[c]}'></span>&nbsp;{plain(n)}</span>"
+        for c, n in zip(cats["id"], cats["name"], strict=True)
+    )
+    st.html(f"<div class='category-key'>{key}</div>")  # which colour is which category, as the large radar's sector labels say
 
 
 def _pick_from_event(event: object, chart_key: str) -> str | None:
