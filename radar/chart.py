@@ -823,7 +823,8 @@ _RING_PATH_POINTS = 96
 
 def _ring_path(radius: float) -> str:
     points = [polar_to_xy(radius, 360 * k / _RING_PATH_POINTS) for k in range(_RING_PATH_POINTS)]
-    return "M " + " L ".join(f"{x:.5f},{y:.5f}" for x, y in points) + " Z"
+    # SVG path data (geometry, never shown as a number): Python's own notation, rounded to 5 decimals.
+    return "M " + " L ".join(f"{round(x, 5)},{round(y, 5)}" for x, y in points) + " Z"
 
 
 def small_radar_hover_text(row: pd.Series, lang: str) -> str:
