@@ -99,8 +99,9 @@ def _editor_frame(key: str, table: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([live, frozen(key, table, _editable)], axis=1)
 
 
-def entries_editor(ws: Workspace) -> None:
-    """The keyboard-friendly table of entries; each committed cell is saved at once."""
+def entries_editor(ws: Workspace, rerun: str | None = None) -> None:
+    """The keyboard-friendly table of entries; each committed cell is saved at once. A save refused
+    (the radar changed elsewhere) reruns the fragment named `rerun`, when given, to show the radar as it is now."""
     key = f"own-editor-{ws.link}-{epoch(ws.link)}"
     table = ws.table.sort_values("number", kind="stable")
     st.session_state[f"{key}-ids"] = table["entry_id"].tolist()
@@ -115,7 +116,7 @@ def entries_editor(ws: Workspace) -> None:
         placeholder="",
         disabled=["number", "name", "ring_shown"],
         on_change=_save_editor,
-        args=(ws.link, key, EDITOR_FIELDS),
+        args=(ws.link, key, EDITOR_FIELDS, rerun),
         column_config={
             "number": st.column_config.NumberColumn(tr("col_number"), width=50),
             "name": st.column_config.TextColumn(tr("col_technology"), width="medium", pinned=True),
@@ -149,40 +150,44 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_BUTTON_CHANGE else text[: MAX_BUTTON_CHANGE - 1] + "…"
 
 
-def undo_bar(ws: Workspace, area: str) -> None:
-    """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history)."""
+def undo_bar(ws: Workspace, area: str, rerun: str | None = None) -> None:
+    """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history).
+    Each reruns the fragment named `rerun`, when given (undo can change anything on the page)."""
     undo_next = db.next_change(own_db(), ws.link)
     redo_next = db.next_change(own_db(), ws.link, redo=True)
     left, middle, right = st.columns([2.2, 2.2, 1], vertical_alignment="center")
     left.button(
         tr("own_undo_named", change=_short(own.change_summary(undo_next, lang()))) if undo_next else tr("own_nothing_to_undo"),
-        key=f"own-undo-{area}", on_click=_step, args=(ws.link, False, area), icon=":material/undo:",
+        key=f"own-undo-{area}", on_click=_step, args=(ws.link, False, area, rerun), icon=":material/undo:",
         disabled=undo_next is None, width="stretch",
     )  # fmt: skip
     if redo_next:
         middle.button(
             tr("own_redo_named", change=_short(own.change_summary(redo_next, lang()))), key=f"own-redo-{area}",
-            on_click=_step, args=(ws.link, True, area), icon=":material/redo:", width="stretch",
+            on_click=_step, args=(ws.link, True, area, rerun), icon=":material/redo:", width="stretch",
         )  # fmt: skip
     if area == "entries" and len(ws.table):
         right.button(
-            tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, own.renumber_order(ws.table)),
+            tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, own.renumber_order(ws.table), rerun),
             help=tr("own_renumber_help"), icon=":material/format_list_numbered:", width="stretch",
         )  # fmt: skip
 
 
-def _step(link: str, redo: bool, area: str) -> None:
+def _step(link: str, redo: bool, area: str, rerun: str | None = None) -> None:
     change = db.next_change(own_db(), link, redo=redo)
-    if change is None:
-        return
-    text = tr("own_redone_named" if redo else "own_undone_named", change=own.change_summary(change, lang()))
-    step = db.redo if redo else db.undo
-    write(link, lambda path, version: step(path, link, version), reset=True, success=plain(text), area=area)
+    if change is not None:
+        text = tr("own_redone_named" if redo else "own_undone_named", change=own.change_summary(change, lang()))
+        step = db.redo if redo else db.undo
+        write(link, lambda path, version: step(path, link, version), reset=True, success=plain(text), area=area)
+    if rerun:
+        st.rerun(rerun)
 
 
-def _renumber(link: str, order: list[str]) -> None:
+def _renumber(link: str, order: list[str], rerun: str | None = None) -> None:
     text = tr("own_renumbered")
     write(link, lambda path, version: db.renumber(path, link, version, order), reset=True, success=text, area="entries")
+    if rerun:
+        st.rerun(rerun)
 
 
 def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dict[str, dict[str, object]]:
@@ -201,10 +206,13 @@ def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dic
     return updates
 
 
-def _save_editor(link: str, key: str, fields: dict[str, str]) -> None:
+def _save_editor(link: str, key: str, fields: dict[str, str], rerun: str | None = None) -> None:
     updates = editor_updates(st.session_state.get(key), st.session_state.get(f"{key}-ids", []), fields)
-    if updates:
-        write(link, lambda path, version: db.update_entries(path, link, version, updates), reset=False, area="entries")
+    if not updates:
+        return
+    saved = write(link, lambda path, version: db.update_entries(path, link, version, updates), reset=False, area="entries")
+    if not saved and rerun:
+        st.rerun(rerun)
 
 
 def add_from_catalogue(ws: Workspace) -> None:
