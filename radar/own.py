@@ -263,16 +263,17 @@ def local_table(
     technology, maturity, adoption, score, ring of the radar's reference scope.
     """
     cutoffs = dict(cutoffs or DEFAULT_CUTOFFS)
-    cat = catalogue.set_index("id")
-    nat = national.set_index("technology") if len(national) else pd.DataFrame(columns=["maturity", "adoption", "score", "ring"])
+    # Plain dicts, not .at on frames: this runs on every edit of a meeting, for every entry.
+    cat = catalogue.set_index("id")[["name", "category", "description"]].to_dict("index")
+    nat = national.set_index("technology")[["maturity", "adoption", "score", "ring"]].to_dict("index") if len(national) else {}
     rows = []
-    for _, e in entries.iterrows():
+    for e in entries.to_dict("records"):
         tech = e.get("technology_id")
-        known = isinstance(tech, str) and tech in cat.index
-        in_national = known and tech in nat.index
+        known = isinstance(tech, str) and tech in cat
+        in_national = known and tech in nat
         own_maturity = None if _blank(e.get("maturity")) else int(e["maturity"])
-        if in_national and not _blank(nat.at[tech, "maturity"]):
-            maturity, maturity_source = float(nat.at[tech, "maturity"]), "national"
+        if in_national and not _blank(nat[tech]["maturity"]):
+            maturity, maturity_source = float(nat[tech]["maturity"]), "national"
         elif own_maturity is not None:
             maturity, maturity_source = float(own_maturity), "own"
         else:
@@ -280,8 +281,8 @@ def local_table(
         status = None if _blank(e.get("status")) else int(e["status"])
         if status is not None:
             adoption, adoption_source = status / MAX_STAGE, "local"
-        elif in_national and not _blank(nat.at[tech, "adoption"]):
-            adoption, adoption_source = float(nat.at[tech, "adoption"]), "national"
+        elif in_national and not _blank(nat[tech]["adoption"]):
+            adoption, adoption_source = float(nat[tech]["adoption"]), "national"
         elif not known:
             adoption, adoption_source = DEFAULT_OWN_STATUS / MAX_STAGE, "default"
         else:
@@ -299,9 +300,9 @@ def local_table(
                 "technology": entry_key(tech, e["entry_id"]),
                 "technology_id": tech if known else None,
                 "own": not known,
-                "name": cat.at[tech, "name"] if known else e["name"],
-                "category": cat.at[tech, "category"] if known else e.get("category"),
-                "description": cat.at[tech, "description"] if known else (e.get("description") or ""),
+                "name": cat[tech]["name"] if known else e["name"],
+                "category": cat[tech]["category"] if known else e.get("category"),
+                "description": cat[tech]["description"] if known else (e.get("description") or ""),
                 "maturity": maturity,
                 "maturity_source": maturity_source,
                 "own_maturity": own_maturity,
@@ -320,8 +321,8 @@ def local_table(
                 "note": e.get("note") or "",
                 "owner": e.get("owner") or "",
                 "next_step": e.get("next_step") or "",
-                "national_ring": nat.at[tech, "ring"] if in_national else None,
-                "national_score": float(nat.at[tech, "score"]) if in_national else math.nan,
+                "national_ring": nat[tech]["ring"] if in_national else None,
+                "national_score": float(nat[tech]["score"]) if in_national else math.nan,
             }
         )
     columns = [
@@ -349,10 +350,11 @@ def with_numbers(table: pd.DataFrame) -> pd.DataFrame:
     an entry without one gets the next free numbers in renumber order."""
     numbers = dict(zip(table["entry_id"], table["stored_number"], strict=True))
     top = max((int(n) for n in numbers.values() if n is not None and not pd.isna(n)), default=0)
-    for entry_id in renumber_order(table):
-        if numbers[entry_id] is None or pd.isna(numbers[entry_id]):
-            top += 1
-            numbers[entry_id] = top
+    if any(n is None or pd.isna(n) for n in numbers.values()):  # the order is needed only to number new entries
+        for entry_id in renumber_order(table):
+            if numbers[entry_id] is None or pd.isna(numbers[entry_id]):
+                top += 1
+                numbers[entry_id] = top
     return table.assign(number=table["entry_id"].map(numbers).astype("Int64")).drop(columns=["stored_number"])
 
 
