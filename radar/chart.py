@@ -982,10 +982,13 @@ def priority_matrix_spec(
     shapes.append({"type": "line", "x0": 0.5, "x1": 5.5, "y0": split, "y1": split, "line": {**divider}})
     marker_px = 30 if presentation else 24
     number_px = max(GEOMETRY.number_min_px, round(marker_px * NUMBER_SHARE))
+    by_category: dict[object, list[dict]] = {}  # in order of first appearance, as a groupby without sorting
+    for row in points.to_dict("records"):
+        if not pd.isna(row["category"]):
+            by_category.setdefault(row["category"], []).append(row)
     data = []
-    for cat, part in points.groupby("category", sort=False):
+    for cat, rows in by_category.items():
         color = colors.get(cat, MATRIX_FALLBACK_COLOR)
-        rows = part.to_dict("records")
         data.append(
             {
                 "type": "scatter",

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -472,19 +473,22 @@ def matrix_points(table: pd.DataFrame, spread: float = 0.26) -> pd.DataFrame:
     rated["x0"] = rated["maturity"].astype(float).round()
     rated["y0"] = rated["relevance"].astype(float)
     rated = rated.sort_values(["x0", "y0", "name"], kind="stable")
+    cells = list(zip(rated["x0"], rated["y0"], strict=True))  # sorted, so each cell's points are together
+    sizes = Counter(cells)
+    placed: Counter = Counter()
     xs, ys = [], []
-    for (_, _), cell in rated.groupby(["x0", "y0"], sort=False):
-        k = len(cell)
-        for i, (_, row) in enumerate(cell.iterrows()):
-            if k == 1:
-                dx = dy = 0.0
-            else:
-                inner = min(k, 8)
-                radius, slots, slot = (spread, inner, i) if i < 8 else (spread * 1.6, k - 8, i - 8)
-                angle = math.pi / 2 + 2 * math.pi * slot / slots
-                dx, dy = radius * math.cos(angle), radius * 0.8 * math.sin(angle)
-            xs.append(row["x0"] + dx)
-            ys.append(row["y0"] + dy)
+    for x0, y0 in cells:
+        k, i = sizes[(x0, y0)], placed[(x0, y0)]
+        placed[(x0, y0)] += 1
+        if k == 1:
+            dx = dy = 0.0
+        else:
+            inner = min(k, 8)
+            radius, slots, slot = (spread, inner, i) if i < 8 else (spread * 1.6, k - 8, i - 8)
+            angle = math.pi / 2 + 2 * math.pi * slot / slots
+            dx, dy = radius * math.cos(angle), radius * 0.8 * math.sin(angle)
+        xs.append(x0 + dx)
+        ys.append(y0 + dy)
     rated["x"] = xs
     rated["y"] = ys
     rated["quadrant"] = [quadrant(m, r) for m, r in zip(rated["maturity"], rated["relevance"], strict=True)]
