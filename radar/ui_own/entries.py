@@ -40,7 +40,11 @@ def status_option(status: int) -> str:
     return tr(f"own_status_option_{status}")
 
 
-def ring_shown(row: pd.Series) -> str:
+#: The columns of the local table the ring cell is written from.
+RING_SHOWN_FROM: list[str] = ["ring", "chosen_ring", "ring_pending", "hand_set"]
+
+
+def ring_shown(row: pd.Series | dict) -> str:
     """The ring cell: the ring in force, marked when set by hand, and a chosen ring waiting for its reason."""
     if row["ring_pending"]:
         current = tr("ring_" + row["ring"]) if isinstance(row["ring"], str) else "–"
@@ -93,7 +97,7 @@ def _editor_frame(key: str, table: pd.DataFrame) -> pd.DataFrame:
         {
             "number": table["number"],
             "name": table["name"],
-            "ring_shown": [ring_shown(row) for _, row in table.iterrows()],
+            "ring_shown": [ring_shown(row) for row in table[RING_SHOWN_FROM].to_dict("records")],
         }
     ).reset_index(drop=True)
     return pd.concat([live, frozen(key, table, _editable)], axis=1)
@@ -168,7 +172,7 @@ def undo_bar(ws: Workspace, area: str, rerun: str | None = None) -> None:
         )  # fmt: skip
     if area == "entries" and len(ws.table):
         right.button(
-            tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, own.renumber_order(ws.table), rerun),
+            tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, ws.table, rerun),
             help=tr("own_renumber_help"), icon=":material/format_list_numbered:", width="stretch",
         )  # fmt: skip
 
@@ -183,8 +187,8 @@ def _step(link: str, redo: bool, area: str, rerun: str | None = None) -> None:
         st.rerun(rerun)
 
 
-def _renumber(link: str, order: list[str], rerun: str | None = None) -> None:
-    text = tr("own_renumbered")
+def _renumber(link: str, table: pd.DataFrame, rerun: str | None = None) -> None:
+    text, order = tr("own_renumbered"), own.renumber_order(table)  # the order of the table shown, worked out when asked
     write(link, lambda path, version: db.renumber(path, link, version, order), reset=True, success=text, area="entries")
     if rerun:
         st.rerun(rerun)
