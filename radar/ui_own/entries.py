@@ -59,7 +59,8 @@ KEEP_KEYS = (config.PACKAGE_DIR / "assets" / "keep_keys.js").read_text(encoding=
 
 
 def keep_keystrokes() -> None:
-    """Load the keystroke keeper into the page (once per page; a constant script, no user text in it)."""
+    """Load the keystroke keeper into the page (once per page; a constant script, no user text in it).
+    Called outside the entries table's fragment, so a saved cell does not send it again."""
     st.html(f"<script>{KEEP_KEYS}</script>", unsafe_allow_javascript=True)
 
 
@@ -110,7 +111,6 @@ def entries_editor(ws: Workspace, rerun: str | None = None) -> None:
     table = ws.table.sort_values("number", kind="stable")
     st.session_state[f"{key}-ids"] = table["entry_id"].tolist()
     st.caption(tr("own_editor_hint"))
-    keep_keystrokes()
     st.data_editor(
         _editor_frame(key, table),
         key=key,

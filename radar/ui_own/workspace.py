@@ -14,7 +14,15 @@ from radar.db import own as db
 from radar.i18n import number
 from radar.safe import plain
 from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
-from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, entries_editor, remove_entries, undo_bar
+from radar.ui_own.entries import (
+    add_custom,
+    add_from_catalogue,
+    custom_editor,
+    entries_editor,
+    keep_keystrokes,
+    remove_entries,
+    undo_bar,
+)
 from radar.ui_own.exports import _html_table, exports
 from radar.ui_own.present import presentation
 from radar.ui_own.state import (
@@ -280,6 +288,7 @@ def live(link: str) -> None:
 
 def entries_tab(ws: Workspace, charts: DeltaGenerator, scope: str | None, ghosts: bool) -> None:
     """Undo beside the table, the table (which draws the charts too), adding and removing, the group's own technologies."""
+    keep_keystrokes()
     entries_table(ws.link, charts, scope, ghosts)
     left, right = st.columns(2, gap="large")
     # Each confirmation sits under the control that caused it, where the eye is.
