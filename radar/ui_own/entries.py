@@ -156,7 +156,7 @@ def _short(text: str) -> str:
 
 def undo_bar(ws: Workspace, area: str, rerun: str | None = None) -> None:
     """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history).
-    Each reruns the fragment named `rerun`, when given (undo can change anything on the page)."""
+    Undoing more than cells or numbers reruns the fragment named `rerun`, when given (see TABLE_ONLY_ACTIONS)."""
     undo_next = db.next_change(own_db(), ws.link)
     redo_next = db.next_change(own_db(), ws.link, redo=True)
     left, middle, right = st.columns([2.2, 2.2, 1], vertical_alignment="center")
@@ -177,21 +177,25 @@ def undo_bar(ws: Workspace, area: str, rerun: str | None = None) -> None:
         )  # fmt: skip
 
 
+#: Changes whose undo or redo shows only in the table and the charts (cells, numbers): the table's fragment
+#: redraws them. Undoing anything else (adding, removing, the radar's facts) reruns the named fragment.
+TABLE_ONLY_ACTIONS: frozenset[str] = frozenset({"edit", "renumber"})
+
+
 def _step(link: str, redo: bool, area: str, rerun: str | None = None) -> None:
     change = db.next_change(own_db(), link, redo=redo)
-    if change is not None:
-        text = tr("own_redone_named" if redo else "own_undone_named", change=own.change_summary(change, lang()))
-        step = db.redo if redo else db.undo
-        write(link, lambda path, version: step(path, link, version), reset=True, success=plain(text), area=area)
-    if rerun:
+    if change is None:
+        return
+    text = tr("own_redone_named" if redo else "own_undone_named", change=own.change_summary(change, lang()))
+    step = db.redo if redo else db.undo
+    write(link, lambda path, version: step(path, link, version), reset=True, success=plain(text), area=area)
+    if rerun and change["action"] not in TABLE_ONLY_ACTIONS:
         st.rerun(rerun)
 
 
-def _renumber(link: str, table: pd.DataFrame, rerun: str | None = None) -> None:
+def _renumber(link: str, table: pd.DataFrame, rerun: str | None = None) -> None:  # noqa: ARG001 - numbers: table and charts only
     text, order = tr("own_renumbered"), own.renumber_order(table)  # the order of the table shown, worked out when asked
     write(link, lambda path, version: db.renumber(path, link, version, order), reset=True, success=text, area="entries")
-    if rerun:
-        st.rerun(rerun)
 
 
 def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dict[str, dict[str, object]]:

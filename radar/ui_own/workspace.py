@@ -310,8 +310,8 @@ def entries_table(link: str, charts: DeltaGenerator, scope: str | None, ghosts: 
 
     A fragment of its own inside the workspace's: a cell saved in the table reruns only this, so the
     charts and the table are drawn again in that one run, and the header, the pickers, the forms and
-    the other tabs are left as they are (a cell changes none of them). Undo and redo, which can change
-    anything, and a save refused because the radar changed elsewhere rerun the whole workspace.
+    the other tabs are left as they are (a cell changes none of them). Undoing or redoing an add, a removal
+    or the radar's facts, and a save refused because the radar changed elsewhere, rerun the whole workspace.
     """
     ws = load_workspace(link)
     if ws is None:
