@@ -1191,16 +1191,23 @@ def own_radar_figure(
             text=_names_by_ring(blips, lang),
             font={"size": 15, "family": FONT, "color": "#1b2a41"},
         )
-    cards = {row["technology"]: own_hover_text(row, lang) for _, row in blips.iterrows()}
-    kept = []
+    # Local radars have no movement; the ghosts are explained beside the switch that shows them.
+    fig.data = tuple(trace for trace in fig.data if getattr(trace, "legendgroup", None) != "movement")
+    return own_hover_cards(fig, blips, lang)
+
+
+#: The columns of an own radar's blips that own_radar_figure draws from, besides the hover cards:
+#: a change to any other column (relevance, status without a new place, a note) changes only the
+#: cards, which own_hover_cards writes into the figure already drawn.
+OWN_RADAR_DRAWN: tuple[str, ...] = ("technology", "number", "name", "category", "ring", "r", "theta", "diameter", "movement")
+
+
+def own_hover_cards(fig: go.Figure, blips: pd.DataFrame, lang: str) -> go.Figure:
+    """`fig` (own_radar_figure of blips at the same places) with each blip's hover card made from `blips`; changed in place."""
+    cards = {row["technology"]: own_hover_text(row, lang) for row in blips.to_dict("records")}
     for trace in fig.data:
-        if getattr(trace, "legendgroup", None) == "movement":
-            continue
         if getattr(trace, "customdata", None) is not None and getattr(trace, "hovertext", None) is not None:
             trace.hovertext = [cards[tech] for tech in trace.customdata]
-        kept.append(trace)
-    # Local radars have no movement; the ghosts are explained beside the switch that shows them.
-    fig.data = tuple(kept)
     return fig
 
 
@@ -1238,82 +1245,93 @@ def priority_matrix_figure(
 
     `points` comes from radar.own.matrix_points (x, y, number, name, category, maturity,
     relevance, quadrant); quadrants split at `high` (values from `high` up count as high).
+    The figure of priority_matrix_spec, validated by Plotly.
     """
+    return go.Figure(priority_matrix_spec(points, categories, lang, high, presentation))
+
+
+def trusted_figure(spec: dict) -> go.Figure:
+    """The figure of a plain dict built by this module, not validated again: Plotly's checks of every
+    property were most of the time of drawing the matrix on each edit. tests/test_chart.py checks that
+    Plotly's validation changes nothing in every spec this module builds."""
+    return go.Figure(spec, _validate=False)
+
+
+def priority_matrix_spec(
+    points: pd.DataFrame, categories: pd.DataFrame, lang: str, high: int = 4, presentation: bool = False
+) -> dict:
+    """The priority matrix (see priority_matrix_figure) as a plain Plotly figure dict, for trusted_figure."""
     font_size = 19 if presentation else 14
     split = high - 0.5
     colors = category_colors(categories["id"].tolist())
-    fig = go.Figure()
     # quadrant -> (x0, x1, y0, y1): relevance up, maturity right
     boxes = {
         "go": (split, 5.5, split, 5.5), "test": (0.5, split, split, 5.5),
         "watch": (split, 5.5, 0.5, split), "leave": (0.5, split, 0.5, split),
     }  # fmt: skip
+    shapes: list[dict] = []
+    annotations: list[dict] = []
     for key, (x0, x1, y0, y1) in boxes.items():
-        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, fillcolor=QUADRANT_COLORS[key], line={"width": 0}, layer="below")
-        fig.add_annotation(
-            x=x0 + 0.08 if key in ("test", "leave") else x1 - 0.08,
-            y=y1 - 0.08,
-            xanchor="left" if key in ("test", "leave") else "right",
-            yanchor="top",
-            showarrow=False,
-            text=f"<b>{t('own_quadrant_' + key, lang)}</b>",
-            font={"size": font_size, "color": "#1b2a41"},
+        shapes.append(
+            {"type": "rect", "x0": x0, "x1": x1, "y0": y0, "y1": y1, "fillcolor": QUADRANT_COLORS[key], "line": {"width": 0},
+             "layer": "below"}
+        )  # fmt: skip
+        left = key in ("test", "leave")
+        annotations.append(
+            {
+                "x": x0 + 0.08 if left else x1 - 0.08,
+                "y": y1 - 0.08,
+                "xanchor": "left" if left else "right",
+                "yanchor": "top",
+                "showarrow": False,
+                "text": f"<b>{t('own_quadrant_' + key, lang)}</b>",
+                "font": {"size": font_size, "color": "#1b2a41"},
+            }
         )
     divider = {"color": "rgba(40,60,90,0.45)", "width": 1.2, "dash": "dash"}
-    fig.add_shape(type="line", x0=split, x1=split, y0=0.5, y1=5.5, line=divider)
-    fig.add_shape(type="line", x0=0.5, x1=5.5, y0=split, y1=split, line=divider)
+    shapes.append({"type": "line", "x0": split, "x1": split, "y0": 0.5, "y1": 5.5, "line": divider})
+    shapes.append({"type": "line", "x0": 0.5, "x1": 5.5, "y0": split, "y1": split, "line": {**divider}})
     marker_px = 30 if presentation else 24
-    for cat, part in points.groupby("category", sort=False):
-        fig.add_trace(
-            go.Scatter(
-                x=part["x"],
-                y=part["y"],
-                mode="markers+text",
-                name=str(cat),
-                showlegend=False,
-                text=[str(n) if pd.notna(n) else "·" for n in part["number"]],
-                textfont={
-                    "color": number_color(colors.get(cat, MATRIX_FALLBACK_COLOR)),
-                    "size": max(GEOMETRY.number_min_px, round(marker_px * NUMBER_SHARE)),
-                    "family": FONT,
-                },
-                marker={
-                    "size": marker_px,
-                    "color": colors.get(cat, MATRIX_FALLBACK_COLOR),
-                    "line": {"color": "white", "width": 1},
-                },
-                customdata=part["technology"],
-                hovertext=[
+    number_px = max(GEOMETRY.number_min_px, round(marker_px * NUMBER_SHARE))
+    by_category: dict[object, list[dict]] = {}  # in order of first appearance, as a groupby without sorting
+    for row in points.to_dict("records"):
+        if not pd.isna(row["category"]):
+            by_category.setdefault(row["category"], []).append(row)
+    data = []
+    for cat, rows in by_category.items():
+        color = colors.get(cat, MATRIX_FALLBACK_COLOR)
+        data.append(
+            {
+                "type": "scatter",
+                "x": [float(row["x"]) for row in rows],
+                "y": [float(row["y"]) for row in rows],
+                "mode": "markers+text",
+                "name": str(cat),
+                "showlegend": False,
+                "text": [str(row["number"]) if pd.notna(row["number"]) else "·" for row in rows],
+                "textfont": {"color": number_color(color), "size": number_px, "family": FONT},
+                "marker": {"size": marker_px, "color": color, "line": {"color": "white", "width": 1}},
+                "customdata": [row["technology"] for row in rows],
+                "hovertext": [
                     f"<b>{plain(row['name'])}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"
                     f"{t('own_col_relevance', lang)}: {int(row['relevance'])}<br>{t('own_quadrant_' + row['quadrant'], lang)}"
-                    for _, row in part.iterrows()
+                    for row in rows
                 ],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
         )
-    fig.update_layout(
-        height=int(GEOMETRY.figure_height * (1.25 if presentation else 1.0)),
-        margin={"l": 60, "r": 20, "t": 50, "b": 60},
-        font={"family": FONT, "size": font_size, "color": "#1b2a41"},
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        dragmode=False,
-        xaxis={
-            "title": {"text": t("col_maturity", lang)},
-            "range": [0.5, 5.5],
-            "tickvals": [1, 2, 3, 4, 5],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-        },
-        yaxis={
-            "title": {"text": t("own_matrix_relevance_axis", lang)},
-            "range": [0.5, 5.5],
-            "tickvals": [1, 2, 3, 4, 5],
-            "showgrid": False,
-            "zeroline": False,
-            "fixedrange": True,
-        },
-        hoverlabel={"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
-    )
-    return fig
+    axis = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "showgrid": False, "zeroline": False, "fixedrange": True}
+    layout = {
+        "height": int(GEOMETRY.figure_height * (1.25 if presentation else 1.0)),
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 60},
+        "font": {"family": FONT, "size": font_size, "color": "#1b2a41"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "dragmode": False,
+        "xaxis": {"title": {"text": t("col_maturity", lang)}, **axis},
+        "yaxis": {"title": {"text": t("own_matrix_relevance_axis", lang)}, **axis},
+        "hoverlabel": {"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
+        "shapes": shapes,
+        "annotations": annotations,
+    }
+    return {"data": data, "layout": layout}

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -263,16 +264,17 @@ def local_table(
     technology, maturity, adoption, score, ring of the radar's reference scope.
     """
     cutoffs = dict(cutoffs or DEFAULT_CUTOFFS)
-    cat = catalogue.set_index("id")
-    nat = national.set_index("technology") if len(national) else pd.DataFrame(columns=["maturity", "adoption", "score", "ring"])
+    # Plain dicts, not .at on frames: this runs on every edit of a meeting, for every entry.
+    cat = catalogue.set_index("id")[["name", "category", "description"]].to_dict("index")
+    nat = national.set_index("technology")[["maturity", "adoption", "score", "ring"]].to_dict("index") if len(national) else {}
     rows = []
-    for _, e in entries.iterrows():
+    for e in entries.to_dict("records"):
         tech = e.get("technology_id")
-        known = isinstance(tech, str) and tech in cat.index
-        in_national = known and tech in nat.index
+        known = isinstance(tech, str) and tech in cat
+        in_national = known and tech in nat
         own_maturity = None if _blank(e.get("maturity")) else int(e["maturity"])
-        if in_national and not _blank(nat.at[tech, "maturity"]):
-            maturity, maturity_source = float(nat.at[tech, "maturity"]), "national"
+        if in_national and not _blank(nat[tech]["maturity"]):
+            maturity, maturity_source = float(nat[tech]["maturity"]), "national"
         elif own_maturity is not None:
             maturity, maturity_source = float(own_maturity), "own"
         else:
@@ -280,8 +282,8 @@ def local_table(
         status = None if _blank(e.get("status")) else int(e["status"])
         if status is not None:
             adoption, adoption_source = status / MAX_STAGE, "local"
-        elif in_national and not _blank(nat.at[tech, "adoption"]):
-            adoption, adoption_source = float(nat.at[tech, "adoption"]), "national"
+        elif in_national and not _blank(nat[tech]["adoption"]):
+            adoption, adoption_source = float(nat[tech]["adoption"]), "national"
         elif not known:
             adoption, adoption_source = DEFAULT_OWN_STATUS / MAX_STAGE, "default"
         else:
@@ -299,9 +301,9 @@ def local_table(
                 "technology": entry_key(tech, e["entry_id"]),
                 "technology_id": tech if known else None,
                 "own": not known,
-                "name": cat.at[tech, "name"] if known else e["name"],
-                "category": cat.at[tech, "category"] if known else e.get("category"),
-                "description": cat.at[tech, "description"] if known else (e.get("description") or ""),
+                "name": cat[tech]["name"] if known else e["name"],
+                "category": cat[tech]["category"] if known else e.get("category"),
+                "description": cat[tech]["description"] if known else (e.get("description") or ""),
                 "maturity": maturity,
                 "maturity_source": maturity_source,
                 "own_maturity": own_maturity,
@@ -320,8 +322,8 @@ def local_table(
                 "note": e.get("note") or "",
                 "owner": e.get("owner") or "",
                 "next_step": e.get("next_step") or "",
-                "national_ring": nat.at[tech, "ring"] if in_national else None,
-                "national_score": float(nat.at[tech, "score"]) if in_national else math.nan,
+                "national_ring": nat[tech]["ring"] if in_national else None,
+                "national_score": float(nat[tech]["score"]) if in_national else math.nan,
             }
         )
     columns = [
@@ -349,10 +351,11 @@ def with_numbers(table: pd.DataFrame) -> pd.DataFrame:
     an entry without one gets the next free numbers in renumber order."""
     numbers = dict(zip(table["entry_id"], table["stored_number"], strict=True))
     top = max((int(n) for n in numbers.values() if n is not None and not pd.isna(n)), default=0)
-    for entry_id in renumber_order(table):
-        if numbers[entry_id] is None or pd.isna(numbers[entry_id]):
-            top += 1
-            numbers[entry_id] = top
+    if any(n is None or pd.isna(n) for n in numbers.values()):  # the order is needed only to number new entries
+        for entry_id in renumber_order(table):
+            if numbers[entry_id] is None or pd.isna(numbers[entry_id]):
+                top += 1
+                numbers[entry_id] = top
     return table.assign(number=table["entry_id"].map(numbers).astype("Int64")).drop(columns=["stored_number"])
 
 
@@ -470,19 +473,22 @@ def matrix_points(table: pd.DataFrame, spread: float = 0.26) -> pd.DataFrame:
     rated["x0"] = rated["maturity"].astype(float).round()
     rated["y0"] = rated["relevance"].astype(float)
     rated = rated.sort_values(["x0", "y0", "name"], kind="stable")
+    cells = list(zip(rated["x0"], rated["y0"], strict=True))  # sorted, so each cell's points are together
+    sizes = Counter(cells)
+    placed: Counter = Counter()
     xs, ys = [], []
-    for (_, _), cell in rated.groupby(["x0", "y0"], sort=False):
-        k = len(cell)
-        for i, (_, row) in enumerate(cell.iterrows()):
-            if k == 1:
-                dx = dy = 0.0
-            else:
-                inner = min(k, 8)
-                radius, slots, slot = (spread, inner, i) if i < 8 else (spread * 1.6, k - 8, i - 8)
-                angle = math.pi / 2 + 2 * math.pi * slot / slots
-                dx, dy = radius * math.cos(angle), radius * 0.8 * math.sin(angle)
-            xs.append(row["x0"] + dx)
-            ys.append(row["y0"] + dy)
+    for x0, y0 in cells:
+        k, i = sizes[(x0, y0)], placed[(x0, y0)]
+        placed[(x0, y0)] += 1
+        if k == 1:
+            dx = dy = 0.0
+        else:
+            inner = min(k, 8)
+            radius, slots, slot = (spread, inner, i) if i < 8 else (spread * 1.6, k - 8, i - 8)
+            angle = math.pi / 2 + 2 * math.pi * slot / slots
+            dx, dy = radius * math.cos(angle), radius * 0.8 * math.sin(angle)
+        xs.append(x0 + dx)
+        ys.append(y0 + dy)
     rated["x"] = xs
     rated["y"] = ys
     rated["quadrant"] = [quadrant(m, r) for m, r in zip(rated["maturity"], rated["relevance"], strict=True)]

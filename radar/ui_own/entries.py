@@ -40,7 +40,11 @@ def status_option(status: int) -> str:
     return tr(f"own_status_option_{status}")
 
 
-def ring_shown(row: pd.Series) -> str:
+#: The columns of the local table the ring cell is written from.
+RING_SHOWN_FROM: list[str] = ["ring", "chosen_ring", "ring_pending", "hand_set"]
+
+
+def ring_shown(row: pd.Series | dict) -> str:
     """The ring cell: the ring in force, marked when set by hand, and a chosen ring waiting for its reason."""
     if row["ring_pending"]:
         current = tr("ring_" + row["ring"]) if isinstance(row["ring"], str) else "–"
@@ -55,7 +59,8 @@ KEEP_KEYS = (config.PACKAGE_DIR / "assets" / "keep_keys.js").read_text(encoding=
 
 
 def keep_keystrokes() -> None:
-    """Load the keystroke keeper into the page (once per page; a constant script, no user text in it)."""
+    """Load the keystroke keeper into the page (once per page; a constant script, no user text in it).
+    Called outside the entries table's fragment, so a saved cell does not send it again."""
     st.html(f"<script>{KEEP_KEYS}</script>", unsafe_allow_javascript=True)
 
 
@@ -93,19 +98,19 @@ def _editor_frame(key: str, table: pd.DataFrame) -> pd.DataFrame:
         {
             "number": table["number"],
             "name": table["name"],
-            "ring_shown": [ring_shown(row) for _, row in table.iterrows()],
+            "ring_shown": [ring_shown(row) for row in table[RING_SHOWN_FROM].to_dict("records")],
         }
     ).reset_index(drop=True)
     return pd.concat([live, frozen(key, table, _editable)], axis=1)
 
 
-def entries_editor(ws: Workspace) -> None:
-    """The keyboard-friendly table of entries; each committed cell is saved at once."""
+def entries_editor(ws: Workspace, rerun: str | None = None) -> None:
+    """The keyboard-friendly table of entries; each committed cell is saved at once. A save refused
+    (the radar changed elsewhere) reruns the fragment named `rerun`, when given, to show the radar as it is now."""
     key = f"own-editor-{ws.link}-{epoch(ws.link)}"
     table = ws.table.sort_values("number", kind="stable")
     st.session_state[f"{key}-ids"] = table["entry_id"].tolist()
     st.caption(tr("own_editor_hint"))
-    keep_keystrokes()
     st.data_editor(
         _editor_frame(key, table),
         key=key,
@@ -115,7 +120,7 @@ def entries_editor(ws: Workspace) -> None:
         placeholder="",
         disabled=["number", "name", "ring_shown"],
         on_change=_save_editor,
-        args=(ws.link, key, EDITOR_FIELDS),
+        args=(ws.link, key, EDITOR_FIELDS, rerun),
         column_config={
             "number": st.column_config.NumberColumn(tr("col_number"), width=50),
             "name": st.column_config.TextColumn(tr("col_technology"), width="medium", pinned=True),
@@ -149,39 +154,47 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_BUTTON_CHANGE else text[: MAX_BUTTON_CHANGE - 1] + "…"
 
 
-def undo_bar(ws: Workspace, area: str) -> None:
-    """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history)."""
+def undo_bar(ws: Workspace, area: str, rerun: str | None = None) -> None:
+    """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history).
+    Undoing more than cells or numbers reruns the fragment named `rerun`, when given (see TABLE_ONLY_ACTIONS)."""
     undo_next = db.next_change(own_db(), ws.link)
     redo_next = db.next_change(own_db(), ws.link, redo=True)
     left, middle, right = st.columns([2.2, 2.2, 1], vertical_alignment="center")
     left.button(
         tr("own_undo_named", change=_short(own.change_summary(undo_next, lang()))) if undo_next else tr("own_nothing_to_undo"),
-        key=f"own-undo-{area}", on_click=_step, args=(ws.link, False, area), icon=":material/undo:",
+        key=f"own-undo-{area}", on_click=_step, args=(ws.link, False, area, rerun), icon=":material/undo:",
         disabled=undo_next is None, width="stretch",
     )  # fmt: skip
     if redo_next:
         middle.button(
             tr("own_redo_named", change=_short(own.change_summary(redo_next, lang()))), key=f"own-redo-{area}",
-            on_click=_step, args=(ws.link, True, area), icon=":material/redo:", width="stretch",
+            on_click=_step, args=(ws.link, True, area, rerun), icon=":material/redo:", width="stretch",
         )  # fmt: skip
     if area == "entries" and len(ws.table):
         right.button(
-            tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, own.renumber_order(ws.table)),
+            tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, ws.table, rerun),
             help=tr("own_renumber_help"), icon=":material/format_list_numbered:", width="stretch",
         )  # fmt: skip
 
 
-def _step(link: str, redo: bool, area: str) -> None:
+#: Changes whose undo or redo shows only in the table and the charts (cells, numbers): the table's fragment
+#: redraws them. Undoing anything else (adding, removing, the radar's facts) reruns the named fragment.
+TABLE_ONLY_ACTIONS: frozenset[str] = frozenset({"edit", "renumber"})
+
+
+def _step(link: str, redo: bool, area: str, rerun: str | None = None) -> None:
     change = db.next_change(own_db(), link, redo=redo)
     if change is None:
         return
     text = tr("own_redone_named" if redo else "own_undone_named", change=own.change_summary(change, lang()))
     step = db.redo if redo else db.undo
     write(link, lambda path, version: step(path, link, version), reset=True, success=plain(text), area=area)
+    if rerun and change["action"] not in TABLE_ONLY_ACTIONS:
+        st.rerun(rerun)
 
 
-def _renumber(link: str, order: list[str]) -> None:
-    text = tr("own_renumbered")
+def _renumber(link: str, table: pd.DataFrame, rerun: str | None = None) -> None:  # noqa: ARG001 - numbers: table and charts only
+    text, order = tr("own_renumbered"), own.renumber_order(table)  # the order of the table shown, worked out when asked
     write(link, lambda path, version: db.renumber(path, link, version, order), reset=True, success=text, area="entries")
 
 
@@ -201,10 +214,13 @@ def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dic
     return updates
 
 
-def _save_editor(link: str, key: str, fields: dict[str, str]) -> None:
+def _save_editor(link: str, key: str, fields: dict[str, str], rerun: str | None = None) -> None:
     updates = editor_updates(st.session_state.get(key), st.session_state.get(f"{key}-ids", []), fields)
-    if updates:
-        write(link, lambda path, version: db.update_entries(path, link, version, updates), reset=False, area="entries")
+    if not updates:
+        return
+    saved = write(link, lambda path, version: db.update_entries(path, link, version, updates), reset=False, area="entries")
+    if not saved and rerun:
+        st.rerun(rerun)
 
 
 def add_from_catalogue(ws: Workspace) -> None:

@@ -352,9 +352,12 @@ def radar_fig(
         ghost_blips = national[national["technology"].isin(set(assessed) & set(ws.blips["technology"]))]
     options = {"presentation": presentation, "ghosts": ghost_blips, "title": title, "height": height}
     options |= {"names_list": names_list, "width_hint": width_hint}
-    key = fingerprint(ws.blips, ws.categories, lang(), options)
-    build = lambda: chart.own_radar_figure(ws.blips, ws.categories, lang(), **options)  # noqa: E731
-    return memo(f"radar-{presentation}-{height}-{width_hint}", key, build)
+    # Drawn again only when a blip moved (or the radar's look changed); an edit that changes only what
+    # the hover cards say (relevance, a status that keeps the blip's place) rewrites the cards alone.
+    key = fingerprint(ws.blips[list(chart.OWN_RADAR_DRAWN)], ws.categories, lang(), options)
+    name = f"radar-{presentation}-{height}-{width_hint}"
+    fig = memo(name, key, lambda: chart.own_radar_figure(ws.blips, ws.categories, lang(), **options))
+    return memo(f"{name}-cards", fingerprint(key, ws.blips), lambda: chart.own_hover_cards(fig, ws.blips, lang()))
 
 
 def matrix_fig(ws: Workspace, presentation: bool = False, height: int | None = None) -> object:
@@ -362,8 +365,10 @@ def matrix_fig(ws: Workspace, presentation: bool = False, height: int | None = N
     points = own.matrix_points(ws.table)
 
     def build() -> object:
-        fig = chart.priority_matrix_figure(points, ws.categories, lang(), high=own.MATRIX_HIGH, presentation=presentation)
-        return fig.update_layout(height=height) if height else fig
+        spec = chart.priority_matrix_spec(points, ws.categories, lang(), high=own.MATRIX_HIGH, presentation=presentation)
+        if height:
+            spec["layout"]["height"] = height
+        return chart.trusted_figure(spec)
 
     return memo(f"matrix-{presentation}-{height}", fingerprint(points, ws.categories, lang(), presentation), build)
 

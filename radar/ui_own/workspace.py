@@ -7,13 +7,22 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from radar import config, own, ui_dialogue, ui_maturity, ui_workshop
 from radar.db import own as db
 from radar.i18n import number
 from radar.safe import plain
 from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
-from radar.ui_own.entries import add_custom, add_from_catalogue, custom_editor, entries_editor, remove_entries, undo_bar
+from radar.ui_own.entries import (
+    add_custom,
+    add_from_catalogue,
+    custom_editor,
+    entries_editor,
+    keep_keystrokes,
+    remove_entries,
+    undo_bar,
+)
 from radar.ui_own.exports import _html_table, exports
 from radar.ui_own.present import presentation
 from radar.ui_own.state import (
@@ -212,8 +221,11 @@ LIVE_LANGUAGE = "own-live-language"
 #: The open tab of the workspace (one per browser: a new edit link keeps the tab it was made on).
 TABS_KEY = "own-tabs"
 
+#: The workspace's fragment, rerun by name from the entries table's fragment when more than a cell changed.
+LIVE_FRAGMENT = "own-live"
 
-@st.fragment
+
+@st.fragment(key=LIVE_FRAGMENT)
 def live(link: str) -> None:
     """The workspace: header, radar, matrix and the open tab. A change made here (a cell saved in the
     table, undo, a new name) reruns only this fragment: faster, and the page keeps its place instead of
@@ -234,16 +246,21 @@ def live(link: str) -> None:
     show_flash()
     if not ws.can_edit:
         st.info(tr("own_read_only"), icon=":material/visibility:")
-    radar_and_matrix(ws, scope, ghosts)
+    charts = st.container()  # drawn here, or by the entries table's fragment when its tab is open
     method_note()
     if not ws.can_edit:
+        with charts:
+            radar_and_matrix(ws, scope, ghosts)
         read_only_tabs(ws, scope, ghosts)
         return
     names = ["entries", "compare", "export", "history", "settings", "workshop", "maturity", "dialogue"]
     tabs = dict(zip(names, st.tabs([tr(f"own_tab_{n}") for n in names], key=TABS_KEY, on_change="rerun"), strict=True))
     if tabs["entries"].open is not False:
         with tabs["entries"]:
-            entries_tab(ws)
+            entries_tab(ws, charts, scope, ghosts)
+    else:
+        with charts:
+            radar_and_matrix(ws, scope, ghosts)
     if tabs["compare"].open:
         with tabs["compare"]:
             gap_table(ws, scope)
@@ -269,12 +286,10 @@ def live(link: str) -> None:
             ui_dialogue.dialogue_tab(ws)
 
 
-def entries_tab(ws: Workspace) -> None:
-    """Undo beside the table, the table, adding and removing, the group's own technologies."""
-    st.caption(tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
-    undo_bar(ws, "entries")
-    show_flash("entries")
-    entries_editor(ws)
+def entries_tab(ws: Workspace, charts: DeltaGenerator, scope: str | None, ghosts: bool) -> None:
+    """Undo beside the table, the table (which draws the charts too), adding and removing, the group's own technologies."""
+    keep_keystrokes()
+    entries_table(ws.link, charts, scope, ghosts)
     left, right = st.columns(2, gap="large")
     # Each confirmation sits under the control that caused it, where the eye is.
     with left:
@@ -286,6 +301,27 @@ def entries_tab(ws: Workspace) -> None:
         add_custom(ws)
         show_flash("entries-custom")
     custom_editor(ws)
+
+
+@st.fragment
+def entries_table(link: str, charts: DeltaGenerator, scope: str | None, ghosts: bool) -> None:
+    """The radar and the matrix (into `charts`, above the tabs), when the radar was saved, undo and redo,
+    and the entries table, of the radar as stored now.
+
+    A fragment of its own inside the workspace's: a cell saved in the table reruns only this, so the
+    charts and the table are drawn again in that one run, and the header, the pickers, the forms and
+    the other tabs are left as they are (a cell changes none of them). Undoing or redoing an add, a removal
+    or the radar's facts, and a save refused because the radar changed elsewhere, rerun the whole workspace.
+    """
+    ws = load_workspace(link)
+    if ws is None:
+        return
+    with charts:
+        radar_and_matrix(ws, scope, ghosts)
+    st.caption(tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
+    undo_bar(ws, "entries", rerun=LIVE_FRAGMENT)
+    show_flash("entries")
+    entries_editor(ws, rerun=LIVE_FRAGMENT)
 
 
 def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
