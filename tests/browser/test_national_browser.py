@@ -168,6 +168,13 @@ def test_filters_from_a_link_show_in_the_filter_popover_and_can_be_taken_off(app
     page.get_by_role("button", name="Remove KLAR").click()  # the chip's × (Streamlit's own English name)
     page.get_by_text(f"Viser {expected_blips(app_server)} af {expected_blips(app_server)} teknologier").wait_for(timeout=60_000)
     assert "ring=" not in page.url
+    # The list's count comes before the chart's redraw: wait for the radar the user waits for.
+    page.wait_for_function(
+        """n => [...document.querySelectorAll("[data-testid='stPlotlyChart'] .scatterlayer .textpoint")]
+                 .filter(e => /^\\s*\\d+\\s*$/.test(e.textContent)).length > n""",
+        arg=klar,
+        timeout=60_000,
+    )
     assert len(blip_labels(page)) > klar
 
 

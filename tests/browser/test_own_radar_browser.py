@@ -75,8 +75,9 @@ def test_build_share_export_and_reopen_a_radar(app_server, browser, watched, tmp
     page.get_by_label("Radarens navn").fill(RADAR_NAME)
     page.get_by_label("Kommune").fill("Ærø")
     page.get_by_text("En tom radar").click()
+    wait_for_app(page)  # the name and the choice have reached the server, as the facilitator sees them taken
     page.get_by_role("button", name="Opret radar", exact=True).click()
-    page.wait_for_selector(f"h1:has-text('{RADAR_NAME}')")
+    page.wait_for_selector(f"h1:has-text('{RADAR_NAME}')", timeout=60_000)
     wait_for_app(page)
     first_id = radar_id(page.url)
 
