@@ -8,9 +8,9 @@ import io
 import shutil
 from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
+from formats.helpers import xlsx_bytes
 from streamlit.testing.v1 import AppTest
 
 from radar import publish, service
@@ -338,21 +338,9 @@ def test_the_door_opens_again_when_the_oldest_wrong_key_is_a_window_old():
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def workbook(sheets: dict[str, list[list[object]]]) -> bytes:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
 def test_a_workbook_with_the_answers_on_its_second_sheet_is_read_from_the_sheet_picked(app, db, sample_files):
     answers = pd.read_csv(io.BytesIO(sample_files[0]), sep=";", dtype=str, keep_default_na=False)
-    book = workbook({"Forside": [["Kommunernes teknologiundersøgelse"]], "Svar": [list(answers), *answers.values.tolist()]})
+    book = xlsx_bytes({"Forside": [["Kommunernes teknologiundersøgelse"]], "Svar": [list(answers), *answers.values.tolist()]})
     at = app.run()
     at.file_uploader(key="ed-answers-0").set_value(("svar.xlsx", book, XLSX_TYPE))
     at.file_uploader(key="ed-maturity-0").set_value(("modenhed.csv", sample_files[1], "text/csv"))
