@@ -20,6 +20,7 @@ The local method (shown on the page as "how the local ring is computed"):
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -28,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from radar import dialogue, pipeline
@@ -243,12 +245,32 @@ def entry_key(technology_id: object, entry_id: object) -> str:
     return str(technology_id) if isinstance(technology_id, str) and technology_id else f"{OWN_PREFIX}{entry_id}"
 
 
-def _position_score(score: float, ring: str, cutoffs: Mapping[str, float]) -> float:
-    """A score inside `ring`'s band: a hand-set ring keeps the blip in that ring."""
-    low, high = dict(zip(RING_KEYS, ring_score_bands(dict(cutoffs)), strict=True))[ring]
-    if score is None or pd.isna(score):
+def _position_score(score: float, ring: str, bands: Mapping[str, tuple[float, float]]) -> float:
+    """A score inside `ring`'s band (`bands`: ring -> (low, high)): a hand-set ring keeps the blip in that ring."""
+    low, high = bands[ring]
+    if score is None or math.isnan(score):
         return (low + high) / 2
     return min(max(float(score), low), high - 1e-6)
+
+
+#: The columns of the local table, in order (see local_table).
+LOCAL_COLUMNS: tuple[str, ...] = (
+    "entry_id", "number", "technology", "technology_id", "own", "name", "category", "description", "maturity",
+    "maturity_source", "own_maturity", "status", "adoption", "adoption_source", "score", "computed_ring",
+    "ring", "hand_set", "chosen_ring", "ring_pending", "position_score", "relevance", "ring_reason", "note", "owner",
+    "next_step", "national_ring", "national_score",
+)  # fmt: skip
+
+
+def _records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict[str, object]]:
+    """The rows of `frame` as dicts of `columns` (those it has), read column by column: a small frame's
+    to_dict("records") costs more than the local method itself."""
+    present = [c for c in columns if c in frame.columns]
+    return [dict(zip(present, values, strict=True)) for values in zip(*(frame[c].tolist() for c in present), strict=True)]
+
+
+def _int(value: object) -> int | None:
+    return None if _blank(value) else int(value)
 
 
 def local_table(
@@ -264,26 +286,29 @@ def local_table(
     technology, maturity, adoption, score, ring of the radar's reference scope.
     """
     cutoffs = dict(cutoffs or DEFAULT_CUTOFFS)
-    # Plain dicts, not .at on frames: this runs on every edit of a meeting, for every entry.
-    cat = catalogue.set_index("id")[["name", "category", "description"]].to_dict("index")
-    nat = national.set_index("technology")[["maturity", "adoption", "score", "ring"]].to_dict("index") if len(national) else {}
+    bands = dict(zip(RING_KEYS, ring_score_bands(cutoffs), strict=True))
+    # Plain dicts and lists, one frame at the end: this runs on every edit of a meeting, for every entry.
+    cat = {r["id"]: r for r in _records(catalogue, ("id", "name", "category", "description"))}
+    nat = {r["technology"]: r for r in _records(national, ("technology", "maturity", "adoption", "score", "ring"))}
+    fields = ("entry_id", "technology_id", "name", "category", "description", "maturity", "status", "relevance",
+              "ring", "ring_reason", "note", "owner", "next_step", "number")  # fmt: skip
     rows = []
-    for e in entries.to_dict("records"):
+    for e in _records(entries, fields):
         tech = e.get("technology_id")
         known = isinstance(tech, str) and tech in cat
-        in_national = known and tech in nat
-        own_maturity = None if _blank(e.get("maturity")) else int(e["maturity"])
-        if in_national and not _blank(nat[tech]["maturity"]):
-            maturity, maturity_source = float(nat[tech]["maturity"]), "national"
+        national_row = nat.get(tech) if known else None
+        own_maturity = _int(e.get("maturity"))
+        if national_row and not _blank(national_row["maturity"]):
+            maturity, maturity_source = float(national_row["maturity"]), "national"
         elif own_maturity is not None:
             maturity, maturity_source = float(own_maturity), "own"
         else:
             maturity, maturity_source = float(DEFAULT_OWN_MATURITY), "default"
-        status = None if _blank(e.get("status")) else int(e["status"])
+        status = _int(e.get("status"))
         if status is not None:
             adoption, adoption_source = status / MAX_STAGE, "local"
-        elif in_national and not _blank(nat[tech]["adoption"]):
-            adoption, adoption_source = float(nat[tech]["adoption"]), "national"
+        elif national_row and not _blank(national_row["adoption"]):
+            adoption, adoption_source = float(national_row["adoption"]), "national"
         elif not known:
             adoption, adoption_source = DEFAULT_OWN_STATUS / MAX_STAGE, "default"
         else:
@@ -295,45 +320,38 @@ def local_table(
         hand = chosen if chosen and str(e.get("ring_reason") or "").strip() else None
         ring = hand or computed
         rows.append(
-            {
-                "entry_id": e["entry_id"],
-                "stored_number": None if _blank(e.get("number")) else int(e["number"]),
-                "technology": entry_key(tech, e["entry_id"]),
-                "technology_id": tech if known else None,
-                "own": not known,
-                "name": cat[tech]["name"] if known else e["name"],
-                "category": cat[tech]["category"] if known else e.get("category"),
-                "description": cat[tech]["description"] if known else (e.get("description") or ""),
-                "maturity": maturity,
-                "maturity_source": maturity_source,
-                "own_maturity": own_maturity,
-                "status": status,
-                "adoption": adoption,
-                "adoption_source": adoption_source,
-                "score": score,
-                "computed_ring": computed,
-                "ring": ring,
-                "hand_set": hand is not None,
-                "chosen_ring": chosen,
-                "ring_pending": chosen is not None and hand is None,
-                "position_score": _position_score(score, ring, cutoffs) if ring else math.nan,
-                "relevance": None if _blank(e.get("relevance")) else int(e["relevance"]),
-                "ring_reason": e.get("ring_reason") or "",
-                "note": e.get("note") or "",
-                "owner": e.get("owner") or "",
-                "next_step": e.get("next_step") or "",
-                "national_ring": nat[tech]["ring"] if in_national else None,
-                "national_score": float(nat[tech]["score"]) if in_national else math.nan,
-            }
+            (
+                e["entry_id"],
+                _int(e.get("number")),
+                entry_key(tech, e["entry_id"]),
+                tech if known else None,
+                not known,
+                cat[tech]["name"] if known else e["name"],
+                cat[tech]["category"] if known else e.get("category"),
+                cat[tech]["description"] if known else (e.get("description") or ""),
+                maturity,
+                maturity_source,
+                own_maturity,
+                status,
+                adoption,
+                adoption_source,
+                score,
+                computed,
+                ring,
+                hand is not None,
+                chosen,
+                chosen is not None and hand is None,
+                _position_score(score, ring, bands) if ring else math.nan,
+                _int(e.get("relevance")),
+                e.get("ring_reason") or "",
+                e.get("note") or "",
+                e.get("owner") or "",
+                e.get("next_step") or "",
+                national_row["ring"] if national_row else None,
+                float(national_row["score"]) if national_row else math.nan,
+            )
         )
-    columns = [
-        "entry_id", "stored_number", "technology", "technology_id", "own", "name", "category", "description", "maturity",
-        "maturity_source", "own_maturity", "status", "adoption", "adoption_source", "score", "computed_ring",
-        "ring", "hand_set", "chosen_ring", "ring_pending", "position_score", "relevance", "ring_reason", "note", "owner",
-        "next_step",
-        "national_ring", "national_score",
-    ]  # fmt: skip
-    table = pd.DataFrame(rows, columns=columns)
+    table = pd.DataFrame.from_records(rows, columns=list(LOCAL_COLUMNS))
     return with_numbers(table)
 
 
@@ -347,16 +365,19 @@ def renumber_order(table: pd.DataFrame) -> list[str]:
 
 
 def with_numbers(table: pd.DataFrame) -> pd.DataFrame:
-    """`table` with each entry's number: the stored one, so numbers stay put while a meeting edits;
-    an entry without one gets the next free numbers in renumber order."""
-    numbers = dict(zip(table["entry_id"], table["stored_number"], strict=True))
-    top = max((int(n) for n in numbers.values() if n is not None and not pd.isna(n)), default=0)
-    if any(n is None or pd.isna(n) for n in numbers.values()):  # the order is needed only to number new entries
+    """`table` (its `number` column the stored numbers, blank for none) with each entry's number: the
+    stored one, so numbers stay put while a meeting edits; an entry without one gets the next free
+    numbers in renumber order."""
+    numbers = [None if _blank(n) else int(n) for n in table["number"].tolist()]
+    if any(n is None for n in numbers):  # the order is needed only to number new entries
+        top = max((n for n in numbers if n is not None), default=0)
+        given = dict(zip(table["entry_id"], numbers, strict=True))
         for entry_id in renumber_order(table):
-            if numbers[entry_id] is None or pd.isna(numbers[entry_id]):
+            if given[entry_id] is None:
                 top += 1
-                numbers[entry_id] = top
-    return table.assign(number=table["entry_id"].map(numbers).astype("Int64")).drop(columns=["stored_number"])
+                given[entry_id] = top
+        numbers = [given[e] for e in table["entry_id"]]
+    return table.assign(number=pd.array(numbers, dtype="Int64"))
 
 
 def sector_order(used: Iterable[object], ours: Iterable[str]) -> list[str]:
@@ -386,19 +407,26 @@ def radar_sectors(table: pd.DataFrame, categories: pd.DataFrame) -> pd.DataFrame
 
 def local_blips(table: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
     """The placed entries as radar blips (columns radar_figure draws), positioned by place_blips."""
-    placed = table[table["ring"].notna() & table["category"].isin(categories)].copy()
+    placed = table[table["ring"].notna() & table["category"].isin(categories)]
     if placed.empty:
         return placed.assign(r=[], theta=[], x=[], y=[], diameter=[], movement=[], n=[], low_n=[])
-    items = placed.assign(id=placed["technology"], score_shown=placed["score"], score=placed["position_score"])
-    blips = place_blips(items.drop(columns=["technology"]), categories)
-    blips = blips.rename(columns={"id": "technology"})
-    blips["position_score"] = blips["score"]
-    blips["score"] = blips["score_shown"]
-    blips["number"] = blips["number"].astype(int)
-    blips["movement"] = None
-    blips["n"] = ""
-    blips["low_n"] = False
-    return blips.drop(columns=["score_shown"]).sort_values("number").reset_index(drop=True)
+    key = tuple(zip(placed["technology"], placed["ring"], placed["category"], placed["position_score"], strict=True))
+    spots = _placement(key, tuple(categories))
+    blips = placed.assign(**spots, number=placed["number"].astype(int), movement=None, n="", low_n=False)
+    return blips.sort_values("number").reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=256)
+def _placement(blips: tuple[tuple[str, str, str, float], ...], categories: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Positions (r, theta, x, y, diameter) of blips given as (key, ring, category, position score):
+    the same blips in the same sectors are placed once, so an edit that moves no blip (relevance, a
+    note) does not place them all again."""
+    items = pd.DataFrame(blips, columns=["id", "ring", "category", "score"])
+    spots = place_blips(items, list(categories))
+    columns = {column: spots[column].to_numpy(copy=True) for column in ("r", "theta", "x", "y", "diameter")}
+    for values in columns.values():
+        values.flags.writeable = False  # shared by every later call with the same key
+    return columns
 
 
 def unplaced(table: pd.DataFrame) -> list[str]:
@@ -469,15 +497,15 @@ def matrix_points(table: pd.DataFrame, spread: float = 0.26) -> pd.DataFrame:
     Points sharing a cell are set on a small circle around it (two circles past eight), in a
     fixed order, so the same radar always draws the same matrix.
     """
-    rated = table[table["relevance"].notna() & table["maturity"].notna()].copy()
-    rated["x0"] = rated["maturity"].astype(float).round()
-    rated["y0"] = rated["relevance"].astype(float)
-    rated = rated.sort_values(["x0", "y0", "name"], kind="stable")
-    cells = list(zip(rated["x0"], rated["y0"], strict=True))  # sorted, so each cell's points are together
+    rated = table[table["relevance"].notna() & table["maturity"].notna()]
+    maturities, relevances = rated["maturity"].astype(float), rated["relevance"].astype(float)
+    cells = [(float(round(m)), float(r)) for m, r in zip(maturities, relevances, strict=True)]
+    names = rated["name"].tolist()
+    order = sorted(range(len(cells)), key=lambda i: (cells[i], names[i]))  # each cell's points together, by name
     sizes = Counter(cells)
     placed: Counter = Counter()
     xs, ys = [], []
-    for x0, y0 in cells:
+    for x0, y0 in (cells[i] for i in order):
         k, i = sizes[(x0, y0)], placed[(x0, y0)]
         placed[(x0, y0)] += 1
         if k == 1:
@@ -489,10 +517,9 @@ def matrix_points(table: pd.DataFrame, spread: float = 0.26) -> pd.DataFrame:
             dx, dy = radius * math.cos(angle), radius * 0.8 * math.sin(angle)
         xs.append(x0 + dx)
         ys.append(y0 + dy)
-    rated["x"] = xs
-    rated["y"] = ys
-    rated["quadrant"] = [quadrant(m, r) for m, r in zip(rated["maturity"], rated["relevance"], strict=True)]
-    return rated.drop(columns=["x0", "y0"]).reset_index(drop=True)
+    rated = rated.iloc[order]
+    quadrants = [quadrant(m, r) for m, r in zip(rated["maturity"], rated["relevance"], strict=True)]
+    return rated.assign(x=xs, y=ys, quadrant=quadrants).reset_index(drop=True)
 
 
 def change_text(detail: str, lang: str) -> str:

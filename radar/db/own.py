@@ -281,10 +281,17 @@ def load_state(path: Path, link: str) -> tuple[dict[str, Any], pd.DataFrame]:
         rows = list(_rows(cur, radar_id).values())
     finally:
         cur.execute("ROLLBACK")
-    frame = pd.DataFrame(rows, columns=list(ROW_FIELDS))
-    for column in ("maturity", "status", "relevance"):
-        frame[column] = frame[column].astype("Int64")
-    return meta, frame
+    return meta, _entries_frame(rows)
+
+
+#: Entry fields held as nullable integers.
+INT_FIELDS: tuple[str, ...] = ("maturity", "status", "relevance")
+
+
+def _entries_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Entry rows as a frame, the scales as nullable integers (built column by column: read on every edit)."""
+    columns = {f: [row[f] for row in rows] for f in ROW_FIELDS}
+    return pd.DataFrame({f: pd.array(v, dtype="Int64") if f in INT_FIELDS else v for f, v in columns.items()})
 
 
 def history(path: Path, link: str, limit: int = 50) -> pd.DataFrame:
