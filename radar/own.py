@@ -93,7 +93,8 @@ _TEXT_LIMITS: dict[str, tuple[int, bool]] = {
     "owner": (MAX_SHORT, False),
     "next_step": (MAX_LONG, True),
 }
-_INT_FIELDS: dict[str, tuple[int, ...]] = {"maturity": MATURITIES, "status": STATUSES, "relevance": RELEVANCES}
+#: The entry fields held as whole numbers on a scale, with their allowed values.
+INT_FIELDS: dict[str, tuple[int, ...]] = {"maturity": MATURITIES, "status": STATUSES, "relevance": RELEVANCES}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -164,7 +165,7 @@ def clean_entry(values: Mapping[str, object]) -> dict[str, object]:
     for field, (_, multiline) in _TEXT_LIMITS.items():
         entry[field] = _text(values.get(field), multiline)
     name = str(entry["name"])
-    for field, allowed in _INT_FIELDS.items():
+    for field, allowed in INT_FIELDS.items():
         entry[field] = _int_or_none(values.get(field), field, allowed, name)
     ring = _text(values.get("ring"))
     if ring and ring not in RING_KEYS:
@@ -290,10 +291,8 @@ def local_table(
     # Plain dicts and lists, one frame at the end: this runs on every edit of a meeting, for every entry.
     cat = {r["id"]: r for r in _records(catalogue, ("id", "name", "category", "description"))}
     nat = {r["technology"]: r for r in _records(national, ("technology", "maturity", "adoption", "score", "ring"))}
-    fields = ("entry_id", "technology_id", "name", "category", "description", "maturity", "status", "relevance",
-              "ring", "ring_reason", "note", "owner", "next_step", "number")  # fmt: skip
     rows = []
-    for e in _records(entries, fields):
+    for e in _records(entries, ("entry_id", "number", *ENTRY_FIELDS)):
         tech = e.get("technology_id")
         known = isinstance(tech, str) and tech in cat
         national_row = nat.get(tech) if known else None

@@ -254,13 +254,7 @@ def _meta(cur: duckdb.DuckDBPyConnection, radar_id: str, link: str | None = None
 def load_entries(path: Path, link: str) -> pd.DataFrame:
     """A radar's entries in table order, with None for empty numbers."""
     cur = _cursor(path)
-    frame = cur.execute(
-        f"SELECT {', '.join(ROW_FIELDS)} FROM entries WHERE radar_id = ? ORDER BY position, entry_id",  # noqa: S608 - fixed names
-        [_find(cur, link)],
-    ).df()
-    for column in ("maturity", "status", "relevance"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+    return _entries_frame(list(_rows(cur, _find(cur, link)).values()))
 
 
 def _rows(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[str, dict[str, Any]]:
@@ -284,14 +278,10 @@ def load_state(path: Path, link: str) -> tuple[dict[str, Any], pd.DataFrame]:
     return meta, _entries_frame(rows)
 
 
-#: Entry fields held as nullable integers.
-INT_FIELDS: tuple[str, ...] = ("maturity", "status", "relevance")
-
-
 def _entries_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Entry rows as a frame, the scales as nullable integers (built column by column: read on every edit)."""
     columns = {f: [row[f] for row in rows] for f in ROW_FIELDS}
-    return pd.DataFrame({f: pd.array(v, dtype="Int64") if f in INT_FIELDS else v for f, v in columns.items()})
+    return pd.DataFrame({f: pd.array(v, dtype="Int64") if f in own.INT_FIELDS else v for f, v in columns.items()})
 
 
 def history(path: Path, link: str, limit: int = 50) -> pd.DataFrame:
