@@ -82,6 +82,19 @@ def test_undo_then_redo_brings_the_change_back(path, radar):
     assert len(db.history(path, radar)) == 2
 
 
+def test_undo_and_redo_are_read_together_as_each_alone(path, radar):
+    droner = entry(path, radar, "Droner")
+    for version, status in enumerate((0, 1, 3), start=1):
+        db.update_entries(path, radar, version, {droner: {"status": status}})
+    assert db.next_changes(path, radar) == (db.next_change(path, radar), None)
+    db.undo(path, radar, 4)
+    db.undo(path, radar, 5)
+    undo, redo = db.next_changes(path, radar)
+    assert own.change_summary(undo, "da") == "status for Droner: afprøver → overvejer ikke"
+    assert own.change_summary(redo, "da") == "status for Droner: overvejer ikke → overvejer"
+    assert (undo, redo) == (db.next_change(path, radar), db.next_change(path, radar, redo=True))
+
+
 def test_a_new_change_ends_redo(path, radar):
     droner = entry(path, radar, "Droner")
     db.update_entries(path, radar, 1, {droner: {"status": 1}})

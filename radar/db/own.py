@@ -598,11 +598,21 @@ def history_changes(changes: pd.DataFrame) -> list[dict[str, Any]]:
 
 def next_change(path: Path, link: str, redo: bool = False) -> dict[str, Any] | None:
     """What undo (or, with `redo`, redo) would do next: action, detail, before, after; None when nothing."""
+    return next_changes(path, link)[1 if redo else 0]
+
+
+def next_changes(path: Path, link: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """What undo and what redo would do next (see next_change), read together: the undo bar shows both on every edit."""
     cur = _cursor(path)
-    found = _next(cur, _find(cur, link), redo)
-    if found is None:
-        return None
-    return {"action": found[1], "detail": found[2], "before": json.loads(found[3]), "after": json.loads(found[4])}
+    found = cur.execute(
+        """SELECT undone, action, detail, before_state, after_state FROM (
+               SELECT *, row_number() OVER (PARTITION BY undone ORDER BY CASE WHEN undone THEN seq ELSE -seq END) AS r
+               FROM changes WHERE radar_id = ?) AS latest
+           WHERE r = 1""",
+        [_find(cur, link)],
+    ).fetchall()
+    steps = {undone: {"action": a, "detail": d, "before": json.loads(b), "after": json.loads(f)} for undone, a, d, b, f in found}
+    return steps.get(False), steps.get(True)
 
 
 def _apply(cur: duckdb.DuckDBPyConnection, radar_id: str, state: Mapping[str, Any]) -> None:

@@ -157,8 +157,7 @@ def _short(text: str) -> str:
 def undo_bar(ws: Workspace, area: str, rerun: str | None = None) -> None:
     """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history).
     Undoing more than cells or numbers reruns the fragment named `rerun`, when given (see TABLE_ONLY_ACTIONS)."""
-    undo_next = db.next_change(own_db(), ws.link)
-    redo_next = db.next_change(own_db(), ws.link, redo=True)
+    undo_next, redo_next = db.next_changes(own_db(), ws.link)
     left, middle, right = st.columns([2.2, 2.2, 1], vertical_alignment="center")
     left.button(
         tr("own_undo_named", change=_short(own.change_summary(undo_next, lang()))) if undo_next else tr("own_nothing_to_undo"),
