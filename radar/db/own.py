@@ -578,22 +578,28 @@ def remove_entries(path: Path, link: str, version: int, entry_ids: Iterable[str]
     return _write(path, link, version, "remove", change)
 
 
-def _next(cur: duckdb.DuckDBPyConnection, radar_id: str, redo: bool) -> tuple | None:
-    """The change undo would take back (the latest one done) or redo would bring back (the first one undone)."""
-    order = "ASC" if redo else "DESC"
-    sql = f"SELECT seq, action, detail, before_state, after_state FROM changes WHERE radar_id = ? AND undone = ? ORDER BY seq {order} LIMIT 1"  # noqa: S608, E501 - fixed text
-    return cur.execute(
-        sql,
-        [radar_id, redo],
-    ).fetchone()
+def _next(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[bool, tuple]:
+    """The change undo would take back (the latest one done, under False) and the one redo would bring back
+    (the first one undone, under True), each as (seq, action, detail, before_state, after_state); one query."""
+    found = cur.execute(
+        """SELECT undone, seq, action, detail, before_state, after_state FROM (
+               SELECT *, row_number() OVER (PARTITION BY undone ORDER BY CASE WHEN undone THEN seq ELSE -seq END) AS r
+               FROM changes WHERE radar_id = ?) AS latest
+           WHERE r = 1""",
+        [radar_id],
+    ).fetchall()
+    return {bool(row[0]): row[1:] for row in found}
+
+
+def _change(action: str, detail: str, before: str, after: str) -> dict[str, Any]:
+    """A logged change as radar.own.change_summary reads it."""
+    return {"action": action, "detail": detail, "before": json.loads(before), "after": json.loads(after)}
 
 
 def history_changes(changes: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of history() as changes (action, detail, before, after), for radar.own.change_summary."""
-    return [
-        {"action": a, "detail": d, "before": json.loads(b), "after": json.loads(f)}
-        for a, d, b, f in zip(changes["action"], changes["detail"], changes["before_state"], changes["after_state"], strict=True)
-    ]
+    columns = (changes["action"], changes["detail"], changes["before_state"], changes["after_state"])
+    return [_change(*row) for row in zip(*columns, strict=True)]
 
 
 def next_change(path: Path, link: str, redo: bool = False) -> dict[str, Any] | None:
@@ -604,15 +610,9 @@ def next_change(path: Path, link: str, redo: bool = False) -> dict[str, Any] | N
 def next_changes(path: Path, link: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """What undo and what redo would do next (see next_change), read together: the undo bar shows both on every edit."""
     cur = _cursor(path)
-    found = cur.execute(
-        """SELECT undone, action, detail, before_state, after_state FROM (
-               SELECT *, row_number() OVER (PARTITION BY undone ORDER BY CASE WHEN undone THEN seq ELSE -seq END) AS r
-               FROM changes WHERE radar_id = ?) AS latest
-           WHERE r = 1""",
-        [_find(cur, link)],
-    ).fetchall()
-    steps = {undone: {"action": a, "detail": d, "before": json.loads(b), "after": json.loads(f)} for undone, a, d, b, f in found}
-    return steps.get(False), steps.get(True)
+    found = _next(cur, _find(cur, link))
+    undo, redo = found.get(False), found.get(True)
+    return (_change(*undo[1:]) if undo else None), (_change(*redo[1:]) if redo else None)
 
 
 def _apply(cur: duckdb.DuckDBPyConnection, radar_id: str, state: Mapping[str, Any]) -> None:
@@ -642,7 +642,7 @@ def _apply(cur: duckdb.DuckDBPyConnection, radar_id: str, state: Mapping[str, An
 def _step(path: Path, link: str, version: int, redo: bool) -> int:
     with _checked_transaction(path, link, version) as (cur, meta):
         radar_id = meta["id"]
-        found = _next(cur, radar_id, redo)
+        found = _next(cur, radar_id).get(redo)
         if found is None:
             raise ValidationError("own_error_nothing_to_redo" if redo else "own_error_nothing_to_undo")
         _apply(cur, radar_id, json.loads(found[4] if redo else found[3]))
