@@ -1120,8 +1120,10 @@ def path_figure(paths: pd.DataFrame, lang: str, combined_name: str) -> go.Figure
 HAND_SET_MARK = "•"
 
 
-def own_hover_text(row: pd.Series, lang: str) -> str:
-    """The hover card of a local blip: ring (and why), score, maturity, local status, relevance, national ring."""
+def own_hover_text(row: pd.Series | dict, lang: str) -> str:
+    """The hover card of a local blip: what places it (ring and why, score, maturity, local status) and the
+    national ring. Relevance is not on it: it places nothing on the radar, it is the priority matrix's axis
+    and on the matrix's card, so an edit of relevance leaves the radar as drawn (see OWN_CARD_FIELDS)."""
     ring = t("ring_" + row["ring"], lang)
     if row.get("hand_set"):
         ring += f" {HAND_SET_MARK} ({t('own_hover_hand_set', lang)})"
@@ -1131,8 +1133,6 @@ def own_hover_text(row: pd.Series, lang: str) -> str:
         adoption = t("own_hover_status_national", lang, value=_num(row.get("adoption"), lang=lang))
     else:
         adoption = t(f"stage_{int(status)}", lang)
-    relevance = row.get("relevance")
-    relevance_text = "–" if relevance is None or pd.isna(relevance) else t("own_relevance_of_5", lang, value=int(relevance))
     national = row.get("national_ring")
     lines = [
         f"<b>{row['number']}. {plain(row['name'])}</b>",
@@ -1140,7 +1140,6 @@ def own_hover_text(row: pd.Series, lang: str) -> str:
         f"{t('hover_score', lang)}: {_num(row.get('score'), lang=lang)}",
         f"{t('hover_maturity', lang)}: {maturity}",
         f"{t('own_col_status', lang)}: {adoption}",
-        f"{t('own_col_relevance', lang)}: {relevance_text}",
     ]
     if isinstance(national, str):
         lines.append(f"{t('own_hover_national', lang)}: {t('ring_' + national, lang)}")
@@ -1197,14 +1196,27 @@ def own_radar_figure(
 
 
 #: The columns of an own radar's blips that own_radar_figure draws from, besides the hover cards:
-#: a change to any other column (relevance, status without a new place, a note) changes only the
-#: cards, which own_hover_cards writes into the figure already drawn.
+#: a change to any other column (a status without a new place) changes only the cards, which
+#: own_hover_cards writes into the figure already drawn.
 OWN_RADAR_DRAWN: tuple[str, ...] = ("technology", "number", "name", "category", "ring", "r", "theta", "diameter", "movement")
+
+#: The columns the hover cards are written from (own_hover_text). A change to none of these nor of
+#: OWN_RADAR_DRAWN (relevance, a note, an owner, a next step) leaves the radar's figure as it was: the
+#: browser keeps the radar it has and redraws only the matrix.
+OWN_CARD_FIELDS: tuple[str, ...] = (
+    "technology", "number", "name", "ring", "hand_set", "score", "maturity", "maturity_source", "status", "adoption",
+    "national_ring",
+)  # fmt: skip
+
+
+def card_fields(blips: pd.DataFrame) -> pd.DataFrame:
+    """The columns of `blips` the hover cards are written from (those of OWN_CARD_FIELDS it has)."""
+    return blips[[c for c in OWN_CARD_FIELDS if c in blips.columns]]
 
 
 def own_hover_cards(fig: go.Figure, blips: pd.DataFrame, lang: str) -> go.Figure:
     """`fig` (own_radar_figure of blips at the same places) with each blip's hover card made from `blips`; changed in place."""
-    cards = {row["technology"]: own_hover_text(row, lang) for row in blips.to_dict("records")}
+    cards = {row["technology"]: own_hover_text(row, lang) for row in card_fields(blips).to_dict("records")}
     for trace in fig.data:
         if getattr(trace, "customdata", None) is not None and getattr(trace, "hovertext", None) is not None:
             trace.hovertext = [cards[tech] for tech in trace.customdata]

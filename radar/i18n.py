@@ -654,7 +654,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "da": "ikke sat her — landets udbredelse {value}",
         "en": "not set here — national adoption {value}",
     },
-    "own_relevance_of_5": {"da": "{value} af 5", "en": "{value} of 5"},
     "own_hover_national": {"da": "Nationalt", "en": "Nationally"},
     "own_source_national": {"da": "national vurdering", "en": "national rating"},
     "own_source_own": {"da": "jeres vurdering", "en": "your rating"},

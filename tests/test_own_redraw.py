@@ -71,17 +71,39 @@ def test_an_empty_matrix_spec_is_a_valid_figure(radar):
     assert quadrants == ["<b>Gå i gang</b>", "<b>Afprøv</b>", "<b>Hold øje</b>", "<b>Lad ligge</b>"]
 
 
-def test_a_relevance_edit_changes_only_the_hover_cards_of_the_radar(radar):
+def test_a_relevance_or_note_edit_leaves_the_radar_as_drawn(radar):
     entries = radar[0]
     before, after = blips_of(radar, entries), blips_of(radar, edited(entries, 3, relevance=5, note="Tal med IT"))
+    drawn = list(chart.OWN_RADAR_DRAWN + chart.OWN_CARD_FIELDS)
+    pd.testing.assert_frame_equal(before[drawn], after[drawn])
+    was = chart.own_radar_figure(before, radar[3], "da", height=560, width_hint=730)
+    now = chart.own_radar_figure(after, radar[3], "da", height=560, width_hint=730)
+    # The same figure to the byte: Streamlit names a chart by its spec, so the browser keeps the radar it has.
+    assert pio.to_json(now, validate=False) == pio.to_json(was, validate=False)
+    name = entries.iloc[3]["name"]
+    cards = [h for tr in now.data if tr.hovertext for h in tr.hovertext if f". {name}</b>" in h]
+    assert len(cards) == 1 and "Relevans" not in cards[0] and "Status her" in cards[0]
+
+
+def test_the_matrix_card_says_the_relevance_the_radar_card_leaves_out(radar):
+    entries, catalogue, national, sectors = radar
+    points = own.matrix_points(own.local_table(edited(entries, 3, relevance=5), catalogue, national))
+    spec = chart.priority_matrix_spec(points, sectors, "da", high=own.MATRIX_HIGH)
+    name = entries.iloc[3]["name"]
+    cards = [h for tr in spec["data"] for h in tr["hovertext"] if f"<b>{name}</b>" in h]
+    assert len(cards) == 1 and "Relevans her: 5" in cards[0]
+
+
+def test_a_status_edit_that_keeps_the_place_rewrites_only_the_hover_cards(radar):
+    entries = radar[0]
+    before, after = blips_of(radar, entries), blips_of(radar, edited(entries, 2, status=2))
     drawn = list(chart.OWN_RADAR_DRAWN)
     pd.testing.assert_frame_equal(before[drawn], after[drawn])
     fresh = chart.own_radar_figure(after, radar[3], "da", height=560, width_hint=730)
     rewritten = chart.own_hover_cards(chart.own_radar_figure(before, radar[3], "da", height=560, width_hint=730), after, "da")
     assert as_json(rewritten) == as_json(fresh)
-    name = entries.iloc[3]["name"]
-    cards = [h for tr in rewritten.data if tr.hovertext for h in tr.hovertext if f". {name}</b>" in h]
-    assert len(cards) == 1 and "Relevans her: 5 af 5" in cards[0]
+    was = chart.own_radar_figure(before, radar[3], "da", height=560, width_hint=730)
+    assert as_json(rewritten) != as_json(was)  # the card of row 2 says its new status
 
 
 def test_a_status_edit_that_moves_a_blip_changes_what_the_radar_draws(radar):

@@ -353,11 +353,13 @@ def radar_fig(
     options = {"presentation": presentation, "ghosts": ghost_blips, "title": title, "height": height}
     options |= {"names_list": names_list, "width_hint": width_hint}
     # Drawn again only when a blip moved (or the radar's look changed); an edit that changes only what
-    # the hover cards say (relevance, a status that keeps the blip's place) rewrites the cards alone.
+    # the hover cards say (a status that keeps the blip's place) rewrites the cards alone, and one that
+    # changes neither (relevance, a note) returns the same figure: the browser keeps the radar it has.
     key = fingerprint(ws.blips[list(chart.OWN_RADAR_DRAWN)], ws.categories, lang(), options)
     name = f"radar-{presentation}-{height}-{width_hint}"
     fig = memo(name, key, lambda: chart.own_radar_figure(ws.blips, ws.categories, lang(), **options))
-    return memo(f"{name}-cards", fingerprint(key, ws.blips), lambda: chart.own_hover_cards(fig, ws.blips, lang()))
+    cards = fingerprint(key, chart.card_fields(ws.blips))
+    return memo(f"{name}-cards", cards, lambda: chart.own_hover_cards(fig, ws.blips, lang()))
 
 
 def matrix_fig(ws: Workspace, presentation: bool = False, height: int | None = None) -> object:
