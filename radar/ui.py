@@ -5,6 +5,7 @@ The only module of radar/ that imports streamlit. Pages call these and stay shor
 
 from __future__ import annotations
 
+import copy
 import functools
 import time
 from collections.abc import Callable
@@ -106,20 +107,32 @@ def _stamp(path: Path) -> float:
     return path.stat().st_mtime if path.exists() else -1.0
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _run(_fn: Callable[..., object], qualname: str, path: str, stamp: float, *args: object) -> object:
-    # Streamlit cannot hash a function argument: `_fn` is left out of the key and its name stands in.
-    return _fn(Path(path), *args)
+@functools.lru_cache(maxsize=64)
+def _run(fn: Callable[..., object], path: str, stamp: float, *args: object) -> object:
+    return fn(Path(path), *args)
+
+
+def _handed_out(value: object) -> object:
+    """A cached result as its caller may change it: a frame as a shallow copy (pandas copies a column
+    on its first write), anything else as a deep copy."""
+    if isinstance(value, pd.DataFrame):
+        return value.copy(deep=False)
+    return value if isinstance(value, int | float | str) else copy.deepcopy(value)
 
 
 def _cached(fn: Callable[..., object]) -> Callable[..., object]:
     """`fn(db, *args)` of radar.service as `loader(*args)`, cached on the database file's path and
-    modification time (a new edition or rebuild is seen at once)."""
+    modification time (a new edition or rebuild is seen at once).
+
+    One copy per server process, shared by every visitor, in a plain LRU cache rather than
+    st.cache_data: that one pickles a result when it stores it and unpickles it on every hit, which
+    on the own radar was several milliseconds of each edit for a handful of 25-row frames.
+    """
 
     @functools.wraps(fn)
     def loader(*args: object) -> object:
         path = db_file()
-        return _run(fn, f"{fn.__module__}.{fn.__qualname__}", str(path), _stamp(path), *args)
+        return _handed_out(_run(fn, str(path), _stamp(path), *args))
 
     return loader
 
