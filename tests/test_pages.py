@@ -133,3 +133,18 @@ def test_real_edition_is_not_called_sample_data(national_db, tmp_path, monkeypat
     at.switch_page("pages/om.py").run()
     older = str(int(service.editions(db)["year"].min()))
     assert any("eksempeldata" in info.value and older in info.value for info in at.info)
+
+
+def test_a_cached_national_frame_changed_by_its_caller_stays_as_read(national_db, monkeypatch):
+    from radar import ui
+
+    monkeypatch.setenv("TEKNOLOGIRADAR_DB", str(national_db))
+    first = ui.technologies("da")
+    expected = service.technologies(national_db, "da")
+    first["name"] = "ændret"
+    first.loc[first.index[0], "id"] = "x"
+    first["extra"] = 1
+    again = ui.technologies("da")
+    assert again is not first
+    assert again.equals(expected)
+    assert ui.technologies("da").equals(expected)
