@@ -157,7 +157,7 @@ def save_typed(path: Path, link: str, item_id: str, field: str, text: str, seen:
 
     for attempt in range(SAVE_ATTEMPTS):
         cur = own._cursor(path)
-        version = int(own._meta(cur, own._find(cur, link, edit=True))["version"])
+        version = int(own._radar(cur, link, edit=True)["version"])
         stored.clear()
         try:
             with own._checked_transaction(path, link, version) as (cur, meta):

@@ -212,8 +212,7 @@ def list_bin(path: Path) -> pd.DataFrame:
 
 def load_radar(path: Path, link: str) -> dict[str, Any]:
     """One radar's facts, version and `can_edit` (whether `link` is its edit link); DataError when no radar has it."""
-    cur = _cursor(path)
-    return _meta(cur, _find(cur, link), link)
+    return _radar(_cursor(path), link)
 
 
 def links(path: Path, link: str) -> dict[str, str]:
@@ -225,29 +224,30 @@ def links(path: Path, link: str) -> dict[str, str]:
 def _find(cur: duckdb.DuckDBPyConnection, link: object, *, edit: bool = False, binned: bool = False) -> str:
     """The radar id behind `link`. DataError when no radar has it (or it is in the bin, unless `binned`);
     ReadOnlyError when `edit` is asked with a view link."""
+    return str(_radar(cur, link, edit=edit, binned=binned)["id"])
+
+
+def _radar(cur: duckdb.DuckDBPyConnection, link: object, *, edit: bool = False, binned: bool = False) -> dict[str, Any]:
+    """The facts and version of the radar behind `link`, read in one query, with `can_edit` (whether
+    `link` is its edit link). DataError when no radar has it (or it is in the bin, unless `binned`);
+    ReadOnlyError when `edit` is asked with a view link."""
     if not isinstance(link, str) or not link:
         raise DataError("own_error_radar_missing")
     row = cur.execute(
-        "SELECT id, edit_token = ?, deleted_at FROM radars WHERE edit_token = ? OR view_token = ?", [link, link, link]
+        f"SELECT {', '.join(RADAR_COLUMNS)} FROM radars WHERE edit_token = ? OR view_token = ?",  # noqa: S608 - fixed names
+        [link, link],
     ).fetchone()
     if row is None:
         raise DataError("own_error_radar_missing")
-    radar_id, is_edit, deleted_at = row
+    meta = dict(zip(RADAR_COLUMNS, row, strict=True))
+    meta["can_edit"] = is_edit = link == meta["edit_token"]
+    deleted_at = meta["deleted_at"]
     if deleted_at is not None and not binned:
         if deleted_at < _now() - timedelta(days=BIN_DAYS):
             raise DataError("own_error_radar_missing")
         raise DataError("own_error_radar_in_bin") if is_edit else DataError("own_error_radar_missing")
     if edit and not is_edit:
         raise ReadOnlyError("own_error_read_only")
-    return str(radar_id)
-
-
-def _meta(cur: duckdb.DuckDBPyConnection, radar_id: str, link: str | None = None) -> dict[str, Any]:
-    row = cur.execute(f"SELECT {', '.join(RADAR_COLUMNS)} FROM radars WHERE id = ?", [radar_id]).fetchone()  # noqa: S608
-    if row is None:
-        raise DataError("own_error_radar_missing")
-    meta = dict(zip(RADAR_COLUMNS, row, strict=True))
-    meta["can_edit"] = link is None or link == meta["edit_token"]
     return meta
 
 
@@ -270,9 +270,8 @@ def load_state(path: Path, link: str) -> tuple[dict[str, Any], pd.DataFrame]:
     cur = _cursor(path)
     cur.execute("BEGIN TRANSACTION")
     try:
-        radar_id = _find(cur, link)
-        meta = _meta(cur, radar_id, link)
-        rows = list(_rows(cur, radar_id).values())
+        meta = _radar(cur, link)
+        rows = list(_rows(cur, meta["id"]).values())
     finally:
         cur.execute("ROLLBACK")
     return meta, _entries_frame(rows)
@@ -411,7 +410,7 @@ def _checked_transaction(
     cur = _cursor(path)
     cur.execute("BEGIN TRANSACTION")
     try:
-        meta = _meta(cur, _find(cur, link, edit=True, binned=binned), link)
+        meta = _radar(cur, link, edit=True, binned=binned)
         if int(meta["version"]) != int(version):
             raise ConflictError("own_error_conflict")
         yield cur, meta
@@ -474,8 +473,11 @@ def _log(
     ).fetchone()
     if not updated or updated[0] != 1:
         raise ConflictError("own_error_conflict")
-    cur.execute("DELETE FROM changes WHERE radar_id = ? AND undone", [radar_id])  # a new change ends what redo could bring back
-    seq = cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes WHERE radar_id = ?", [radar_id]).fetchone()[0]
+    seq = cur.execute(
+        "SELECT coalesce(max(seq) FILTER (WHERE NOT undone), 0) + 1 FROM changes WHERE radar_id = ?", [radar_id]
+    ).fetchone()[0]
+    # A new change ends what redo could bring back, and the history keeps the last KEEP_CHANGES.
+    cur.execute("DELETE FROM changes WHERE radar_id = ? AND (undone OR seq <= ?)", [radar_id, seq - own.KEEP_CHANGES])
     cur.execute(
         "INSERT INTO changes (radar_id, seq, changed_at, action, detail, before_state, after_state, version, undone)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, false)",
@@ -490,7 +492,6 @@ def _log(
             version,
         ],
     )
-    cur.execute("DELETE FROM changes WHERE radar_id = ? AND seq <= ?", [radar_id, seq - own.KEEP_CHANGES])
 
 
 def _detail(items: Iterable[tuple[str, list[str]]]) -> str:
@@ -707,8 +708,7 @@ def restore_radar(path: Path, link: str) -> str:
 
 
 def _version_of(path: Path, link: str) -> int:
-    cur = _cursor(path)
-    return int(_meta(cur, _find(cur, link, binned=True))["version"])
+    return int(_radar(_cursor(path), link, binned=True)["version"])
 
 
 def new_edit_link(path: Path, link: str, version: int) -> str:
