@@ -27,6 +27,8 @@ RADAR_NAME = "Dialogmøde Social og sundhed"
 NAME, NUMBER, RING, STATUS, RELEVANCE, HAND_RING = 200, 50, 100, 130, 105, 120
 ROW = 35
 NAME_TD, NUMBER_TD, RING_TD, STATUS_TD = 0, 1, 2, 3
+#: The drawn Plotly charts of the workspace in page order: the radar, then the priority matrix.
+CHARTS = "document.querySelectorAll(\"[data-testid='stPlotlyChart'] .js-plotly-plot\")"
 
 
 def rows(page) -> list[list[str]]:
@@ -121,6 +123,20 @@ def test_the_meeting_script_at_1280x720(app_server, watched):
     assert in_view(page, undo), "undo is out of view beside the table"
     assert numbers(page) == before, "a status change renumbered the radar"
 
+    # Relevance is the matrix's axis: an edit of it draws the matrix again and leaves the radar as drawn
+    # (Streamlit replaces a chart whose figure changed; the same figure keeps the chart the browser has).
+    page.evaluate(f"() => {{ window.__radar = {CHARTS}[0]; }}")
+    box = grid_box(page)
+    page.mouse.click(box["x"] + NAME + NUMBER + RING + STATUS + RELEVANCE / 2, box["y"] + ROW * 2 + ROW / 2)
+    page.keyboard.type("4")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        f"() => {{ const m = {CHARTS}[1]; return m && m.data && m.data.some(t => (t.hovertext || [])"
+        ".some(h => h.includes('Relevans her: 4'))); }",
+        timeout=20_000,
+    )
+    assert page.evaluate(f"() => window.__radar.isConnected && {CHARTS}[0] === window.__radar"), "the radar was drawn again"
+
     # A ring by hand before its reason: waits in place, the table does not move, then the reason places it.
     first = start[0][NAME_TD]
     top = grid_box(page)["y"]
@@ -132,6 +148,7 @@ def test_the_meeting_script_at_1280x720(app_server, watched):
     page.keyboard.type("Afventer ny lovgivning", delay=30)
     page.keyboard.press("Enter")
     wait_for_cell(page, 0, RING_TD, "^AFVENT •$")
+    page.wait_for_function("() => !window.__radar.isConnected", timeout=20_000)  # the blip moved: drawn again
     assert numbers(page) == before
     shoot(page, "hand-set-ring")
 
