@@ -334,3 +334,48 @@ def test_two_browsers_creating_the_same_name_at_the_same_moment(path, monkeypatc
     assert isinstance(outcomes["a"], str)
     assert isinstance(outcomes["b"], ValidationError) and outcomes["b"].key == "own_error_radar_name_taken"
     assert db.list_radars(path)["edit_token"].tolist() == [outcomes["a"]]
+
+
+def fresh_state(path: Path, link: str) -> tuple[dict, pd.DataFrame]:
+    """The radar as read from the store itself, past what this process remembers of its own writes."""
+    held = dict(db._written)
+    db._written.clear()
+    try:
+        return db.load_state(path, link)
+    finally:
+        db._written.update(held)
+
+
+def test_a_read_after_this_process_wrote_shows_what_the_store_holds(path, radar):
+    version = 1
+    steps = [
+        lambda v: db.update_entries(path, radar, v, {ids(path, radar)[0]: {"status": 2, "relevance": 4, "note": "Æ ø å"}}),
+        lambda v: db.update_entries(path, radar, v, {ids(path, radar)[1]: {"ring": "afvent", "ring_reason": "Lovgivning"}}),
+        lambda v: db.add_entries(path, radar, v, [APP]),
+        lambda v: db.renumber(path, radar, v, list(reversed(ids(path, radar)))),
+        lambda v: db.remove_entries(path, radar, v, ids(path, radar)[:1]),
+        lambda v: db.update_meta(path, radar, v, {"name": "Omdøbt", "date": "2026-04-01"}),
+        lambda v: db.update_entries(path, radar, v, {ids(path, radar)[0]: {"relevance": None, "owner": "IT"}}),
+    ]
+    for step in steps:
+        version = step(version)
+        assert (str(path), db.load_radar(path, radar)["id"]) in db._written  # the read below takes the written rows
+        meta, entries = db.load_state(path, radar)
+        stored_meta, stored = fresh_state(path, radar)
+        assert meta == stored_meta and meta["version"] == version
+        pd.testing.assert_frame_equal(entries, stored)
+        entries.loc[entries.index[0], "note"] = "changed by a caller"
+        pd.testing.assert_frame_equal(db.load_state(path, radar)[1], stored)  # what it handed out was a copy
+
+
+def test_a_change_made_elsewhere_is_read_from_the_store(path, radar):
+    version = db.update_entries(path, radar, 1, {ids(path, radar)[0]: {"note": "Første"}})
+    version = db.undo(path, radar, version)  # a change that is not a `_write`: the remembered rows are stale
+    pd.testing.assert_frame_equal(db.load_state(path, radar)[1], fresh_state(path, radar)[1])
+    assert "Første" not in db.load_state(path, radar)[1]["note"].tolist()
+    # The same version with another time stamp (a restored backup edited again elsewhere): not taken either.
+    meta, entries = fresh_state(path, radar)
+    db._remember(
+        path, meta["id"], (int(meta["version"]), "another moment"), [{**r, "note": "stale"} for r in entries.to_dict("records")]
+    )
+    assert "stale" not in db.load_state(path, radar)[1]["note"].tolist()
