@@ -161,8 +161,6 @@ def _purge_bin(cur: duckdb.DuckDBPyConnection) -> None:
 
 def close(path: Path | None = None) -> None:
     """Close the process's connection to `path` (all when None); the next call reopens it."""
-    for key in [k for k in _written if path is None or k[0] == str(path)]:
-        _written.pop(key, None)
     close_user_stores(path)
 
 
@@ -268,44 +266,15 @@ def _rows(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[str, dict[str, 
 
 
 def load_state(path: Path, link: str) -> tuple[dict[str, Any], pd.DataFrame]:
-    """Facts and entries of the same version: the entries this process wrote at that version
-    (see `_remember`), or both read in one transaction."""
+    """Facts and entries read in one transaction, so they belong to the same version."""
     cur = _cursor(path)
-    meta = _radar(cur, link)
-    rows = _remembered(path, meta)
-    if rows is None:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            meta = _radar(cur, link)
-            rows = list(_rows(cur, meta["id"]).values())
-        finally:
-            cur.execute("ROLLBACK")
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        meta = _radar(cur, link)
+        rows = list(_rows(cur, meta["id"]).values())
+    finally:
+        cur.execute("ROLLBACK")
     return meta, _entries_frame(rows)
-
-
-#: The entries of the radars this process last wrote, as stored: {(file, radar id): ((version, updated), rows)},
-#: the most recently written last. A cell saved in the table is followed by a read of the same radar;
-#: that read takes the rows from here when the radar is still at that version and time stamp (no other
-#: writer, in any process, has changed it since), instead of reading them again.
-_written: dict[tuple[str, str], tuple[tuple[int, object], list[dict[str, Any]]]] = {}
-#: Radars whose written entries are kept (a few kB each).
-REMEMBERED_RADARS = 256
-
-
-def _remember(path: Path, radar_id: str, stamp: tuple[int, object], rows: Iterable[dict[str, Any]]) -> None:
-    key = (str(path), radar_id)
-    _written.pop(key, None)
-    stored = [{f: r.get(f) for f in ROW_FIELDS} for r in rows]  # as _insert and _update write them
-    _written[key] = (stamp, sorted(stored, key=lambda r: (r["position"] is None, r["position"] or 0, r["entry_id"])))
-    while len(_written) > REMEMBERED_RADARS:
-        _written.pop(next(iter(_written)), None)
-
-
-def _remembered(path: Path, meta: Mapping[str, Any]) -> list[dict[str, Any]] | None:
-    held = _written.get((str(path), str(meta["id"])))
-    if held is None or held[0] != (int(meta["version"]), meta["updated"]):
-        return None
-    return [dict(r) for r in held[1]]
 
 
 def _entries_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -426,9 +395,8 @@ def _write(
         if not before["meta"] and not before["entries"] and not after["entries"]:
             cur.execute("ROLLBACK")
             return int(version)
-        updated = _log(cur, radar_id, int(version) + 1, action, detail, before, after)
+        _log(cur, radar_id, int(version) + 1, action, detail, before, after)
         cur.execute("COMMIT")
-        _remember(path, radar_id, (int(version) + 1, updated), new_rows.values())
         return int(version) + 1
 
 
@@ -498,8 +466,7 @@ def _diff(
 
 def _log(
     cur: duckdb.DuckDBPyConnection, radar_id: str, version: int, action: str, detail: str, before: object, after: object
-) -> datetime:
-    """Log one change and move the radar to `version`; the time stamp it was given."""
+) -> None:
     now = _now()
     updated = cur.execute(
         "UPDATE radars SET version = ?, updated = ? WHERE id = ? AND version = ?", [version, now, radar_id, version - 1]
@@ -525,7 +492,6 @@ def _log(
             version,
         ],
     )
-    return now
 
 
 def _detail(items: Iterable[tuple[str, list[str]]]) -> str:
