@@ -486,6 +486,7 @@ PHONE_CSS = """
 [data-testid="stMain"] .stButton button, [data-testid="stMain"] .stFormSubmitButton button {min-height: 48px; font-size: 1.1rem;}
 [data-testid="stMain"] [data-testid="stTextInputRootElement"] input {min-height: 44px; font-size: 1.1rem;}
 [data-testid="stMain"] [data-testid="stButtonGroup"] button {min-height: 44px; min-width: 64px;}
+[data-testid="stMain"] h1 {font-size: 1.6rem; padding: .4rem 0;}
 .ws-tech {font-size: 1.45rem; font-weight: 700; margin: .2rem 0 .1rem 0; overflow-wrap: anywhere;}
 .ws-desc {font-size: 1rem; color: #333; overflow-wrap: anywhere;}
 .ws-nat {font-size: .95rem; color: #555;}
@@ -499,7 +500,7 @@ def participant_page() -> None:
     """/deltag?kode=CODE on a phone: join, then one technology at a time with big answer buttons."""
     st.html(PHONE_CSS)
     head, switch = st.columns([3, 2], vertical_alignment="center")
-    head.markdown(f"### {tr('deltag_title')}")
+    head.markdown(f"# {tr('deltag_title')}")  # the page's one h1, as small as a phone needs it
     with switch:
         language_switch()
     code = workshop.clean_code(st.query_params.get(CODE_PARAM))

@@ -295,3 +295,12 @@ def test_axe_finds_nothing_serious_on_any_page(app_server, watched, slug):
              .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0].target.join(' ')}`)"""
     )
     assert violations == []
+
+
+@pytest.mark.parametrize("slug", [*ALL_PAGES, "deltag"])
+def test_every_page_has_one_main_heading(app_server, watched, slug):
+    page = watched.page
+    page.goto(f"{app_server.url}/{slug}")
+    wait_for_app(page)
+    page.locator("[data-testid='stMain'] h1").first.wait_for()
+    assert page.locator("[data-testid='stMain'] h1").count() == 1
