@@ -76,6 +76,7 @@ def test_english_stays_when_moving_between_pages(app_server, watched):
     wait_for_sized_radar(page)
     page.get_by_test_id("stButtonGroup").first.get_by_text("English", exact=True).click()
     page.wait_for_function("() => document.querySelector('h1').innerText.includes('Combined radar')")
+    wait_for_sized_radar(page)  # the radar redrawn in English, as the reader sees it, before going on
     page.get_by_role("link", name="Domains").click()
     page.wait_for_function("() => document.querySelector('h1') && document.querySelector('h1').innerText.includes('Domains')")
     wait_for_sized_radar(page)
