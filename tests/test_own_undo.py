@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from radar import own
@@ -146,3 +147,41 @@ def test_numbers_stay_while_the_meeting_edits_and_change_only_when_asked(path):
     assert own.change_summary(db.next_change(path, radar), "da") == "numrene sat efter ring og score"
     db.undo(path, radar, 5)
     assert numbers() == {"Apps": 2, "VR": 3, "Borgerapp": 4}
+
+
+def assert_same_state(saved: db.State, read: db.State) -> None:
+    assert saved.meta == read.meta
+    pd.testing.assert_frame_equal(saved.entries, read.entries)
+    assert (saved.undo, saved.redo) == (read.undo, read.redo)
+
+
+def test_a_saved_cell_gives_the_radar_as_reading_it_again_would(path, radar):
+    """The table draws a saved cell from what the save returns: it must be what a read gives, to the
+    value and type, on both stores (the facts with version and time, the entries, undo and redo)."""
+    droner, apps = entry(path, radar, "Droner"), entry(path, radar, "Apps")
+    edits = [
+        {droner: {"relevance": 4}},
+        {apps: {"status": 3, "ring": "klar", "ring_reason": "Vi bruger dem", "note": "Æblet «x»"}},
+        {droner: {"relevance": None, "owner": "Åse"}, apps: {"next_step": "Pilot"}},
+    ]
+    version = 1
+    for updates in edits:
+        saved = db.save_entries(path, radar, version, updates)
+        assert saved.version == version + 1
+        assert_same_state(saved, db.read_state(path, radar))
+        version = saved.version
+    db.undo(path, radar, version)  # something to redo: a new change ends it
+    saved = db.save_entries(path, radar, version + 1, {droner: {"relevance": 2}})
+    assert saved.redo is None
+    assert_same_state(saved, db.read_state(path, radar))
+
+
+def test_a_save_that_changes_nothing_leaves_the_radar_as_it_was(path, radar):
+    droner = entry(path, radar, "Droner")
+    db.update_entries(path, radar, 1, {droner: {"relevance": 4}})
+    db.undo(path, radar, 2)
+    before = db.read_state(path, radar)
+    saved = db.save_entries(path, radar, 3, {droner: {"status": 2}})  # already 2
+    assert saved.version == 3
+    assert_same_state(saved, before)
+    assert saved.redo is not None

@@ -14,6 +14,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -265,16 +266,39 @@ def _rows(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[str, dict[str, 
     return {row[0]: dict(zip(ROW_FIELDS, row, strict=True)) for row in result}
 
 
-def load_state(path: Path, link: str) -> tuple[dict[str, Any], pd.DataFrame]:
-    """Facts and entries read in one transaction, so they belong to the same version."""
+@dataclass(frozen=True)
+class State:
+    """One radar as one transaction saw it, or as a write left it: its facts (with version and
+    `can_edit`), its entries in table order, and what undo and redo would do next (see next_changes)."""
+
+    meta: dict[str, Any]
+    entries: pd.DataFrame
+    undo: dict[str, Any] | None
+    redo: dict[str, Any] | None
+
+    @property
+    def version(self) -> int:
+        return int(self.meta["version"])
+
+
+def read_state(path: Path, link: str) -> State:
+    """The radar's facts, entries and next undo and redo, read in one transaction (one version)."""
     cur = _cursor(path)
     cur.execute("BEGIN TRANSACTION")
     try:
         meta = _radar(cur, link)
-        rows = list(_rows(cur, meta["id"]).values())
+        found = _next(cur, meta["id"])
+        rows = _rows(cur, meta["id"]).values()
     finally:
         cur.execute("ROLLBACK")
-    return meta, _entries_frame(rows)
+    undo, redo = found.get(False), found.get(True)
+    return State(meta, _entries_frame(list(rows)), _change(*undo[1:]) if undo else None, _change(*redo[1:]) if redo else None)
+
+
+def load_state(path: Path, link: str) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Facts and entries read in one transaction, so they belong to the same version."""
+    state = read_state(path, link)
+    return state.meta, state.entries
 
 
 def _entries_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -385,19 +409,24 @@ def _write(
     version: int,
     action: str,
     change: Any,
-) -> int:
-    """Run `change(meta, rows)` -> (new meta, new rows, detail) in one checked transaction; new version."""
+) -> State:
+    """Run `change(meta, rows)` -> (new meta, new rows, detail) in one checked transaction; the radar as
+    it left it, as read_state would read it now (a change that changes nothing leaves the version as it was)."""
     with _checked_transaction(path, link, version) as (cur, meta):
         radar_id = meta["id"]
         rows = _rows(cur, radar_id)
         new_meta, new_rows, detail = change({k: meta[k] for k in META_COLUMNS}, {k: dict(v) for k, v in rows.items()})
         before, after = _diff(cur, radar_id, meta, rows, new_meta, new_rows)
         if not before["meta"] and not before["entries"] and not after["entries"]:
+            found = _next(cur, radar_id)
             cur.execute("ROLLBACK")
-            return int(version)
-        _log(cur, radar_id, int(version) + 1, action, detail, before, after)
+            undo, redo = found.get(False), found.get(True)
+            return State(meta, _entries_frame(list(rows.values())), undo and _change(*undo[1:]), redo and _change(*redo[1:]))
+        now, logged = _log(cur, radar_id, int(version) + 1, action, detail, before, after)
         cur.execute("COMMIT")
-        return int(version) + 1
+    ordered = sorted(new_rows.values(), key=lambda row: (row["position"], row["entry_id"]))  # as _rows orders them
+    written = {**meta, **new_meta, "version": int(version) + 1, "updated": now}
+    return State(written, _entries_frame(ordered), logged, None)  # a new change ends what redo could bring back
 
 
 @contextlib.contextmanager
@@ -466,7 +495,8 @@ def _diff(
 
 def _log(
     cur: duckdb.DuckDBPyConnection, radar_id: str, version: int, action: str, detail: str, before: object, after: object
-) -> None:
+) -> tuple[datetime, dict[str, Any]]:
+    """Log a change as the radar's next version; when, and the change as next_changes reads it back."""
     now = _now()
     updated = cur.execute(
         "UPDATE radars SET version = ?, updated = ? WHERE id = ? AND version = ?", [version, now, radar_id, version - 1]
@@ -478,20 +508,13 @@ def _log(
     ).fetchone()[0]
     # A new change ends what redo could bring back, and the history keeps the last KEEP_CHANGES.
     cur.execute("DELETE FROM changes WHERE radar_id = ? AND (undone OR seq <= ?)", [radar_id, seq - own.KEEP_CHANGES])
+    logged = (action, detail, json.dumps(before, ensure_ascii=False), json.dumps(after, ensure_ascii=False))
     cur.execute(
         "INSERT INTO changes (radar_id, seq, changed_at, action, detail, before_state, after_state, version, undone)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, false)",
-        [
-            radar_id,
-            seq,
-            now,
-            action,
-            detail,
-            json.dumps(before, ensure_ascii=False),
-            json.dumps(after, ensure_ascii=False),
-            version,
-        ],
+        [radar_id, seq, now, *logged, version],
     )
+    return now, _change(*logged)
 
 
 def _detail(items: Iterable[tuple[str, list[str]]]) -> str:
@@ -514,7 +537,7 @@ def update_meta(path: Path, link: str, version: int, values: Mapping[str, object
         clean = own.clean_meta({**meta, **values})
         return clean, rows, _detail([("", [f"radar_{k}" for k in values if clean.get(k) != meta.get(k)])])
 
-    return _write(path, link, version, "meta", change)
+    return _write(path, link, version, "meta", change).version
 
 
 def add_entries(path: Path, link: str, version: int, entries: Iterable[Mapping[str, object]]) -> int:
@@ -530,11 +553,17 @@ def add_entries(path: Path, link: str, version: int, entries: Iterable[Mapping[s
             new_rows[entry_id] = {**row, "entry_id": entry_id, "position": position + offset, "number": number + offset}
         return meta, new_rows, _names(incoming)
 
-    return _write(path, link, version, "add", change)
+    return _write(path, link, version, "add", change).version
 
 
 def update_entries(path: Path, link: str, version: int, updates: Mapping[str, Mapping[str, object]]) -> int:
     """Change fields of existing entries ({entry_id: {field: value}}); new version."""
+    return save_entries(path, link, version, updates).version
+
+
+def save_entries(path: Path, link: str, version: int, updates: Mapping[str, Mapping[str, object]]) -> State:
+    """update_entries, giving the radar as the change left it: a cell saved in the table is drawn
+    from this, without reading the radar again."""
 
     def change(meta: dict, rows: dict) -> tuple[dict, dict, str]:
         new_rows = dict(rows)
@@ -564,7 +593,7 @@ def renumber(path: Path, link: str, version: int, order: Iterable[str]) -> int:
             raise ConflictError("own_error_conflict")
         return meta, {k: {**rows[k], "number": i + 1} for i, k in enumerate(wanted)}, _detail([])
 
-    return _write(path, link, version, "renumber", change)
+    return _write(path, link, version, "renumber", change).version
 
 
 def remove_entries(path: Path, link: str, version: int, entry_ids: Iterable[str]) -> int:
@@ -576,7 +605,7 @@ def remove_entries(path: Path, link: str, version: int, entry_ids: Iterable[str]
             raise ConflictError("own_error_conflict")
         return meta, {k: v for k, v in rows.items() if k not in wanted}, _names(rows[k] for k in wanted)
 
-    return _write(path, link, version, "remove", change)
+    return _write(path, link, version, "remove", change).version
 
 
 def _next(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[bool, tuple]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -16,6 +17,7 @@ from radar.ui_own.state import (
     catalogue,
     categories,
     epoch,
+    hand_over,
     own_db,
     write,
 )
@@ -157,7 +159,7 @@ def _short(text: str) -> str:
 def undo_bar(ws: Workspace, area: str, rerun: str | None = None) -> None:
     """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history).
     Undoing more than cells or numbers reruns the fragment named `rerun`, when given (see TABLE_ONLY_ACTIONS)."""
-    undo_next, redo_next = db.next_changes(own_db(), ws.link)
+    undo_next, redo_next = ws.undo, ws.redo
     left, middle, right = st.columns([2.2, 2.2, 1], vertical_alignment="center")
     left.button(
         tr("own_undo_named", change=_short(own.change_summary(undo_next, lang()))) if undo_next else tr("own_nothing_to_undo"),
@@ -217,7 +219,11 @@ def _save_editor(link: str, key: str, fields: dict[str, str], rerun: str | None 
     updates = editor_updates(st.session_state.get(key), st.session_state.get(f"{key}-ids", []), fields)
     if not updates:
         return
-    saved = write(link, lambda path, version: db.update_entries(path, link, version, updates), reset=False, area="entries")
+
+    def save(path: Path, version: int) -> int:
+        return hand_over(link, db.save_entries(path, link, version, updates))  # drawn from what the save left
+
+    saved = write(link, save, reset=False, area="entries")
     if not saved and rerun:
         st.rerun(rerun)
 

@@ -174,7 +174,8 @@ def link_url(param: str, token: str) -> str:
 class Workspace:
     """Everything the workspace draws for one radar at the version just read.
 
-    `link` is the token this browser opened the radar with; `can_edit` is True only for its edit link.
+    `link` is the token this browser opened the radar with; `can_edit` is True only for its edit link;
+    `undo` and `redo` are what the undo bar would do next (radar.db.own.next_changes).
     """
 
     link: str
@@ -185,6 +186,8 @@ class Workspace:
     categories: pd.DataFrame
     national: pd.DataFrame
     can_edit: bool = False
+    undo: dict | None = None
+    redo: dict | None = None
 
 
 def fingerprint(*parts: object) -> str:
@@ -219,10 +222,27 @@ def bump(link: str) -> None:
     st.session_state[f"own-epoch-{link}"] = epoch(link) + 1
 
 
+def handed_key(link: str) -> str:
+    return f"own-saved-{link}"
+
+
+def hand_over(link: str, state: db.State) -> int:
+    """Keep the radar as this browser's save just left it, for this run to draw (see load_workspace); its version."""
+    st.session_state[handed_key(link)] = state
+    return state.version
+
+
 def load_workspace(link: str) -> Workspace | None:
-    """Read the radar and compute its local table and blips; None (with a message) when it is gone."""
+    """Read the radar and compute its local table and blips; None (with a message) when it is gone.
+
+    Right after this browser saved a cell, the radar is drawn from what the save left (`hand_over`),
+    taken once and only while it is the version this browser last saw: the same rows a read would give
+    (tests/test_own_undo.py), without reading them again on every cell.
+    """
+    state = st.session_state.pop(handed_key(link), None)
     try:
-        meta, entries = db.load_state(own_db(), link)
+        if state is None or state.version != st.session_state.get(seen_key(link)):
+            state = db.read_state(own_db(), link)
     except DataError as error:
         page_header("own_title")
         show_flash()
@@ -232,6 +252,7 @@ def load_workspace(link: str) -> Workspace | None:
             st.error(message(error))
         st.button(back_label(), on_click=open_radar, args=(None,), icon=":material/arrow_back:")
         return None
+    meta, entries = state.meta, state.entries
     seen = st.session_state.get(seen_key(link))
     if seen != meta["version"]:
         if seen is not None:
@@ -245,7 +266,9 @@ def load_workspace(link: str) -> Workspace | None:
         return table, cats, own.local_blips(table, cats["id"].tolist())
 
     table, cats, blips = memo("local", fingerprint(entries, national, lang()), compute)
-    return Workspace(link, meta, entries, table, blips, cats, national, can_edit=bool(meta["can_edit"]))
+    return Workspace(
+        link, meta, entries, table, blips, cats, national, can_edit=bool(meta["can_edit"]), undo=state.undo, redo=state.redo
+    )
 
 
 def in_bin(link: str) -> None:
