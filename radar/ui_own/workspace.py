@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from radar.ui_own.entries import (
     add_custom,
     add_from_catalogue,
     custom_editor,
+    editor_table,
     entries_editor,
     keep_keystrokes,
     remove_entries,
@@ -80,24 +82,43 @@ def compare_controls(ws: Workspace, left: object, right: object) -> tuple[str | 
     return scope or None, ghosts
 
 
-def radar_and_matrix(ws: Workspace, scope: str | None, ghosts: bool) -> None:
-    """The local radar and the priority matrix side by side, redrawn on every change."""
+@dataclass(frozen=True)
+class ChartSlots:
+    """Where the charts go: the radar's and the matrix's columns under their headings, and a line under both."""
+
+    radar: DeltaGenerator
+    matrix: DeltaGenerator
+    below: DeltaGenerator
+
+
+def chart_slots() -> ChartSlots:
+    """The radar and the priority matrix side by side, with their headings. The headings are drawn with
+    the workspace; the charts into the slots, by the entries table's fragment on every saved cell."""
     left, right = st.columns([2, 1], gap="medium")
-    with left:
-        st.markdown(f"**{tr('own_radar_heading')}**")
+    left.markdown(f"**{tr('own_radar_heading')}**")
+    right.markdown(f"**{tr('own_matrix_heading')}**", help=tr("own_matrix_help"))
+    return ChartSlots(left.container(), right.container(), st.container())
+
+
+def chart_figures(ws: Workspace, scope: str | None, ghosts: bool) -> tuple[object, object]:
+    """The radar's and the matrix's figures."""
+    return radar_fig(ws, scope, ghosts, height=WORK_HEIGHT, width_hint=WORK_RADAR_WIDTH), matrix_fig(ws, height=WORK_HEIGHT)
+
+
+def radar_and_matrix(ws: Workspace, slots: ChartSlots, figures: tuple[object, object]) -> None:
+    """The local radar and the priority matrix (`chart_figures`) in their slots, redrawn on every change."""
+    radar, matrix = figures
+    with slots.radar:
         if ws.blips.empty:
             st.info(tr("own_radar_empty" if ws.can_edit else "own_radar_empty_view"))
-        fig = radar_fig(ws, scope, ghosts, height=WORK_HEIGHT, width_hint=WORK_RADAR_WIDTH)
-        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.link}")
-    with right:
-        st.markdown(f"**{tr('own_matrix_heading')}**", help=tr("own_matrix_help"))
-        fig = matrix_fig(ws, height=WORK_HEIGHT)
-        st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=f"own-matrix-{ws.link}")
+        st.plotly_chart(radar, theme=None, config=PLOTLY_CONFIG, key=f"own-radar-{ws.link}")
+    with slots.matrix:
+        st.plotly_chart(matrix, theme=None, config=PLOTLY_CONFIG, key=f"own-matrix-{ws.link}")
         if ws.table["relevance"].notna().sum() == 0:
             st.caption(tr("own_matrix_empty"))
     missing = own.unplaced(ws.table)
     if missing:
-        st.caption(tr_text("own_unplaced", names=", ".join(missing)))
+        slots.below.caption(tr_text("own_unplaced", names=", ".join(missing)))
 
 
 def method_note() -> None:
@@ -246,11 +267,10 @@ def live(link: str) -> None:
     show_flash()
     if not ws.can_edit:
         st.info(tr("own_read_only"), icon=":material/visibility:")
-    charts = st.container()  # drawn here, or by the entries table's fragment when its tab is open
+    charts = chart_slots()  # drawn here, or by the entries table's fragment when its tab is open
     method_note()
     if not ws.can_edit:
-        with charts:
-            radar_and_matrix(ws, scope, ghosts)
+        radar_and_matrix(ws, charts, chart_figures(ws, scope, ghosts))
         read_only_tabs(ws, scope, ghosts)
         return
     names = ["entries", "compare", "export", "history", "settings", "workshop", "maturity", "dialogue"]
@@ -259,8 +279,7 @@ def live(link: str) -> None:
         with tabs["entries"]:
             entries_tab(ws, charts, scope, ghosts)
     else:
-        with charts:
-            radar_and_matrix(ws, scope, ghosts)
+        radar_and_matrix(ws, charts, chart_figures(ws, scope, ghosts))
     if tabs["compare"].open:
         with tabs["compare"]:
             gap_table(ws, scope)
@@ -286,9 +305,10 @@ def live(link: str) -> None:
             ui_dialogue.dialogue_tab(ws)
 
 
-def entries_tab(ws: Workspace, charts: DeltaGenerator, scope: str | None, ghosts: bool) -> None:
+def entries_tab(ws: Workspace, charts: ChartSlots, scope: str | None, ghosts: bool) -> None:
     """Undo beside the table, the table (which draws the charts too), adding and removing, the group's own technologies."""
     keep_keystrokes()
+    st.caption(tr("own_editor_hint"))  # here, not in the table's fragment: a saved cell does not send it again
     entries_table(ws.link, charts, scope, ghosts)
     left, right = st.columns(2, gap="large")
     # Each confirmation sits under the control that caused it, where the eye is.
@@ -304,7 +324,7 @@ def entries_tab(ws: Workspace, charts: DeltaGenerator, scope: str | None, ghosts
 
 
 @st.fragment
-def entries_table(link: str, charts: DeltaGenerator, scope: str | None, ghosts: bool) -> None:
+def entries_table(link: str, charts: ChartSlots, scope: str | None, ghosts: bool) -> None:
     """The radar and the matrix (into `charts`, above the tabs), when the radar was saved, undo and redo,
     and the entries table, of the radar as stored now.
 
@@ -312,16 +332,18 @@ def entries_table(link: str, charts: DeltaGenerator, scope: str | None, ghosts: 
     charts and the table are drawn again in that one run, and the header, the pickers, the forms and
     the other tabs are left as they are (a cell changes none of them). Undoing or redoing an add, a removal
     or the radar's facts, and a save refused because the radar changed elsewhere, rerun the whole workspace.
+
+    Everything is worked out before the first element is sent, so the browser gets the run's elements
+    together and draws them once, not once for each element as it trickles in.
     """
     ws = load_workspace(link)
     if ws is None:
         return
-    with charts:
-        radar_and_matrix(ws, scope, ghosts)
-    st.caption(tr("own_saved_at", time=own.local_time(ws.meta["updated"], lang())))
-    undo_bar(ws, "entries", rerun=LIVE_FRAGMENT)
+    figures, table = chart_figures(ws, scope, ghosts), editor_table(ws)
+    radar_and_matrix(ws, charts, figures)
+    undo_bar(ws, "entries", rerun=LIVE_FRAGMENT, saved=True)
     show_flash("entries")
-    entries_editor(ws, rerun=LIVE_FRAGMENT)
+    entries_editor(ws, table, rerun=LIVE_FRAGMENT)
 
 
 def read_only_tabs(ws: Workspace, scope: str | None, ghosts: bool) -> None:
