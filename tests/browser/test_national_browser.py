@@ -41,6 +41,17 @@ def blip_labels(page: object) -> list[str]:
     return [t for t in texts if t.strip().isdigit()]
 
 
+def wait_for_blips(page: object, count: int) -> None:
+    """Wait until the page shows `count` numbered blips: while a rerun replaces the radar, Streamlit
+    can show the old chart beside the new one for a moment (seen once under two workers: 50 for 25)."""
+    page.wait_for_function(
+        "(n) => [...document.querySelectorAll(\"[data-testid='stPlotlyChart'] .scatterlayer .textpoint\")]"
+        ".filter(e => /^\\d+$/.test(e.textContent.trim())).length === n",
+        arg=count,
+        timeout=30_000,
+    )
+
+
 def ring_list_text(page: object) -> str:
     return page.locator(".ring-list").first.inner_text()
 
@@ -126,6 +137,7 @@ def test_domain_in_the_url_opens_that_domain(app_server, watched):
     assert page.get_by_role("combobox", name="Fagområde").input_value() == "Social og sundhed"
     latest = int(service.editions(app_server.db)["year"].max())
     expected = service.radar_blips(app_server.db, latest, "social-sundhed", "da")
+    wait_for_blips(page, len(expected))
     assert len(blip_labels(page)) == len(expected)
 
 
