@@ -95,7 +95,9 @@ def test_a_view_link_in_a_browser_has_nothing_that_changes_the_radar(app_server,
         assert other.get_by_role("button", name="Slet").count() == 0
         assert edit not in other.content(), "the view page never carries the edit link"
         other.get_by_role("tab", name="Om radaren").click()
-        assert [c.strip() for c in other.locator("[data-testid='stCode'] code").all_inner_texts()] == [view]
+        shown = other.locator("[data-testid='stCode'] code")
+        shown.first.wait_for()  # the tab's content is drawn after the click
+        assert [c.strip() for c in shown.all_inner_texts()] == [view]
     finally:
         stranger.close()
     assert watched.problems() == []
