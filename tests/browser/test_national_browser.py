@@ -106,6 +106,7 @@ def test_combined_radar_draws_every_placed_technology(app_server, watched):
     wait_for_sized_radar(page)
     latest = int(service.editions(app_server.db)["year"].max())
     expected = len(service.radar_blips(app_server.db, latest, None, "da"))
+    wait_for_blips(page, expected)
     labels = sorted(blip_labels(page), key=int)
     assert labels == [str(i) for i in range(1, expected + 1)]
     assert "KLAR" in ring_list_text(page)

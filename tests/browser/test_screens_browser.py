@@ -288,6 +288,8 @@ def test_axe_finds_nothing_serious_on_any_page(app_server, watched, slug):
     wait_for_app(page)
     if slug in RADAR_PAGES:
         sized_radar(page)
+    # Streamlit fades what a rerun is about to replace (data-stale): faded text fails contrast until it is gone.
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30_000)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
