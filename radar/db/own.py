@@ -299,8 +299,7 @@ def read_state(path: Path, link: str) -> State:
         rows = _rows(cur, meta["id"]).values()
     finally:
         cur.execute("ROLLBACK")
-    undo, redo = found.get(False), found.get(True)
-    return State(meta, _entries_frame(list(rows)), _change(*undo[1:]) if undo else None, _change(*redo[1:]) if redo else None)
+    return State(meta, _entries_frame(list(rows)), *_undo_redo(found))
 
 
 def load_state(path: Path, link: str) -> tuple[dict[str, Any], pd.DataFrame]:
@@ -428,8 +427,7 @@ def _write(
         if not before["meta"] and not before["entries"] and not after["entries"]:
             found = _next(cur, radar_id)
             cur.execute("ROLLBACK")
-            undo, redo = found.get(False), found.get(True)
-            return State(meta, _entries_frame(list(rows.values())), undo and _change(*undo[1:]), redo and _change(*redo[1:]))
+            return State(meta, _entries_frame(list(rows.values())), *_undo_redo(found))
         now, logged = _log(cur, radar_id, int(version) + 1, action, detail, before, after)
         cur.execute("COMMIT")
     ordered = sorted(new_rows.values(), key=lambda row: (row["position"], row["entry_id"]))  # as _rows orders them
@@ -629,6 +627,12 @@ def _next(cur: duckdb.DuckDBPyConnection, radar_id: str) -> dict[bool, tuple]:
     return {bool(row[0]): row[1:] for row in found}
 
 
+def _undo_redo(found: Mapping[bool, tuple]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """What undo and what redo would do next, from _next's rows, as changes (None where there is none)."""
+    undo, redo = found.get(False), found.get(True)
+    return (_change(*undo[1:]) if undo else None), (_change(*redo[1:]) if redo else None)
+
+
 def _change(action: str, detail: str, before: str, after: str) -> dict[str, Any]:
     """A logged change as radar.own.change_summary reads it."""
     return {"action": action, "detail": detail, "before": json.loads(before), "after": json.loads(after)}
@@ -648,9 +652,7 @@ def next_change(path: Path, link: str, redo: bool = False) -> dict[str, Any] | N
 def next_changes(path: Path, link: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     """What undo and what redo would do next (see next_change), read together: the undo bar shows both on every edit."""
     cur = _cursor(path)
-    found = _next(cur, _find(cur, link))
-    undo, redo = found.get(False), found.get(True)
-    return (_change(*undo[1:]) if undo else None), (_change(*redo[1:]) if redo else None)
+    return _undo_redo(_next(cur, _find(cur, link)))
 
 
 def _apply(cur: duckdb.DuckDBPyConnection, radar_id: str, state: Mapping[str, Any]) -> None:
