@@ -19,6 +19,7 @@ from radar.ui_own.state import (
     epoch,
     hand_over,
     own_db,
+    stored_table,
     write,
 )
 
@@ -167,8 +168,8 @@ def _short(text: str) -> str:
 
 
 def undo_bar(ws: Workspace, area: str, rerun: str | None = None, saved: bool = False) -> None:
-    """Undo and redo, each naming the change it will make, renumbering and (`saved`) when the radar was
-    saved, in one row that wraps: beside the table (or the history). Undoing more than cells or numbers
+    """Undo and redo, each naming the change it will make, and (`saved`) when the radar was saved, in
+    one row that wraps: beside the table (or the history). Undoing more than cells or numbers
     reruns the fragment named `rerun`, when given (see TABLE_ONLY_ACTIONS)."""
     undo_next, redo_next = ws.undo, ws.redo
     row = st.container(horizontal=True, vertical_alignment="center")
@@ -183,11 +184,6 @@ def undo_bar(ws: Workspace, area: str, rerun: str | None = None, saved: bool = F
         row.button(
             tr("own_redo_named", change=_short(own.change_summary(redo_next, lang()))), key=f"own-redo-{area}",
             on_click=_step, args=(ws.link, True, area, rerun), icon=":material/redo:",
-        )  # fmt: skip
-    if area == "entries" and len(ws.table):
-        row.button(
-            tr("own_renumber"), key="own-renumber", on_click=_renumber, args=(ws.link, ws.table, rerun),
-            help=tr("own_renumber_help"), icon=":material/format_list_numbered:",
         )  # fmt: skip
 
 
@@ -207,9 +203,25 @@ def _step(link: str, redo: bool, area: str, rerun: str | None = None) -> None:
         st.rerun(rerun)
 
 
-def _renumber(link: str, table: pd.DataFrame, rerun: str | None = None) -> None:  # noqa: ARG001 - numbers: table and charts only
-    text, order = tr("own_renumbered"), own.renumber_order(table)  # the order of the table shown, worked out when asked
-    write(link, lambda path, version: db.renumber(path, link, version, order), reset=True, success=text, area="entries")
+def renumber_button(ws: Workspace) -> None:
+    """Renumbering, asked for: beside the table's hint, outside the table's fragment (a saved cell does
+    not send it again); it works out the order from the radar as stored when it is pressed."""
+    if len(ws.table):
+        st.button(
+            tr("own_renumber"),
+            key="own-renumber",
+            on_click=_renumber,
+            args=(ws.link,),
+            help=tr("own_renumber_help"),
+            icon=":material/format_list_numbered:",
+        )
+
+
+def _renumber(link: str) -> None:
+    def renumber(path: Path, version: int) -> int:
+        return db.renumber(path, link, version, own.renumber_order(stored_table(path, link)))
+
+    write(link, renumber, reset=True, success=tr("own_renumbered"), area="entries")
 
 
 def editor_updates(state: object, ids: list[str], fields: dict[str, str]) -> dict[str, dict[str, object]]:

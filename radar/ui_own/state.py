@@ -259,16 +259,27 @@ def load_workspace(link: str) -> Workspace | None:
             bump(link)  # changed elsewhere: editors start again from the fresh rows
         st.session_state[seen_key(link)] = meta["version"]
     national = national_scores(meta["domain"])
+    table, cats, blips = _local(entries, national)
+    return Workspace(
+        link, meta, entries, table, blips, cats, national, can_edit=bool(meta["can_edit"]), undo=state.undo, redo=state.redo
+    )
+
+
+def _local(entries: pd.DataFrame, national: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The local table, the radar's sectors and its blips, built again only when the entries changed."""
 
     def compute() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         table = own.local_table(entries, catalogue(), national)
         cats = own.radar_sectors(table, categories())
         return table, cats, own.local_blips(table, cats["id"].tolist())
 
-    table, cats, blips = memo("local", fingerprint(entries, national, lang()), compute)
-    return Workspace(
-        link, meta, entries, table, blips, cats, national, can_edit=bool(meta["can_edit"]), undo=state.undo, redo=state.redo
-    )
+    return memo("local", fingerprint(entries, national, lang()), compute)
+
+
+def stored_table(path: Path, link: str) -> pd.DataFrame:
+    """The radar's local table as stored now, for an action that needs it (renumbering); raises as read_state does."""
+    state = db.read_state(path, link)
+    return _local(state.entries, national_scores(state.meta["domain"]))[0]
 
 
 def in_bin(link: str) -> None:

@@ -23,6 +23,7 @@ from radar.ui_own.entries import (
     entries_editor,
     keep_keystrokes,
     remove_entries,
+    renumber_button,
     undo_bar,
 )
 from radar.ui_own.exports import _html_table, exports
@@ -308,7 +309,9 @@ def live(link: str) -> None:
 def entries_tab(ws: Workspace, charts: ChartSlots, scope: str | None, ghosts: bool) -> None:
     """Undo beside the table, the table (which draws the charts too), adding and removing, the group's own technologies."""
     keep_keystrokes()
-    st.caption(tr("own_editor_hint"))  # here, not in the table's fragment: a saved cell does not send it again
+    with st.container(horizontal=True, vertical_alignment="center"):  # not in the table's fragment: a cell does not change them
+        st.caption(tr("own_editor_hint"), width="stretch")
+        renumber_button(ws)
     entries_table(ws.link, charts, scope, ghosts)
     left, right = st.columns(2, gap="large")
     # Each confirmation sits under the control that caused it, where the eye is.
