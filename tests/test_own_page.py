@@ -413,3 +413,18 @@ def test_workshop_rounds_go_into_the_json_export_and_back_when_it_is_opened(app,
     votes = wdb.round_votes(own_db, link, back[0]["round_id"])
     ai_entry = db.load_entries(own_db, link).set_index("technology_id").loc["ai", "entry_id"]
     assert votes[["entry_id", "value"]].values.tolist() == [[ai_entry, "afproev"]]
+
+
+@pytest.mark.parametrize("where", ["new radar", "settings"])
+@pytest.mark.parametrize(("language", "shown"), [("da", "DD.MM.YYYY"), ("en", "DD/MM/YYYY")])
+def test_the_date_fields_write_the_date_as_the_language_does(app, own_db, language, shown, where):
+    from radar.i18n import t
+
+    app.query_params["lang"] = language
+    if where == "settings":
+        radar_id = db.create_radar(own_db, {"name": "R", "date": "2026-03-05"}, [AI])
+        app.session_state["own-tabs"] = t("own_tab_settings", language)
+        app.query_params["radar"] = radar_id
+    at = app.run()
+    assert not at.exception
+    assert [d.proto.format for d in at.date_input] == [shown]

@@ -14,6 +14,7 @@ from radar.db import workshop as wdb
 from radar.errors import RadarError, ValidationError
 from radar.formats import ReadResult
 from radar.formats.jsonutil import load_json
+from radar.i18n import DATE_INPUT_FORMATS
 from radar.safe import plain
 from radar.ui import lang, tr, tr_text
 from radar.ui_own.state import (
@@ -135,7 +136,7 @@ def new_radar_form() -> None:
         st.selectbox(
             tr("own_field_domain"), ["", *names], key="own-new-domain", format_func=lambda d: names.get(d, tr("own_no_domain"))
         )
-        st.date_input(tr("own_field_date"), value=date.today(), key="own-new-date", format="DD.MM.YYYY")
+        st.date_input(tr("own_field_date"), value=date.today(), key="own-new-date", format=DATE_INPUT_FORMATS[lang()])
         st.radio(tr("own_new_start"), starts, key="own-new-start", format_func=lambda s: tr(f"own_start_{s}"))
         st.radio(
             tr("own_new_bring"), list(own.STARTER_CHOICES), key="own-new-bring", format_func=lambda s: tr(f"own_bring_{s}"),

@@ -12,7 +12,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from radar import config, own, ui_dialogue, ui_maturity, ui_workshop
 from radar.db import own as db
-from radar.i18n import number
+from radar.i18n import DATE_INPUT_FORMATS, number
 from radar.safe import plain
 from radar.ui import PLOTLY_CONFIG, lang, language_switch, tr, tr_text
 from radar.ui_own.entries import (
@@ -176,7 +176,7 @@ def details(ws: Workspace) -> None:
         tr("own_field_date"),
         value=when,
         key=f"{prefix}-date",
-        format="DD.MM.YYYY",
+        format=DATE_INPUT_FORMATS[lang()],
         on_change=_save_meta,
         args=(rid, prefix, "date"),
     )
