@@ -534,6 +534,17 @@ def change_text(detail: str, lang: str) -> str:
     return "; ".join(parts)
 
 
+def edited_fields(change: Mapping[str, object]) -> set[str]:
+    """The entry fields a logged change edited on entries it kept (none for adding, removing or the radar's facts)."""
+    before, after = change["before"], change["after"]
+    fields: set[str] = set()
+    for entry_id, new in after.get("entries", {}).items():
+        old = before.get("entries", {}).get(entry_id)
+        if old and new:
+            fields |= {f for f in ENTRY_FIELDS if old.get(f) != new.get(f)}
+    return fields
+
+
 #: Entries named in a change's summary on the undo button; more are counted.
 SUMMARY_ITEMS = 2
 

@@ -196,3 +196,33 @@ def test_the_own_radar_file_runs_its_small_queries_on_one_thread_and_the_nationa
     threads = "SELECT current_setting('threads')"
     assert db._cursor(path).execute(threads).fetchone()[0] == db.OWN_THREADS
     assert shared_cursor(national_db).execute(threads).fetchone()[0] == duckdb.connect().execute(threads).fetchone()[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "fields", "table_only"),
+    [
+        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Droner"): {"status": 1}}), {"status"}, True),
+        (
+            lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"ring": "klar", "ring_reason": "Vi bruger dem"}}),
+            {"ring", "ring_reason"},
+            True,
+        ),
+        # A new name or description shows in the remove picker and the own technologies' editor too.
+        (lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"name": "Borgerapps"}}), {"name"}, False),
+        (
+            lambda p, r: db.update_entries(p, r, 1, {entry(p, r, "Apps"): {"description": "Ny", "note": "x"}}),
+            {"description", "note"},
+            False,
+        ),
+        (lambda p, r: db.renumber(p, r, 1, list(reversed(db.load_entries(p, r)["entry_id"]))), set(), True),
+        (lambda p, r: db.add_entries(p, r, 1, [{"name": "Borgerapp", "category": "citizen"}]), set(), False),
+        (lambda p, r: db.update_meta(p, r, 1, {"name": "Mødet i maj"}), set(), False),
+    ],
+)
+def test_undoing_a_change_redraws_only_what_shows_it(path, radar, change, fields, table_only):
+    from radar.ui_own.entries import table_only as shows_only_in_the_table
+
+    change(path, radar)
+    undo = db.next_change(path, radar)
+    assert own.edited_fields(undo) == fields
+    assert shows_only_in_the_table(undo) is table_only

@@ -187,9 +187,15 @@ def undo_bar(ws: Workspace, area: str, rerun: str | None = None, saved: bool = F
         )  # fmt: skip
 
 
-#: Changes whose undo or redo shows only in the table and the charts (cells, numbers): the table's fragment
-#: redraws them. Undoing anything else (adding, removing, the radar's facts) reruns the named fragment.
+#: Changes whose undo or redo shows only in the table and the charts (the table's cells, numbers): the table's
+#: fragment redraws them. Undoing anything else (adding, removing, the radar's facts, a name, category,
+#: description or maturity, which the pickers and the own technologies' editor show too) reruns the named fragment.
 TABLE_ONLY_ACTIONS: frozenset[str] = frozenset({"edit", "renumber"})
+
+
+def table_only(change: dict) -> bool:
+    """Whether undoing or redoing `change` shows only in the table and the charts (see TABLE_ONLY_ACTIONS)."""
+    return change["action"] in TABLE_ONLY_ACTIONS and own.edited_fields(change) <= set(EDITOR_FIELDS.values())
 
 
 def _step(link: str, redo: bool, area: str, rerun: str | None = None) -> None:
@@ -199,7 +205,7 @@ def _step(link: str, redo: bool, area: str, rerun: str | None = None) -> None:
     text = tr("own_redone_named" if redo else "own_undone_named", change=own.change_summary(change, lang()))
     step = db.redo if redo else db.undo
     write(link, lambda path, version: step(path, link, version), reset=True, success=plain(text), area=area)
-    if rerun and change["action"] not in TABLE_ONLY_ACTIONS:
+    if rerun and not table_only(change):
         st.rerun(rerun)
 
 
