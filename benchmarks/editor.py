@@ -4,7 +4,8 @@
 
 Starts the app on a radar of 25 technologies and, beside it, a bare page with one st.data_editor
 and one Plotly chart (benchmarks/bare_editor.py: Streamlit's own floor). In headless Chromium at
-1280x720 it types a new value into a number cell and presses Enter, EDITS times on each page, and
+1280x720 it types a new value into a number cell and presses Enter, EDITS times on each page (in
+ROUNDS rounds, the pages taking turns, so a change in the machine's load weighs on both), and
 measures from the Enter to the last change of the charts or the end of the last run (redrawn),
 how many script runs each edit causes and how long they take, as the browser receives them
 (Streamlit's own messages on the websocket). Targets (the issue
@@ -33,7 +34,9 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, running_app
 
 PROJECT = Path(__file__).resolve().parents[1]
 #: Edits on each page: the first ROWS rows (all in view at 1280x720) in turns; BENCH_EDITS to change.
-EDITS = int(os.environ.get("BENCH_EDITS", "16"))
+EDITS = int(os.environ.get("BENCH_EDITS", "24"))
+#: Rounds in which the two pages take turns (see `interleaved`).
+ROUNDS = 4
 ROWS = 8
 TARGET_RATIO, TARGET_RUNS = 1.5, 1
 #: Quiet time after the last run or chart change before an edit counts as done.
@@ -99,39 +102,66 @@ def _settled(page: object, runs: Runs, enter: float) -> tuple[float, int, list[f
     return max(events), len(starts), [e - b for b, e in zip(starts, ends, strict=False)]
 
 
-def measure(page: object, url: str, steps_right: int, first_turn: int = 0) -> dict[str, float]:
-    """EDITS edits of a number cell in column `steps_right` from the first column, rows 1..ROWS in turns
-    (`first_turn`: the turns a page measured again has had already)."""
-    runs = Runs(page)
-    page.goto(url)
-    page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=60_000)
-    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
-    page.wait_for_timeout(1500)
-    grid = page.locator("[data-testid='stDataFrame']").first
-    grid.scroll_into_view_if_needed()
-    redraws, counts, durations = [], [], []
-    for edit in range(EDITS):
-        row, turn = edit % ROWS, first_turn + edit // ROWS
-        box = grid.bounding_box()
-        page.mouse.click(box["x"] + 40, box["y"] + 35 * (row + 1) + 17)
-        for _ in range(steps_right):
-            page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(300)
-        page.evaluate(WATCH)
-        # Never the value the cell has: 3 on the bare page, empty on ours, then the value of the turn before.
-        page.keyboard.type(str((1, 2, 4, 5)[(row + turn) % 4]))
-        page.wait_for_timeout(300)  # the cell's editor is open (the bare page has no keystroke keeper)
-        enter = time.monotonic()
-        page.keyboard.press("Enter")
-        done, count, run_times = _settled(page, runs, enter)
-        redraws.append(done - enter)
-        counts.append(count)
-        durations.extend(run_times)
-    return {
-        "redraw": statistics.median(redraws),
-        "runs": statistics.mean(counts),
-        "run": statistics.median(durations) if durations else float("nan"),
-    }
+class Page:
+    """One page measured in turns: opened once, then `edits(n)` at a time, the same cells in the same order."""
+
+    def __init__(self, page: object, url: str, steps_right: int) -> None:
+        self.page, self.steps_right, self.done = page, steps_right, 0
+        self.runs = Runs(page)
+        self.redraws: list[float] = []
+        self.counts: list[int] = []
+        self.durations: list[float] = []
+        page.goto(url)
+        page.wait_for_selector("[data-testid='stDataFrame'] canvas", timeout=60_000)
+        page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)
+        page.wait_for_timeout(1500)
+        self.grid = page.locator("[data-testid='stDataFrame']").first
+        self.grid.scroll_into_view_if_needed()
+
+    def edits(self, count: int) -> list[float]:
+        """`count` edits of a number cell in column `steps_right` from the first column, rows 1..ROWS in
+        turns; the redraw time of each."""
+        page, start = self.page, len(self.redraws)
+        page.bring_to_front()
+        for _ in range(count):
+            row, turn = self.done % ROWS, self.done // ROWS
+            box = self.grid.bounding_box()
+            page.mouse.click(box["x"] + 40, box["y"] + 35 * (row + 1) + 17)
+            for _ in range(self.steps_right):
+                page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(300)
+            page.evaluate(WATCH)
+            # Never the value the cell has: 3 on the bare page, empty on ours, then the value of the turn before.
+            page.keyboard.type(str((1, 2, 4, 5)[(row + turn) % 4]))
+            page.wait_for_timeout(300)  # the cell's editor is open (the bare page has no keystroke keeper)
+            enter = time.monotonic()
+            page.keyboard.press("Enter")
+            done, runs, run_times = _settled(page, self.runs, enter)
+            self.redraws.append(done - enter)
+            self.counts.append(runs)
+            self.durations.extend(run_times)
+            self.done += 1
+        return self.redraws[start:]
+
+    def result(self) -> dict[str, float]:
+        return {
+            "redraw": statistics.median(self.redraws),
+            "runs": statistics.mean(self.counts),
+            "run": statistics.median(self.durations) if self.durations else float("nan"),
+        }
+
+
+def interleaved(floor: Page, ours: Page) -> list[float]:
+    """EDITS edits on each page in ROUNDS rounds, the bare page and ours taking turns (and turns about
+    which goes first), so a machine that gets busier or quieter during the run weighs on both alike;
+    the ratio of each round's medians."""
+    ratios = []
+    per_round = max(1, EDITS // ROUNDS)
+    for number in range(ROUNDS):
+        pair = (floor, ours) if number % 2 == 0 else (ours, floor)
+        medians = {id(p): statistics.median(p.edits(per_round)) for p in pair}
+        ratios.append(medians[id(ours)] / medians[id(floor)])
+    return ratios
 
 
 def own_radar(folder: Path) -> str:
@@ -168,19 +198,24 @@ def main() -> None:
         try:
             with running_app(folder) as app:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport=VIEWPORT)
-                floor = measure(page, "http://127.0.0.1:8765/", steps_right=1)
-                ours = measure(page, f"{app.url}/egen-radar?edit={link}", steps_right=4)  # name -> relevance
+                bare_page = Page(browser.new_page(viewport=VIEWPORT), "http://127.0.0.1:8765/", steps_right=1)
+                our_page = Page(browser.new_page(viewport=VIEWPORT), f"{app.url}/egen-radar?edit={link}", steps_right=4)
+                rounds = interleaved(bare_page, our_page)  # name -> relevance on ours
+                floor, ours = bare_page.result(), our_page.result()
                 browser.close()
         finally:
             bare.terminate()
     ratio = ours["redraw"] / floor["redraw"]
-    print(f"\nEntries table, edit -> charts redrawn ({EDITS} edits each, median; load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"\nEntries table, edit -> charts redrawn ({len(bare_page.redraws)} edits each in {ROUNDS} rounds taking turns, median;"
+        f" load average {os.getloadavg()[0]:.1f})"
+    )
     print(f"{'':28}{'redrawn':>10}{'runs/edit':>11}{'run':>9}")
     print(f"{'bare st.data_editor + chart':28}{floor['redraw']:>9.3f}s{floor['runs']:>11.1f}{floor['run']:>8.3f}s")
     print(f"{'own radar workspace':28}{ours['redraw']:>9.3f}s{ours['runs']:>11.1f}{ours['run']:>8.3f}s")
     verdict = "ok" if ratio <= TARGET_RATIO and ours["runs"] <= TARGET_RUNS else "SLOW"
     print(f"ratio {ratio:.2f}x (target at most {TARGET_RATIO}x, {TARGET_RUNS} run per edit): {verdict}")
+    print("ratio in each round: " + ", ".join(f"{r:.2f}x" for r in rounds))
 
 
 if __name__ == "__main__":
