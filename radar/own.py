@@ -25,7 +25,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -534,15 +534,18 @@ def change_text(detail: str, lang: str) -> str:
     return "; ".join(parts)
 
 
+def _edits(change: Mapping[str, object]) -> Iterator[tuple[Mapping[str, object], Mapping[str, object], str]]:
+    """(before, after, field) for every entry field a logged change edited on an entry it kept."""
+    before = change["before"].get("entries", {})
+    for entry_id, new in change["after"].get("entries", {}).items():
+        old = before.get(entry_id)
+        if old is not None and new is not None:
+            yield from ((old, new, f) for f in ENTRY_FIELDS if old.get(f) != new.get(f))
+
+
 def edited_fields(change: Mapping[str, object]) -> set[str]:
     """The entry fields a logged change edited on entries it kept (none for adding, removing or the radar's facts)."""
-    before, after = change["before"], change["after"]
-    fields: set[str] = set()
-    for entry_id, new in after.get("entries", {}).items():
-        old = before.get("entries", {}).get(entry_id)
-        if old and new:
-            fields |= {f for f in ENTRY_FIELDS if old.get(f) != new.get(f)}
-    return fields
+    return {field for _, _, field in _edits(change)}
 
 
 #: Entries named in a change's summary on the undo button; more are counted.
@@ -577,18 +580,11 @@ def change_summary(change: Mapping[str, object], lang: str) -> str:
         return "; ".join(parts)
     added = [row["name"] for entry_id, row in after["entries"].items() if before["entries"].get(entry_id) is None and row]
     removed = [row["name"] for entry_id, row in before["entries"].items() if after["entries"].get(entry_id) is None and row]
-    edits = []
-    for entry_id, new in after["entries"].items():
-        old = before["entries"].get(entry_id)
-        if old is None or new is None:
-            continue
-        for field in ENTRY_FIELDS:
-            if old.get(field) != new.get(field):
-                label = t(f"own_field_{field}", lang)
-                edits.append(
-                    t("own_change_edit", lang, field=label, name=new["name"], before=_value_text(field, old.get(field), lang),
-                      after=_value_text(field, new.get(field), lang))
-                )  # fmt: skip
+    edits = [
+        t("own_change_edit", lang, field=t(f"own_field_{field}", lang), name=new["name"],
+          before=_value_text(field, old.get(field), lang), after=_value_text(field, new.get(field), lang))
+        for old, new, field in _edits(change)
+    ]  # fmt: skip
     parts = []
     for key, items in (("own_change_added", added), ("own_change_removed", removed)):
         if items:
