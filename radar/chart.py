@@ -502,6 +502,10 @@ def radar_figure(
     fig.update_layout(
         height=height,
         width=fixed_width,
+        # The width the blips were placed for. Streamlit's browser side narrows a chart wider than its
+        # column at once (a window made narrower), before the rerun brings the radar placed anew: that
+        # squeezed drawing has layout.width below meta.width, and tests wait until the two agree.
+        meta={"width": width},
         margin=margin,
         font={"family": FONT, "size": font_size, "color": "#1b2a41"},
         paper_bgcolor="white",

@@ -72,12 +72,16 @@ RADAR_JS = """() => [...document.querySelectorAll("[data-testid='stPlotlyChart']
 }).filter(Boolean)"""
 
 # The radar has been drawn for the width the browser measured (its first draw, before the
-# measurement arrives, has no fixed width), and its blips are on screen.
+# measurement arrives, has no fixed width), placed for that width (not the previous figure that
+# Streamlit narrows to the column at once after a resize: layout.meta.width is the width the
+# server placed the blips for), and its blips are on screen.
 SIZED_JS = """() => {
   const charts = [...document.querySelectorAll("[data-testid='stPlotlyChart'] .js-plotly-plot")]
     .filter(gd => (gd.layout.shapes || []).some(s => s.type === 'circle'));
   const column = gd => gd.closest("[data-testid='stPlotlyChart']").parentElement.getBoundingClientRect().width;
+  const placed = gd => gd.layout.meta && Math.abs(gd.layout.meta.width - gd.layout.width) < 0.01;
   return charts.length === 1 && charts[0].layout.width && Math.abs(charts[0].layout.width - column(charts[0])) < 2
+    && placed(charts[0])
     && charts[0].querySelectorAll('.scatterlayer .points path.point').length > 0;
 }"""
 
@@ -221,7 +225,7 @@ def test_a_narrower_window_redraws_the_radar_for_its_width(app_server, watched):
     page.set_viewport_size({"width": 1024, "height": 768})
     page.wait_for_function(
         "w => { const gd = [...document.querySelectorAll('.js-plotly-plot')].find(g => (g.layout.shapes || []).length);"
-        " return gd && gd.layout.width && gd.layout.width < w; }",
+        " return gd && gd.layout.width && gd.layout.width < w && gd.layout.meta && gd.layout.meta.width === gd.layout.width; }",
         arg=wide["width"],
         timeout=60_000,
     )
