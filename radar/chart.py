@@ -1309,33 +1309,30 @@ def priority_matrix_spec(
     shapes.append({"type": "line", "x0": 0.5, "x1": 5.5, "y0": split, "y1": split, "line": {**divider}})
     marker_px = 30 if presentation else 24
     number_px = max(GEOMETRY.number_min_px, round(marker_px * NUMBER_SHARE))
-    by_category: dict[object, list[dict]] = {}  # in order of first appearance, as a groupby without sorting
-    for row in points.to_dict("records"):
-        if not pd.isna(row["category"]):
-            by_category.setdefault(row["category"], []).append(row)
-    data = []
-    for cat, rows in by_category.items():
-        color = colors.get(cat, MATRIX_FALLBACK_COLOR)
-        data.append(
-            {
-                "type": "scatter",
-                "x": [float(row["x"]) for row in rows],
-                "y": [float(row["y"]) for row in rows],
-                "mode": "markers+text",
-                "name": str(cat),
-                "showlegend": False,
-                "text": [str(row["number"]) if pd.notna(row["number"]) else "·" for row in rows],
-                "textfont": {"color": number_color(color), "size": number_px, "family": FONT},
-                "marker": {"size": marker_px, "color": color, "line": {"color": "white", "width": 1}},
-                "customdata": [row["technology"] for row in rows],
-                "hovertext": [
-                    f"<b>{plain(row['name'])}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"
-                    f"{t('own_col_relevance', lang)}: {int(row['relevance'])}<br>{t('own_quadrant_' + row['quadrant'], lang)}"
-                    for row in rows
-                ],
-                "hovertemplate": "%{hovertext}<extra></extra>",
-            }
-        )
+    # One trace for every point, each in its sector's colour: Plotly draws one trace much faster than one per
+    # sector, and the matrix is drawn again on every edit of a relevance.
+    rows = [row for row in points.to_dict("records") if not pd.isna(row["category"])]
+    fills = [colors.get(row["category"], MATRIX_FALLBACK_COLOR) for row in rows]
+    data = [
+        {
+            "type": "scatter",
+            "x": [float(row["x"]) for row in rows],
+            "y": [float(row["y"]) for row in rows],
+            "mode": "markers+text",
+            "name": "",
+            "showlegend": False,
+            "text": [str(row["number"]) if pd.notna(row["number"]) else "·" for row in rows],
+            "textfont": {"color": [number_color(fill) for fill in fills], "size": number_px, "family": FONT},
+            "marker": {"size": marker_px, "color": fills, "line": {"color": "white", "width": 1}},
+            "customdata": [row["technology"] for row in rows],
+            "hovertext": [
+                f"<b>{plain(row['name'])}</b><br>{t('col_maturity', lang)}: {_num(row['maturity'], 0)}<br>"
+                f"{t('own_col_relevance', lang)}: {int(row['relevance'])}<br>{t('own_quadrant_' + row['quadrant'], lang)}"
+                for row in rows
+            ],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+        }
+    ]
     axis = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "showgrid": False, "zeroline": False, "fixedrange": True}
     layout = {
         "height": int(GEOMETRY.figure_height * (1.25 if presentation else 1.0)),

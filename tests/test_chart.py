@@ -365,9 +365,12 @@ def test_priority_matrix_numbers_read_on_their_points():
          "maturity": [2, 4], "relevance": [3, 5], "quadrant": ["leave", "go"]}
     )  # fmt: skip
     fig = chart.priority_matrix_figure(points, CATS, "da")
-    for tr in blip_traces(fig):
-        assert tr.textfont.size >= GEOMETRY.number_min_px
-        assert wcag_contrast(tr.textfont.color, tr.marker.color) >= MIN_NUMBER_CONTRAST
+    (points_trace,) = blip_traces(fig)  # one trace, each point in its sector's colour
+    assert points_trace.textfont.size >= GEOMETRY.number_min_px
+    pairs = list(zip(points_trace.textfont.color, points_trace.marker.color, strict=True))
+    assert len(pairs) == 2 and len({marker for _, marker in pairs}) == 2
+    for number, marker in pairs:
+        assert wcag_contrast(number, marker) >= MIN_NUMBER_CONTRAST
 
 
 def test_a_ring_set_by_hand_is_marked_with_a_character_every_font_has():
