@@ -1273,6 +1273,11 @@ def trusted_figure(spec: dict) -> go.Figure:
     return go.Figure(spec, _validate=False)
 
 
+#: Room above relevance 5 (in relevance units) for the upper quadrants' names: on a phone a name in the
+#: corner would otherwise cover the points spread around relevance 5.
+MATRIX_NAME_BAND = 0.4
+
+
 def priority_matrix_spec(
     points: pd.DataFrame, categories: pd.DataFrame, lang: str, high: int = 4, presentation: bool = False
 ) -> dict:
@@ -1283,10 +1288,11 @@ def priority_matrix_spec(
     fast as four annotations and a trace per sector (`make bench`)."""
     font_size = 19 if presentation else 14
     split = high - 0.5
+    top = 5.5 + MATRIX_NAME_BAND  # the upper quadrants' names sit above the points of relevance 5
     colors = category_colors(categories["id"].tolist())
     # quadrant -> (x0, x1, y0, y1): relevance up, maturity right
     boxes = {
-        "go": (split, 5.5, split, 5.5), "test": (0.5, split, split, 5.5),
+        "go": (split, 5.5, split, top), "test": (0.5, split, split, top),
         "watch": (split, 5.5, 0.5, split), "leave": (0.5, split, 0.5, split),
     }  # fmt: skip
     shapes: list[dict] = []
@@ -1306,7 +1312,7 @@ def priority_matrix_spec(
         "textfont": {"size": font_size, "color": "#1b2a41", "family": FONT},
     }  # fmt: skip
     divider = {"color": "rgba(40,60,90,0.45)", "width": 1.2, "dash": "dash"}
-    shapes.append({"type": "line", "x0": split, "x1": split, "y0": 0.5, "y1": 5.5, "line": divider})
+    shapes.append({"type": "line", "x0": split, "x1": split, "y0": 0.5, "y1": top, "line": divider})
     shapes.append({"type": "line", "x0": 0.5, "x1": 5.5, "y0": split, "y1": split, "line": {**divider}})
     marker_px = 30 if presentation else 24
     number_px = max(GEOMETRY.number_min_px, round(marker_px * NUMBER_SHARE))
@@ -1333,7 +1339,7 @@ def priority_matrix_spec(
             "hovertemplate": "%{hovertext}<extra></extra>",
         },
     ]
-    axis = {"range": [0.5, 5.5], "tickvals": [1, 2, 3, 4, 5], "showgrid": False, "zeroline": False, "fixedrange": True}
+    axis = {"tickvals": [1, 2, 3, 4, 5], "showgrid": False, "zeroline": False, "fixedrange": True}
     layout = {
         "height": int(GEOMETRY.figure_height * (1.25 if presentation else 1.0)),
         "margin": {"l": 60, "r": 20, "t": 50, "b": 60},
@@ -1341,8 +1347,8 @@ def priority_matrix_spec(
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
         "dragmode": False,
-        "xaxis": {"title": {"text": t("col_maturity", lang)}, **axis},
-        "yaxis": {"title": {"text": t("own_matrix_relevance_axis", lang)}, **axis},
+        "xaxis": {"title": {"text": t("col_maturity", lang)}, "range": [0.5, 5.5], **axis},
+        "yaxis": {"title": {"text": t("own_matrix_relevance_axis", lang)}, "range": [0.5, top], **axis},
         "hoverlabel": {"font": {"size": font_size, "family": FONT}, "bgcolor": "white"},
         "shapes": shapes,
     }
